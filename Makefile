@@ -1,0 +1,82 @@
+# Makefile: builds fedmesh into build/ (build/san/ for the ASan+UBSan build).
+#
+#   make deps    install the Debian packages and the npm test packages
+#   make         libraries and programs
+#   make test    every test: unit (plain and sanitized), fuzz smoke, integration
+#   make run     the local demo (deploy/local/run.sh)
+#   make fuzz    libFuzzer targets (clang) into build/fuzz/
+#   make bench-parse   parse+validate throughput against graphql-js
+#
+# Sources are found by name: planner/x.c is library code, planner/x_test.c a
+# unit test binary, planner/x_fuzz.c a libFuzzer target, x_bench.c a benchmark.
+
+CC ?= cc
+CLANG ?= clang
+BUILD ?= build
+SAN ?= 0
+
+CPPFLAGS += -Iplanner -Itests/harness -I$(BUILD)/gen -D_GNU_SOURCE -MMD -MP
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
+ifeq ($(SAN),1)
+CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+NOT_LIB := %_test.c %_fuzz.c %_bench.c
+PLANNER_SRC := $(filter-out $(NOT_LIB),$(wildcard planner/*.c))
+PLANNER_OBJ := $(PLANNER_SRC:%.c=$(BUILD)/obj/%.o)
+LIBPLANNER := $(BUILD)/libfedmesh-planner.a
+PLANNER_LIBS := -lm
+
+UNIT_SRC := $(wildcard planner/*_test.c)
+UNIT_BIN := $(patsubst planner/%.c,$(BUILD)/test/%,$(UNIT_SRC))
+FUZZ_SRC := $(wildcard planner/*_fuzz.c)
+FUZZ_BIN := $(patsubst planner/%.c,build/fuzz/%,$(FUZZ_SRC))
+TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
+
+.PHONY: all unit-bins test run fuzz deps bench-parse clean format
+all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
+unit-bins: $(UNIT_BIN)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIBPLANNER): $(PLANNER_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/test/%_test: $(BUILD)/obj/planner/%_test.o $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -o $@
+
+$(TOOLS): $(BUILD)/%: $(BUILD)/obj/tools/%.o $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -o $@
+
+# libFuzzer: the whole planner library compiled in, with ASan and UBSan.
+FUZZ_FLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -Iplanner -fsanitize=fuzzer,address,undefined
+build/fuzz/%_fuzz: planner/%_fuzz.c $(PLANNER_SRC) $(wildcard planner/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_FLAGS) $< $(PLANNER_SRC) -lm -o $@
+fuzz: $(FUZZ_BIN)
+
+test:
+	tests/run-tests.sh
+
+run: all
+	deploy/local/run.sh
+
+bench-parse: all
+	tests/bench/bench-parse.sh
+
+deps:
+	tests/install-deps.sh
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
