@@ -2,7 +2,6 @@
  * names, argument uniqueness, and required arguments (non-null without a
  * default) being provided. */
 #include "validate_structure.h"
-#include "validate_suggest.h"
 
 #include <string.h>
 
@@ -14,14 +13,13 @@ static const schema_field *vstruct_find_arg(const schema_field *args, uint32_t n
     return NULL;
 }
 
-static const char *vstruct_arg_suggestions(vstruct *vs, const char *name,
-                                           const schema_field *args, uint32_t nargs)
+static const char *vstruct_arg_suggestions(vstruct *vs, const char *name, const schema_field *args,
+                                           uint32_t nargs)
 {
     const char **names = ARENA_ARRAY(vs->arena, const char *, nargs + 1);
-    for (uint32_t i = 0; i < nargs; i++) names[i] = args[i].name;
-    const char **close = ARENA_ARRAY(vs->arena, const char *, nargs + 1);
-    uint32_t n = vsuggest_list(vs->arena, name, names, nargs, close);
-    return vsuggest_did_you_mean(vs->arena, NULL, close, n);
+    for (uint32_t i = 0; i < nargs; i++)
+        names[i] = args[i].name;
+    return vstruct_hint(vs, name, names, nargs);
 }
 
 typedef struct vstruct_arg_group {
@@ -51,8 +49,8 @@ static void vstruct_check_unique_args(vstruct *vs, const ast_argument *args)
             diag_loc(g->err, a->loc);
         } else {
             g->reported = true;
-            g->err = diag_add(vs->errs, a->loc, "There can be only one argument named \"%s\".",
-                              a->name);
+            g->err =
+                diag_add(vs->errs, a->loc, "There can be only one argument named \"%s\".", a->name);
         }
     }
 }
@@ -101,5 +99,6 @@ static void vstruct_check_directive(vstruct *vs, const ast_directive *d)
 
 void vstruct_check_directives(vstruct *vs, const ast_directive *dirs)
 {
-    for (const ast_directive *d = dirs; d; d = d->next) vstruct_check_directive(vs, d);
+    for (const ast_directive *d = dirs; d; d = d->next)
+        vstruct_check_directive(vs, d);
 }

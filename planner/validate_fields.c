@@ -3,7 +3,7 @@
  * and leaf field selections (leaves have no selection set, composites need
  * one). */
 #include "validate_structure.h"
-#include "validate_suggest.h"
+#include "suggest.h"
 
 #include <string.h>
 
@@ -22,7 +22,7 @@ static int vstruct_suggested_cmp(const schema_type *a, unsigned ua, const schema
     if (ua != ub) return ua > ub ? -1 : 1;
     if (vstruct_is_super(a, b)) return -1;
     if (vstruct_is_super(b, a)) return 1;
-    return vsuggest_natural_cmp(a->name, b->name);
+    return suggest_natural_compare(a->name, b->name);
 }
 
 /* For an abstract type: the possible types, and their interfaces, that do
@@ -31,7 +31,8 @@ static const char *vstruct_suggest_types(vstruct *vs, const schema_type *t, cons
 {
     if (!schema_is_abstract(t)) return "";
     uint32_t cap = 0;
-    for (uint32_t i = 0; i < t->npossible; i++) cap += 1 + t->possible[i]->ninterfaces;
+    for (uint32_t i = 0; i < t->npossible; i++)
+        cap += 1 + t->possible[i]->ninterfaces;
     const schema_type **types = ARENA_ARRAY(vs->arena, const schema_type *, cap + 1);
     unsigned *usage = ARENA_ARRAY(vs->arena, unsigned, cap + 1);
     uint32_t n = 0;
@@ -44,7 +45,8 @@ static const char *vstruct_suggest_types(vstruct *vs, const schema_type *t, cons
             const schema_type *iface = obj->interfaces[k];
             if (!schema_get_field(iface, name)) continue;
             uint32_t j = 0;
-            while (j < n && types[j] != iface) j++;
+            while (j < n && types[j] != iface)
+                j++;
             if (j == n) {
                 types[n] = iface;
                 usage[n++] = 0;
@@ -66,8 +68,9 @@ static const char *vstruct_suggest_types(vstruct *vs, const schema_type *t, cons
         usage[j] = ui;
     }
     const char **names = ARENA_ARRAY(vs->arena, const char *, n + 1);
-    for (uint32_t i = 0; i < n; i++) names[i] = types[i]->name;
-    return vsuggest_did_you_mean(vs->arena, "to use an inline fragment on", names, n);
+    for (uint32_t i = 0; i < n; i++)
+        names[i] = types[i]->name;
+    return vstruct_hint_names(vs, "to use an inline fragment on", names, n);
 }
 
 /* For an object or interface: its fields with a name close to `name`. */
@@ -75,10 +78,9 @@ static const char *vstruct_suggest_fields(vstruct *vs, const schema_type *t, con
 {
     if (t->kind != SCHEMA_OBJECT && t->kind != SCHEMA_INTERFACE) return "";
     const char **names = ARENA_ARRAY(vs->arena, const char *, t->nfields + 1);
-    for (uint32_t i = 0; i < t->nfields; i++) names[i] = t->fields[i].name;
-    const char **close = ARENA_ARRAY(vs->arena, const char *, t->nfields + 1);
-    uint32_t n = vsuggest_list(vs->arena, name, names, t->nfields, close);
-    return vsuggest_did_you_mean(vs->arena, NULL, close, n);
+    for (uint32_t i = 0; i < t->nfields; i++)
+        names[i] = t->fields[i].name;
+    return vstruct_hint(vs, name, names, t->nfields);
 }
 
 static void vstruct_check_field_exists(vstruct *vs, const vwalk_at *at)

@@ -199,9 +199,9 @@ static void vstruct_report_cycle(vstruct_cycles *c, uint32_t from, const char *n
         const ast_selection *sp = c->path.items[i];
         sbuf_printf(&via, "%s\"%s\"", i > from ? ", " : " via ", sp->name);
     }
-    diag *e = diag_add(vs->errs, ((const ast_selection *)c->path.items[from])->loc,
-                       "Cannot spread fragment \"%s\" within itself%s.", name,
-                       via.len ? via.data : "");
+    diag *e =
+        diag_add(vs->errs, ((const ast_selection *)c->path.items[from])->loc,
+                 "Cannot spread fragment \"%s\" within itself%s.", name, via.len ? via.data : "");
     for (uint32_t i = from + 1; i < c->path.len; i++)
         diag_loc(e, ((const ast_selection *)c->path.items[i])->loc);
     sbuf_free(&via);

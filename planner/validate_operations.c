@@ -45,7 +45,8 @@ static void vstruct_check_variables(vstruct *vs, const ast_variable_def *vars)
 {
     for (const ast_variable_def *v = vars; v; v = v->next) {
         const ast_type *named = v->type;
-        while (named->kind != AST_TYPE_NAMED) named = named->of;
+        while (named->kind != AST_TYPE_NAMED)
+            named = named->of;
         vstruct_known_type(vs, named->name, named->loc);
         vstruct_check_directives(vs, v->directives);
     }
@@ -90,7 +91,8 @@ void validate_structure_rules(const schema *s, const ast_document *doc, diag_lis
     vstruct_check_executable(&vs);
     vstruct_check_operation_names(&vs);
     vstruct_index_fragments(&vs);
-    for (const ast_definition *d = doc->definitions; d; d = d->next) vstruct_check_definition(&vs, d);
+    for (const ast_definition *d = doc->definitions; d; d = d->next)
+        vstruct_check_definition(&vs, d);
     vstruct_check_fragment_graph(&vs);
     if (vs.walk.too_deep)
         diag_add(errs, (src_loc){0, 0}, "Selection sets are nested deeper than %d levels.",

@@ -16,7 +16,7 @@ typedef struct vstruct {
     const schema *schema;
     const ast_document *doc;
     diag_list *errs;
-    arena *arena; /* errs->arena: scratch memory of the validation */
+    arena *arena;     /* errs->arena: scratch memory of the validation */
     strmap fragments; /* fragment name -> vstruct_fragment (validate_fragments.c) */
     vwalk walk;
 } vstruct;
@@ -43,6 +43,12 @@ void vstruct_check_fragment_graph(vstruct *vs); /* unused fragments, cycles */
 schema_type *vstruct_known_type(vstruct *vs, const char *name, src_loc loc);
 /* The type reference as GraphQL writes it ("[Int!]!"), in vs->arena. */
 const char *vstruct_type_str(vstruct *vs, const ast_type *t);
+
+/* validate_hints.c: " Did you mean ...?" for a message, or "". */
+/* Names the hint as given (at most five shown); `what` goes after "mean". */
+const char *vstruct_hint_names(vstruct *vs, const char *what, const char *const *names, uint32_t n);
+/* The options close to a misspelt input, best first. */
+const char *vstruct_hint(vstruct *vs, const char *input, const char *const *options, uint32_t n);
 
 /* validate_subscriptions.c: single root field for subscriptions. */
 void vstruct_check_subscription(vstruct *vs, const ast_definition *op);

@@ -101,8 +101,7 @@ static void vstruct_report_extra_fields(vstruct_collect *c, const ast_definition
                 diag_loc(e, g->fields[i]->loc);
             } else if (op->name) {
                 e = diag_add(c->vs->errs, g->fields[i]->loc,
-                             "Subscription \"%s\" must select only one top level field.",
-                             op->name);
+                             "Subscription \"%s\" must select only one top level field.", op->name);
             } else {
                 e = diag_add(c->vs->errs, g->fields[i]->loc,
                              "Anonymous Subscription must select only one top level field.");
@@ -123,7 +122,8 @@ static void vstruct_report_introspection(vstruct_collect *c, const ast_definitio
                            : diag_add(c->vs->errs, g->fields[0]->loc,
                                       "Anonymous Subscription must not select an introspection "
                                       "top level field.");
-        for (uint32_t i = 1; i < g->len; i++) diag_loc(e, g->fields[i]->loc);
+        for (uint32_t i = 1; i < g->len; i++)
+            diag_loc(e, g->fields[i]->loc);
     }
 }
 

@@ -39,8 +39,7 @@ const schema_field *vwalk_field_def(const vwalk *w, const schema_type *parent, c
 {
     if (name[0] == '_' && name[1] == '_') {
         const vwalk_meta *m = &w->meta;
-        if (strcmp(name, "__typename") == 0 && m->typename_field.named)
-            return &m->typename_field;
+        if (strcmp(name, "__typename") == 0 && m->typename_field.named) return &m->typename_field;
         if (parent == w->schema->query) {
             if (strcmp(name, "__schema") == 0 && m->schema_field.named) return &m->schema_field;
             if (strcmp(name, "__type") == 0 && m->type_field.named) return &m->type_field;
@@ -82,8 +81,7 @@ static schema_type *vwalk_selection_type(const vwalk *w, const ast_selection *se
 
 /* Walks the selection set `first` whose enclosing output type is
  * `enclosing` (may be a leaf, or NULL when unknown). */
-static void vwalk_set(vwalk *w, schema_type *enclosing, const ast_selection *first,
-                      unsigned depth)
+static void vwalk_set(vwalk *w, schema_type *enclosing, const ast_selection *first, unsigned depth)
 {
     if (depth > VWALK_MAX_DEPTH) {
         w->too_deep = true;
