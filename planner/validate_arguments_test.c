@@ -12,7 +12,7 @@ static const char *run(const char *query)
     return vtest_run_rules(&t, validate_structure_rules, query);
 }
 
-TEST(args)
+TEST(known_argument_names)
 {
     CHECK_STR(
         run("{ dog { doesKnowCommand(dogCommand: SIT) isHouseTrained isAtLocation(x: 1, y: 2) } }"),
@@ -32,7 +32,7 @@ TEST(args)
               "\"x\" on field \"Query.__type\".\n");
 }
 
-TEST(uniqargs)
+TEST(unique_argument_names)
 {
     CHECK_STR(run("{ dog { isAtLocation(x: 1, y: 2) } }"), "");
     CHECK_STR(run("{ dog { isAtLocation(x: 1, x: 2, y: 3, x: 4, y: 5) } }"),
@@ -42,7 +42,7 @@ TEST(uniqargs)
               "1:23 1:33 There can be only one argument named \"if\".\n");
 }
 
-TEST(required)
+TEST(required_arguments)
 {
     CHECK_STR(run("{ complex(req: 1) dog { doesKnowCommand(dogCommand: SIT) } }"), "");
     CHECK_STR(run("{ complex dog { doesKnowCommand } }"),
@@ -60,4 +60,37 @@ TEST(required)
               "1:9 Cannot query field \"nope\" on type \"Dog\". Did you mean \"name\"?\n");
 }
 
-TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(args); RUN(uniqargs); RUN(required); vtest_free(&t);)
+TEST(directives_everywhere)
+{
+    CHECK_STR(run("query Q($a: Int @check, $b: Int @check(req: 1)) { dog { name } }"),
+              "1:17 Directive \"@check\" argument \"req\" of type \"Int!\" is required, but it was "
+              "not provided.\n");
+    CHECK_STR(
+        run("query Q @check { dog { ...F @check ... on Dog @check { name } } }\nfragment F on Dog "
+            "@check(nope: 1) { name }\nsubscription S @check { newMessage { body } }"),
+        "1:29 Directive \"@check\" argument \"req\" of type \"Int!\" is required, but it was not "
+        "provided.\n1:47 Directive \"@check\" argument \"req\" of type \"Int!\" is required, but "
+        "it was not provided.\n1:9 Directive \"@check\" argument \"req\" of type \"Int!\" is "
+        "required, but it was not provided.\n2:19 Directive \"@check\" argument \"req\" of type "
+        "\"Int!\" is required, but it was not provided.\n2:26 Unknown argument \"nope\" on "
+        "directive \"@check\". Did you mean \"opt\"?\n3:16 Directive \"@check\" argument \"req\" "
+        "of type \"Int!\" is required, but it was not provided.\n");
+    CHECK_STR(run("{ dog { name @nope(a: 1, a: 2) } }"),
+              "1:20 1:26 There can be only one argument named \"a\".\n");
+}
+
+TEST(required_with_default_null)
+{
+    CHECK_STR(run("{ complex(req: 1, nullable: null) }"), "");
+}
+
+TEST(directive_args_not_field_args)
+{
+    CHECK_STR(run("{ dog { isHouseTrained(atOtherHomes: true) @include(if: true, atOtherHomes: "
+                  "true) } }"),
+              "1:63 Unknown argument \"atOtherHomes\" on directive \"@include\".\n");
+}
+
+TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(known_argument_names); RUN(unique_argument_names);
+          RUN(required_arguments); RUN(directives_everywhere); RUN(required_with_default_null);
+          RUN(directive_args_not_field_args); vtest_free(&t);)

@@ -12,7 +12,7 @@ static const char *run(const char *query)
     return vtest_run_rules(&t, validate_structure_rules, query);
 }
 
-TEST(fields)
+TEST(fields_on_correct_type)
 {
     CHECK_STR(run("{ dog { name barks __typename } pet { name __typename } catOrDog { __typename } "
                   "__typename }"),
@@ -38,7 +38,7 @@ TEST(fields)
     CHECK_STR(run("mutation { __typename mutateDog { name } }"), "");
 }
 
-TEST(leaf)
+TEST(leaf_field_selections)
 {
     CHECK_STR(run("{ dog { name barkVolume } }"), "");
     CHECK_STR(run("{ dog { barks { sinceWhen } } }"),
@@ -55,4 +55,24 @@ TEST(leaf)
               "selection of subfields. Did you mean \"mother { ... }\"?\n");
 }
 
-TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(fields); RUN(leaf); vtest_free(&t);)
+TEST(introspection_fields)
+{
+    CHECK_STR(run("{ __typename { x } __schema __type(name: \"Dog\") }"),
+              "1:14 Field \"__typename\" must not have a selection since type \"String!\" has no "
+              "subfields.\n1:20 Field \"__schema\" of type \"__Schema!\" must have a selection of "
+              "subfields. Did you mean \"__schema { ... }\"?\n1:29 Field \"__type\" of type "
+              "\"__Type\" must have a selection of subfields. Did you mean \"__type { ... }\"?\n");
+    CHECK_STR(run("{ catOrDog { __typename ... on Dog { __typename } } }"), "");
+    CHECK_STR(run("{ __type(name: \"Dog\") { nope } }"),
+              "1:25 Cannot query field \"nope\" on type \"__Type\". Did you mean \"name\"?\n");
+}
+
+TEST(fields_more)
+{
+    CHECK_STR(run("{ human(id: 1) { pet } }"),
+              "1:18 Cannot query field \"pet\" on type \"Human\". Did you mean \"pets\"?\n");
+    CHECK_STR(run("{ pet { name ... on Canine { barkVolume } ... on Dog { barks } } }"), "");
+}
+
+TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(fields_on_correct_type); RUN(leaf_field_selections);
+          RUN(introspection_fields); RUN(fields_more); vtest_free(&t);)

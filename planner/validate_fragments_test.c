@@ -13,7 +13,7 @@ static const char *run(const char *query)
     return vtest_run_rules(&t, validate_structure_rules, query);
 }
 
-TEST(fragnames)
+TEST(unique_fragment_names)
 {
     CHECK_STR(run("{ dog { ...A ...B } } fragment A on Dog { name } fragment B on Dog { barks }"),
               "");
@@ -21,13 +21,13 @@ TEST(fragnames)
               "2:10 3:10 There can be only one fragment named \"A\".\n");
 }
 
-TEST(knownfrag)
+TEST(known_fragment_names)
 {
     CHECK_STR(run("{ dog { ...Nope ... Other } }"),
               "1:12 Unknown fragment \"Nope\".\n1:21 Unknown fragment \"Other\".\n");
 }
 
-TEST(types)
+TEST(known_type_names)
 {
     CHECK_STR(
         run("query Q($a: Int, $b: [String!]!, $c: ComplexInput) { dog { ... on Dog { name } } }"),
@@ -40,7 +40,7 @@ TEST(types)
         "Unknown type \"Kat\". Did you mean \"Cat\", \"Int\", or \"Pet\"?\n");
 }
 
-TEST(composite)
+TEST(fragments_on_composite_types)
 {
     CHECK_STR(run("{ dog { ...F ... on Pet { name } ... { name } } } fragment F on CatOrDog { "
                   "__typename }"),
@@ -53,7 +53,7 @@ TEST(composite)
               "condition on non composite type \"ComplexInput\".\n");
 }
 
-TEST(unused)
+TEST(no_unused_fragments)
 {
     CHECK_STR(run("query Q { dog { ...A } }\nfragment A on Dog { ...B }\nfragment B on Dog { name "
                   "}\nfragment C on Dog { ...D }\nfragment D on Dog { name }"),
@@ -61,7 +61,7 @@ TEST(unused)
     CHECK_STR(run("fragment A on Dog { name }"), "1:1 Fragment \"A\" is never used.\n");
 }
 
-TEST(cycle)
+TEST(no_fragment_cycles)
 {
     CHECK_STR(run("{ dog { ...A } } fragment A on Dog { ...A }"),
               "1:38 Cannot spread fragment \"A\" within itself.\n");
@@ -78,7 +78,7 @@ TEST(cycle)
     CHECK_STR(run("{ dog { ...A } } fragment A on Dog { ...X }"), "1:41 Unknown fragment \"X\".\n");
 }
 
-TEST(possible)
+TEST(possible_fragment_spreads)
 {
     CHECK_STR(run("{ dog { ... on Pet { name } ...CD } pet { ... on Dog { name } ... on CatOrDog { "
                   "__typename } } catOrDog { ... on Pet { name } } } fragment CD on CatOrDog { "
@@ -99,7 +99,7 @@ TEST(possible)
         "\"HumanOrAlien\".\n");
 }
 
-TEST(combined)
+TEST(many_rules_at_once)
 {
     CHECK_STR(
         run("query Q($v: Nope) {\n  dog {\n    ...F\n    nope\n    name { x }\n    "
@@ -115,5 +115,82 @@ TEST(combined)
         "spread fragment \"F\" within itself.\n");
 }
 
-TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(fragnames); RUN(knownfrag); RUN(types);
-          RUN(composite); RUN(unused); RUN(cycle); RUN(possible); RUN(combined); vtest_free(&t);)
+TEST(duplicate_fragments_spread_the_last)
+{
+    CHECK_STR(run("{ dog { ...A } }\nfragment A on Cat { meows }\nfragment A on Dog { name }"),
+              "2:10 3:10 There can be only one fragment named \"A\".\n");
+    CHECK_STR(run("{ dog { ...A } }\nfragment A on Dog { ...A }\nfragment A on Dog { name }"),
+              "2:10 3:10 There can be only one fragment named \"A\".\n2:21 Cannot spread fragment "
+              "\"A\" within itself.\n");
+}
+
+TEST(inline_fragment_in_leaf)
+{
+    CHECK_STR(
+        run("{ dog { name { ... { x } } } }"),
+        "1:14 Field \"name\" must not have a selection since type \"String\" has no subfields.\n");
+}
+
+TEST(unknown_type_condition_stops_checks)
+{
+    CHECK_STR(
+        run("{ dog { ...F ... on Nope { whatever { deeper } } } }\nfragment F on Nope { a { b } }"),
+        "1:21 Unknown type \"Nope\".\n2:15 Unknown type \"Nope\".\n");
+}
+
+TEST(spread_of_bad_fragment_type)
+{
+    CHECK_STR(run("{ dog { ...F } } fragment F on Nope { a }"), "1:32 Unknown type \"Nope\".\n");
+    CHECK_STR(run("{ dog { ...F } } fragment F on Int { x }"),
+              "1:32 Fragment \"F\" cannot condition on non composite type \"Int\".\n");
+}
+
+TEST(inline_fragment_on_input_type)
+{
+    CHECK_STR(run("{ dog { ... on ComplexInput { name } } }"),
+              "1:16 Fragment cannot condition on non composite type \"ComplexInput\".\n");
+}
+
+TEST(possible_spreads_abstract)
+{
+    CHECK_STR(run("{ pet { ... on Canine { name } ... on Human { name } } }"),
+              "1:32 Fragment cannot be spread here as objects of type \"Pet\" can never be of type "
+              "\"Human\".\n");
+    CHECK_STR(
+        run("{ catOrDog { ... on DogOrHuman { __typename } ... on HumanOrAlien { __typename } } }"),
+        "1:47 Fragment cannot be spread here as objects of type \"CatOrDog\" can never be of type "
+        "\"HumanOrAlien\".\n");
+    CHECK_STR(
+        run("{ human(id: 1) { ... on DogOrHuman { __typename } ... on CatOrDog { __typename } } }"),
+        "1:51 Fragment cannot be spread here as objects of type \"Human\" can never be of type "
+        "\"CatOrDog\".\n");
+    CHECK_STR(run("{ dog { ... { name } } catOrDog { ... { __typename } } }"), "");
+}
+
+TEST(cycles_more)
+{
+    CHECK_STR(run("{ dog { ...A } }\nfragment A on Dog { ... on Dog { ...A } }"),
+              "2:34 Cannot spread fragment \"A\" within itself.\n");
+    CHECK_STR(run("{ dog { ...A ...C } }\nfragment A on Dog { ...B }\nfragment B on Dog { ...A "
+                  "}\nfragment C on Dog { ...A }"),
+              "2:21 3:21 Cannot spread fragment \"A\" within itself via \"B\".\n");
+    CHECK_STR(run("{ dog { ...A } }\nfragment A on Dog { mother { ...B } owner { ...C } ...A "
+                  "}\nfragment B on Dog { ...A }\nfragment C on Human { name }"),
+              "2:30 3:21 Cannot spread fragment \"A\" within itself via \"B\".\n2:52 Cannot spread "
+              "fragment \"A\" within itself.\n");
+}
+
+TEST(unused_from_mutation)
+{
+    CHECK_STR(run("mutation M { mutateDog { ...A } }\nfragment A on Dog { ...B }\nfragment B on "
+                  "Dog { name }\nfragment C on Dog { name }"),
+              "4:1 Fragment \"C\" is never used.\n");
+}
+
+TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(unique_fragment_names); RUN(known_fragment_names);
+          RUN(known_type_names); RUN(fragments_on_composite_types); RUN(no_unused_fragments);
+          RUN(no_fragment_cycles); RUN(possible_fragment_spreads); RUN(many_rules_at_once);
+          RUN(duplicate_fragments_spread_the_last); RUN(inline_fragment_in_leaf);
+          RUN(unknown_type_condition_stops_checks); RUN(spread_of_bad_fragment_type);
+          RUN(inline_fragment_on_input_type); RUN(possible_spreads_abstract); RUN(cycles_more);
+          RUN(unused_from_mutation); vtest_free(&t);)

@@ -12,7 +12,7 @@ static const char *run(const char *query)
     return vtest_run_rules(&t, validate_structure_rules, query);
 }
 
-TEST(exec)
+TEST(executable_definitions)
 {
     CHECK_STR(run("query Q { dog { ...F } } fragment F on Dog { name }"), "");
     CHECK_STR(run("{ dog { name } }\ntype Foo { a: Int }\nextend type Dog { x: Int }\nschema { "
@@ -22,7 +22,7 @@ TEST(exec)
               "is not executable.\n6:1 The \"S\" definition is not executable.\n");
 }
 
-TEST(opnames)
+TEST(unique_operation_names)
 {
     CHECK_STR(
         run("query A { dog { name } } query B { dog { name } } mutation C { mutateDog { name } }"),
@@ -33,7 +33,7 @@ TEST(opnames)
               "one operation named \"A\".\n");
 }
 
-TEST(anon)
+TEST(lone_anonymous_operation)
 {
     CHECK_STR(run("{ dog { name } }"), "");
     CHECK_STR(run("{ dog { name } }\n{ pet { name } }"),
@@ -43,7 +43,7 @@ TEST(anon)
               "1:1 This anonymous operation must be the only defined operation.\n");
 }
 
-TEST(sub)
+TEST(single_field_subscriptions)
 {
     CHECK_STR(run("subscription S { newMessage { body } }"), "");
     CHECK_STR(run("subscription S { newMessage { body } disallowedSecondRootField }"),
@@ -71,5 +71,43 @@ TEST(sub)
               "be of type \"Query\".\n");
 }
 
-TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(exec); RUN(opnames); RUN(anon); RUN(sub);
-          vtest_free(&t);)
+TEST(subscriptions_more)
+{
+    CHECK_STR(run("subscription { a: newMessage { body } b: newMessage { body } }"),
+              "1:39 Anonymous Subscription must select only one top level field.\n");
+    CHECK_STR(
+        run("subscription S { ...F ...F } fragment F on Subscription { newMessage { body } }"), "");
+    CHECK_STR(run("subscription S { ...F } fragment F on Subscription { __typename }"),
+              "1:54 Subscription \"S\" must not select an introspection top level field.\n");
+    CHECK_STR(run("subscription S { newMessage { body } ...F } fragment F on Nope { x }"),
+              "1:59 Unknown type \"Nope\".\n");
+    CHECK_STR(
+        run("subscription S { newMessage { body } ...F } fragment F on Query { dog { name } }"),
+        "1:38 Fragment \"F\" cannot be spread here as objects of type \"Subscription\" can never "
+        "be of type \"Query\".\n");
+    CHECK_STR(run("subscription S { newMessage { body } ...Nope }"),
+              "1:41 Unknown fragment \"Nope\".\n");
+    CHECK_STR(
+        run("subscription S { newMessage { body } disallowedSecondRootField @include(if: true) }"),
+        "1:38 Subscription \"S\" must select only one top level field.\n");
+    CHECK_STR(
+        run("subscription S { newMessage { body } disallowedSecondRootField @skip(if: false) }"),
+        "1:38 Subscription \"S\" must select only one top level field.\n");
+    CHECK_STR(run("subscription S { newMessage { body } a: disallowedSecondRootField b: "
+                  "disallowedSecondRootField c: disallowedSecondRootField d: "
+                  "disallowedSecondRootField e: disallowedSecondRootField }"),
+              "1:38 1:67 1:96 1:125 Subscription \"S\" must select only one top level field.\n");
+}
+
+TEST(executable_extensions)
+{
+    CHECK_STR(run("{ dog { name } }\nextend schema { subscription: Subscription }\nextend union "
+                  "CatOrDog = Human\ninput I { a: Int }\nenum E { A }\ninterface X { a: Int }"),
+              "2:1 The schema definition is not executable.\n3:1 The \"CatOrDog\" definition is "
+              "not executable.\n4:1 The \"I\" definition is not executable.\n5:1 The \"E\" "
+              "definition is not executable.\n6:1 The \"X\" definition is not executable.\n");
+}
+
+TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(executable_definitions); RUN(unique_operation_names);
+          RUN(lone_anonymous_operation); RUN(single_field_subscriptions); RUN(subscriptions_more);
+          RUN(executable_extensions); vtest_free(&t);)
