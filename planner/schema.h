@@ -102,8 +102,14 @@ typedef enum schema_location {
     LOC_ENUM = 1u << 15,
     LOC_ENUM_VALUE = 1u << 16,
     LOC_INPUT_OBJECT = 1u << 17,
-    LOC_INPUT_FIELD_DEFINITION = 1u << 18
+    LOC_INPUT_FIELD_DEFINITION = 1u << 18,
+    LOC_DIRECTIVE_DEFINITION = 1u << 19 /* graphql-js 16.15 lists it for @deprecated */
 } schema_location;
+
+/* "FIELD_DEFINITION" for LOC_FIELD_DEFINITION; NULL for anything but one bit. */
+const char *schema_location_name(schema_location loc);
+/* The bit for a location name as written in SDL; 0 when it names none. */
+schema_location schema_location_from_name(const char *name);
 
 typedef struct schema_directive {
     const char *name;
@@ -112,7 +118,7 @@ typedef struct schema_directive {
     uint32_t nargs;
     bool repeatable;
     uint32_t locations; /* schema_location bits */
-    bool builtin;       /* skip, include, deprecated, specifiedBy */
+    bool builtin;       /* skip, include, deprecated, specifiedBy, oneOf */
     src_loc loc;
 } schema_directive;
 
