@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "parser.h"
+#include "suggest.h"
 
 /* A definition in a list: a type's extensions, the schema's parts. */
 typedef struct def_link {
@@ -62,6 +63,28 @@ static void list_append(builder *b, def_list *l, const ast_definition *def, bool
     l->count++;
 }
 
+/* Reports `message` about an unknown type name with graphql-js's "Did you
+ * mean" hint, drawn from the types defined by the user and, for references
+ * (not extensions), the built-in ones, which graphql-js lists first. */
+static void report_unknown(builder *b, src_loc loc, const char *message, const char *name,
+                           bool with_builtins)
+{
+    const char **options = ARENA_ARRAY(&b->scratch, const char *, b->ntypes);
+    uint32_t n = 0;
+    for (const type_entry *e = b->first; with_builtins && e; e = e->next)
+        if (e->builtin) options[n++] = e->parts.first->def->name;
+    for (const type_entry *e = b->first; e; e = e->next)
+        if (!e->builtin) options[n++] = e->parts.first->def->name;
+    const char **close = NULL;
+    uint32_t nclose = suggest_list(&b->scratch, name, options, n, &close);
+    sbuf msg;
+    sbuf_init(&msg);
+    sbuf_puts(&msg, message);
+    suggest_did_you_mean(&msg, NULL, close, nclose);
+    diag_add(b->errs, loc, "%s", msg.data);
+    sbuf_free(&msg);
+}
+
 /* ---- collecting definitions ---- */
 
 static void collect_type(builder *b, const ast_definition *d, bool builtin)
@@ -79,9 +102,9 @@ static void collect_type(builder *b, const ast_definition *d, bool builtin)
             e->builtin = first->kind == AST_DEF_SCALAR && d->kind == AST_DEF_SCALAR;
             return;
         }
-        diag *err = diag_add(b->errs, first->loc, "There can be only one type named \"%s\".",
-                             d->name);
-        diag_loc(err, d->loc);
+        diag *err =
+            diag_add(b->errs, first->name_loc, "There can be only one type named \"%s\".", d->name);
+        diag_loc(err, d->name_loc);
         return;
     }
     e = ARENA_NEW(&b->scratch, type_entry);
@@ -101,9 +124,9 @@ static void collect_directive(builder *b, const ast_definition *d, bool builtin)
     def_link *existing = strmap_get(&b->directive_names, d->name);
     if (existing) {
         if (builtin) return; /* a user definition replaces the built-in one */
-        diag *err = diag_add(b->errs, existing->def->loc,
+        diag *err = diag_add(b->errs, existing->def->name_loc,
                              "There can be only one directive named \"@%s\".", d->name);
-        diag_loc(err, d->loc);
+        diag_loc(err, d->name_loc);
         return;
     }
     list_append(b, &b->directives, d, builtin);
@@ -128,7 +151,8 @@ static void collect(builder *b, const ast_document *doc, bool builtin)
         switch (d->kind) {
         case AST_DEF_OPERATION:
         case AST_DEF_FRAGMENT:
-            diag_add(b->errs, d->loc, "Executable definitions are not allowed in a schema document.");
+            diag_add(b->errs, d->loc,
+                     "Executable definitions are not allowed in a schema document.");
             break;
         case AST_DEF_SCHEMA:
             collect_schema(b, d);
@@ -167,11 +191,16 @@ static void attach_extensions(builder *b)
         const ast_definition *ext = l->def;
         type_entry *e = strmap_get(&b->entries, ext->name);
         if (!e) {
-            diag_add(b->errs, ext->loc, "Cannot extend type \"%s\" because it is not defined.",
-                     ext->name);
+            report_unknown(b, ext->name_loc,
+                           arena_sprintf(&b->scratch,
+                                         "Cannot extend type \"%s\" because it is not defined.",
+                                         ext->name),
+                           ext->name, false);
         } else if (e->parts.first->def->kind != ext->kind) {
-            diag_add(b->errs, ext->loc, "Cannot extend non-%s type \"%s\".",
-                     extension_kind_word(ext->kind), ext->name);
+            diag *err =
+                diag_add(b->errs, e->parts.first->def->loc, "Cannot extend non-%s type \"%s\".",
+                         extension_kind_word(ext->kind), ext->name);
+            diag_loc(err, ext->loc);
         } else {
             list_append(b, &e->parts, ext, l->builtin);
         }
@@ -215,31 +244,40 @@ static void create_types(builder *b)
         t->loc = d->loc;
         schema_source *src = &sources[s->ntypes];
         src->parts = ARENA_ARRAY(&b->scratch, const ast_definition *, e->parts.count);
-        for (def_link *l = e->parts.first; l; l = l->next) src->parts[src->nparts++] = l->def;
+        for (def_link *l = e->parts.first; l; l = l->next)
+            src->parts[src->nparts++] = l->def;
         s->types[s->ntypes++] = t;
         strmap_put(&s->type_map, t->name, t);
     }
     b->origin.types = sources;
 }
 
+static void report_unknown_type(builder *b, src_loc loc, const char *name)
+{
+    report_unknown(b, loc, arena_sprintf(&b->scratch, "Unknown type \"%s\".", name), name, true);
+}
+
 /* The named type at the core of ref, or NULL after reporting it unknown. */
 static schema_type *resolve(builder *b, const ast_type *ref)
 {
-    while (ref->kind != AST_TYPE_NAMED) ref = ref->of;
+    while (ref->kind != AST_TYPE_NAMED)
+        ref = ref->of;
     schema_type *t = strmap_get(&b->s->type_map, ref->name);
-    if (!t) diag_add(b->errs, ref->loc, "Unknown type \"%s\".", ref->name);
+    if (!t) report_unknown_type(b, ref->loc, ref->name);
     return t;
 }
 
 static const ast_directive **directive_array(builder *b, const ast_directive *list, uint32_t *n)
 {
     uint32_t count = 0;
-    for (const ast_directive *d = list; d; d = d->next) count++;
+    for (const ast_directive *d = list; d; d = d->next)
+        count++;
     *n = count;
     if (!count) return NULL;
     const ast_directive **out = ARENA_ARRAY(b->a, const ast_directive *, count);
     count = 0;
-    for (const ast_directive *d = list; d; d = d->next) out[count++] = d;
+    for (const ast_directive *d = list; d; d = d->next)
+        out[count++] = d;
     return out;
 }
 
@@ -264,14 +302,15 @@ static void read_deprecation(const ast_directive *list, bool *deprecated, const 
 
 /* Reports a second argument of one name: owner is "Type.field" or "@dir". */
 static void report_duplicate_arg(builder *b, const char *type_name, const char *field_name,
-                                 const ast_field_def *arg)
+                                 const ast_field_def *first, const ast_field_def *again)
 {
-    if (type_name)
-        diag_add(b->errs, arg->loc, "Argument \"%s.%s(%s:)\" can only be defined once.", type_name,
-                 field_name, arg->name);
-    else
-        diag_add(b->errs, arg->loc, "Argument \"@%s(%s:)\" can only be defined once.", field_name,
-                 arg->name);
+    diag *err =
+        type_name
+            ? diag_add(b->errs, first->loc, "Argument \"%s.%s(%s:)\" can only be defined once.",
+                       type_name, field_name, again->name)
+            : diag_add(b->errs, first->loc, "Argument \"@%s(%s:)\" can only be defined once.",
+                       field_name, again->name);
+    diag_loc(err, again->loc);
 }
 
 static void init_field(builder *b, schema_field *f, const ast_field_def *def, schema_type *parent);
@@ -281,17 +320,20 @@ static schema_field *build_args(builder *b, const ast_field_def *list, const cha
                                 const char *owner_name, uint32_t *n)
 {
     uint32_t count = 0;
-    for (const ast_field_def *d = list; d; d = d->next) count++;
+    for (const ast_field_def *d = list; d; d = d->next)
+        count++;
     *n = 0;
     if (!count) return NULL;
     schema_field *args = ARENA_ARRAY(b->a, schema_field, count);
     strmap seen;
     strmap_init(&seen, &b->scratch, count);
     for (const ast_field_def *d = list; d; d = d->next) {
-        if (strmap_put(&seen, d->name, (void *)d)) {
-            report_duplicate_arg(b, type_name, owner_name, d);
+        const ast_field_def *first = strmap_get(&seen, d->name);
+        if (first) {
+            report_duplicate_arg(b, type_name, owner_name, first, d);
             continue;
         }
+        strmap_put(&seen, d->name, (void *)d);
         init_field(b, &args[(*n)++], d, NULL);
     }
     return args;
@@ -316,14 +358,17 @@ static void build_fields(builder *b, schema_type *t, const schema_source *src)
 {
     uint32_t count = 0;
     for (uint32_t p = 0; p < src->nparts; p++)
-        for (const ast_field_def *d = src->parts[p]->fields; d; d = d->next) count++;
+        for (const ast_field_def *d = src->parts[p]->fields; d; d = d->next)
+            count++;
     t->fields = ARENA_ARRAY(b->a, schema_field, count);
     strmap_init(&t->field_map, b->a, count);
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_field_def *d = src->parts[p]->fields; d; d = d->next) {
-            if (strmap_get(&t->field_map, d->name)) {
-                diag_add(b->errs, d->loc, "Field \"%s.%s\" can only be defined once.", t->name,
-                         d->name);
+            const schema_field *first = strmap_get(&t->field_map, d->name);
+            if (first) {
+                diag *err = diag_add(b->errs, first->loc,
+                                     "Field \"%s.%s\" can only be defined once.", t->name, d->name);
+                diag_loc(err, d->loc);
                 continue;
             }
             schema_field *f = &t->fields[t->nfields++];
@@ -354,7 +399,7 @@ static schema_type **build_type_list(builder *b, const schema_source *src, bool 
             if (t)
                 out[(*n)++] = t;
             else
-                diag_add(b->errs, m->loc, "Unknown type \"%s\".", m->name);
+                report_unknown_type(b, m->loc, m->name);
         }
     }
     return out;
@@ -364,18 +409,23 @@ static void build_values(builder *b, schema_type *t, const schema_source *src)
 {
     uint32_t count = 0;
     for (uint32_t p = 0; p < src->nparts; p++)
-        for (const ast_enum_value_def *d = src->parts[p]->values; d; d = d->next) count++;
+        for (const ast_enum_value_def *d = src->parts[p]->values; d; d = d->next)
+            count++;
     if (!count) return;
     t->values = ARENA_ARRAY(b->a, schema_enum_value, count);
     strmap seen;
     strmap_init(&seen, &b->scratch, count);
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_enum_value_def *d = src->parts[p]->values; d; d = d->next) {
-            if (strmap_put(&seen, d->name, (void *)d)) {
-                diag_add(b->errs, d->loc, "Enum value \"%s.%s\" can only be defined once.",
-                         t->name, d->name);
+            const ast_enum_value_def *first = strmap_get(&seen, d->name);
+            if (first) {
+                diag *err =
+                    diag_add(b->errs, first->loc, "Enum value \"%s.%s\" can only be defined once.",
+                             t->name, d->name);
+                diag_loc(err, d->loc);
                 continue;
             }
+            strmap_put(&seen, d->name, (void *)d);
             schema_enum_value *v = &t->values[t->nvalues++];
             v->name = d->name;
             v->description = d->description;
@@ -390,7 +440,8 @@ static void build_type_directives(builder *b, schema_type *t, const schema_sourc
 {
     uint32_t count = 0;
     for (uint32_t p = 0; p < src->nparts; p++)
-        for (const ast_directive *d = src->parts[p]->directives; d; d = d->next) count++;
+        for (const ast_directive *d = src->parts[p]->directives; d; d = d->next)
+            count++;
     if (!count) return;
     t->directives = ARENA_ARRAY(b->a, const ast_directive *, count);
     for (uint32_t p = 0; p < src->nparts; p++) {
@@ -468,6 +519,8 @@ static void build_directive(builder *b, const def_link *link)
         if (!bit) diag_add(b->errs, l->loc, "Unknown directive location \"%s\".", l->name);
         dir->locations |= bit;
     }
+    if (link->builtin && strcmp(d->name, "deprecated") == 0)
+        dir->locations |= LOC_DIRECTIVE_DEFINITION; /* see schema_builtins.c */
     b->s->directives[b->s->ndirectives++] = dir;
     strmap_put(&b->s->directive_map, dir->name, dir);
 }
@@ -493,7 +546,8 @@ static void build_roots(builder *b)
     bool seen[3] = {false, false, false};
     uint32_t count = 0;
     for (def_link *l = b->schema_parts.first; l; l = l->next) {
-        for (const ast_directive *d = l->def->directives; d; d = d->next) count++;
+        for (const ast_directive *d = l->def->directives; d; d = d->next)
+            count++;
         for (const ast_root_op *op = l->def->root_operations; op; op = op->next) {
             if (seen[op->operation]) {
                 diag_add(b->errs, op->loc, "There can be only one %s type in schema.",
@@ -502,7 +556,7 @@ static void build_roots(builder *b)
             }
             seen[op->operation] = true;
             schema_type *t = strmap_get(&b->s->type_map, op->type_name);
-            if (!t) diag_add(b->errs, op->loc, "Unknown type \"%s\".", op->type_name);
+            if (!t) report_unknown_type(b, op->loc, op->type_name);
             set_root(b, op->operation, t);
             b->origin.root_locs[op->operation] = op->loc;
         }
@@ -529,8 +583,12 @@ static void build_model(builder *b)
     fill_possible_types(b);
     b->s->directives = ARENA_ARRAY(b->a, schema_directive *, b->directives.count);
     strmap_init(&b->s->directive_map, b->a, b->directives.count);
-    for (def_link *l = b->directives.first; l; l = l->next) build_directive(b, l);
-    if (b->schema_def) b->s->description = b->schema_def->description;
+    for (def_link *l = b->directives.first; l; l = l->next)
+        build_directive(b, l);
+    if (b->schema_def) {
+        b->s->description = b->schema_def->description;
+        b->origin.schema_loc = b->schema_def->loc;
+    }
     build_roots(b);
 }
 
@@ -547,14 +605,17 @@ schema *schema_build(arena *a, const ast_document *const *docs, uint32_t ndocs, 
     b.s = ARENA_NEW(a, schema);
     b.s->arena = a;
 
-    for (uint32_t i = 0; i < ndocs; i++) collect(&b, docs[i], false);
+    for (uint32_t i = 0; i < ndocs; i++)
+        collect(&b, docs[i], false);
     const ast_document *builtins = schema_builtins_parse(a);
     if (builtins)
         collect(&b, builtins, true);
     else
         diag_add(errs, (src_loc){0, 0}, "The built-in definitions failed to parse.");
     build_model(&b);
-    if (errs->count == errors_before) schema_check_directive_uses(b.s, errs);
+    /* graphql-js checks applied directives alongside the definitions, then
+     * the type system only once the SDL itself is sound. */
+    schema_check_directive_uses(b.s, errs);
     if (errs->count == errors_before) schema_check_types(b.s, &b.origin, errs);
     arena_free(&b.scratch);
     return errs->count == errors_before ? b.s : NULL;

@@ -18,10 +18,11 @@ typedef struct schema_source {
 } schema_source;
 
 /* What validation needs beyond the model: sources indexed like
- * schema->types, and where each root operation type was named ({0,0} when it
- * was picked by its default name). */
+ * schema->types, where the schema definition is, and where each root
+ * operation type was named ({0,0} when absent or picked by default name). */
 typedef struct schema_origin {
     const schema_source *types;
+    src_loc schema_loc;
     src_loc root_locs[3];
 } schema_origin;
 

@@ -58,7 +58,8 @@ bool schema_implements(const schema_type *sub, const schema_type *iface)
 bool schema_is_possible_type(const schema_type *abstract, const schema_type *obj)
 {
     if (abstract == obj) return true;
-    if (abstract->kind == SCHEMA_INTERFACE) return obj->kind == SCHEMA_OBJECT && schema_implements(obj, abstract);
+    if (abstract->kind == SCHEMA_INTERFACE)
+        return obj->kind == SCHEMA_OBJECT && schema_implements(obj, abstract);
     if (abstract->kind != SCHEMA_UNION) return false;
     for (uint32_t i = 0; i < abstract->npossible; i++)
         if (abstract->possible[i] == obj) return true;
@@ -132,4 +133,25 @@ bool schema_type_ref_equal(const ast_type *a, const ast_type *b)
         a = a->of;
         b = b->of;
     }
+}
+
+char *schema_type_ref_text(arena *a, const ast_type *t)
+{
+    /* Wrappers read outside in: "[" for each list before the name, then the
+     * closing "]" and "!" in the reverse order of the walk. */
+    size_t wrappers = 0, lists = 0;
+    const ast_type *named = t;
+    for (; named->kind != AST_TYPE_NAMED; named = named->of) {
+        wrappers++;
+        if (named->kind == AST_TYPE_LIST) lists++;
+    }
+    size_t name_len = strlen(named->name);
+    char *out = arena_alloc(a, lists + name_len + wrappers + 1);
+    memset(out, '[', lists);
+    memcpy(out + lists, named->name, name_len);
+    char *end = out + lists + name_len + wrappers;
+    *end = '\0';
+    for (const ast_type *w = t; w->kind != AST_TYPE_NAMED; w = w->of)
+        *--end = w->kind == AST_TYPE_LIST ? ']' : '!';
+    return out;
 }
