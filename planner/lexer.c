@@ -7,13 +7,13 @@
 #include <string.h>
 
 static const char *const lex_kind_names[] = {
-    [LEX_SOF] = "<SOF>",         [LEX_EOF] = "<EOF>",       [LEX_BANG] = "\"!\"",
-    [LEX_DOLLAR] = "\"$\"",      [LEX_AMP] = "\"&\"",       [LEX_PAREN_L] = "\"(\"",
-    [LEX_PAREN_R] = "\")\"",     [LEX_SPREAD] = "\"...\"",  [LEX_COLON] = "\":\"",
-    [LEX_EQUALS] = "\"=\"",      [LEX_AT] = "\"@\"",        [LEX_BRACKET_L] = "\"[\"",
-    [LEX_BRACKET_R] = "\"]\"",   [LEX_BRACE_L] = "\"{\"",   [LEX_PIPE] = "\"|\"",
-    [LEX_BRACE_R] = "\"}\"",     [LEX_NAME] = "Name",       [LEX_INT] = "Int",
-    [LEX_FLOAT] = "Float",       [LEX_STRING] = "String",   [LEX_BLOCK_STRING] = "BlockString",
+    [LEX_SOF] = "<SOF>",       [LEX_EOF] = "<EOF>",      [LEX_BANG] = "\"!\"",
+    [LEX_DOLLAR] = "\"$\"",    [LEX_AMP] = "\"&\"",      [LEX_PAREN_L] = "\"(\"",
+    [LEX_PAREN_R] = "\")\"",   [LEX_SPREAD] = "\"...\"", [LEX_COLON] = "\":\"",
+    [LEX_EQUALS] = "\"=\"",    [LEX_AT] = "\"@\"",       [LEX_BRACKET_L] = "\"[\"",
+    [LEX_BRACKET_R] = "\"]\"", [LEX_BRACE_L] = "\"{\"",  [LEX_PIPE] = "\"|\"",
+    [LEX_BRACE_R] = "\"}\"",   [LEX_NAME] = "Name",      [LEX_INT] = "Int",
+    [LEX_FLOAT] = "Float",     [LEX_STRING] = "String",  [LEX_BLOCK_STRING] = "BlockString",
 };
 
 const char *lex_kind_desc(lex_kind kind)
@@ -211,7 +211,8 @@ static bool lex_digits(lexer *lx, size_t *pos)
         return lex_fail(lx, p, "Invalid number, expected digit but got: %s.",
                         lex_describe_char(lx, p, buf, sizeof buf));
     }
-    while (is_digit(lex_byte(lx, p))) p++;
+    while (is_digit(lex_byte(lx, p)))
+        p++;
     *pos = p;
     return true;
 }
@@ -253,7 +254,8 @@ static bool lex_number(lexer *lx, lex_token *t, size_t start)
 static void lex_name(lexer *lx, lex_token *t, size_t start)
 {
     size_t p = start + 1;
-    while (is_name_continue(lex_byte(lx, p))) p++;
+    while (is_name_continue(lex_byte(lx, p)))
+        p++;
     lex_token_at(lx, t, LEX_NAME, start, p);
     t->value = lx->src + start;
     t->len = p - start;
@@ -466,7 +468,8 @@ static size_t lex_block_copy(const char *src, size_t from, size_t to, char *out)
 static size_t leading_blank(const char *s, size_t len)
 {
     size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
     return i;
 }
 
@@ -524,8 +527,9 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
 {
     unsigned char c = (unsigned char)lx->src[p];
     if (c == '\'')
-        return lex_fail(lx, p, "Unexpected single quote character ('), did you mean to use a "
-                               "double quote (\")?");
+        return lex_fail(lx, p,
+                        "Unexpected single quote character ('), did you mean to use a "
+                        "double quote (\")?");
     if (c >= 0x80 && !lex_utf8_char(lx, p)) return false;
     char buf[16];
     return lex_fail(lx, p, "Unexpected character: %s.", lex_describe_char(lx, p, buf, sizeof buf));
@@ -534,20 +538,34 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
 static lex_kind punctuator(unsigned char c)
 {
     switch (c) {
-    case '!': return LEX_BANG;
-    case '$': return LEX_DOLLAR;
-    case '&': return LEX_AMP;
-    case '(': return LEX_PAREN_L;
-    case ')': return LEX_PAREN_R;
-    case ':': return LEX_COLON;
-    case '=': return LEX_EQUALS;
-    case '@': return LEX_AT;
-    case '[': return LEX_BRACKET_L;
-    case ']': return LEX_BRACKET_R;
-    case '{': return LEX_BRACE_L;
-    case '|': return LEX_PIPE;
-    case '}': return LEX_BRACE_R;
-    default: return LEX_SOF;
+    case '!':
+        return LEX_BANG;
+    case '$':
+        return LEX_DOLLAR;
+    case '&':
+        return LEX_AMP;
+    case '(':
+        return LEX_PAREN_L;
+    case ')':
+        return LEX_PAREN_R;
+    case ':':
+        return LEX_COLON;
+    case '=':
+        return LEX_EQUALS;
+    case '@':
+        return LEX_AT;
+    case '[':
+        return LEX_BRACKET_L;
+    case ']':
+        return LEX_BRACKET_R;
+    case '{':
+        return LEX_BRACE_L;
+    case '|':
+        return LEX_PIPE;
+    case '}':
+        return LEX_BRACE_R;
+    default:
+        return LEX_SOF;
     }
 }
 
@@ -560,7 +578,9 @@ bool lex_next(lexer *lx, lex_token *t)
         switch (c) {
         case ' ':
         case '\t':
-        case ',': p++; continue;
+        case ',':
+            p++;
+            continue;
         case '\n':
         case '\r':
             p += c == '\r' && lex_byte(lx, p + 1) == '\n' ? 2 : 1;
@@ -584,7 +604,8 @@ bool lex_next(lexer *lx, lex_token *t)
             return lex_unexpected_char(lx, p);
         case '"':
             return lex_is_triple_quote(lx, p) ? lex_block_string(lx, t, p) : lex_string(lx, t, p);
-        default: break;
+        default:
+            break;
         }
         lex_kind k = punctuator(c);
         if (k != LEX_SOF) {

@@ -18,7 +18,8 @@ static void parse_trim_utf8(char *msg, size_t size)
     size_t len = strlen(msg);
     if (len + 1 < size) return;
     size_t end = len;
-    while (end > 0 && ((unsigned char)msg[end - 1] & 0xC0) == 0x80) end--;
+    while (end > 0 && ((unsigned char)msg[end - 1] & 0xC0) == 0x80)
+        end--;
     if (end > 0 && (unsigned char)msg[end - 1] >= 0xC0) msg[end - 1] = '\0';
 }
 
@@ -245,8 +246,10 @@ ast_value *parse_value_literal(parser *p, bool is_const)
     ast_value *v = ARENA_NEW(p->arena, ast_value);
     v->loc = p->tok.loc;
     switch (p->tok.kind) {
-    case LEX_BRACKET_L: return parse_list(p, v, is_const);
-    case LEX_BRACE_L: return parse_object(p, v, is_const);
+    case LEX_BRACKET_L:
+        return parse_list(p, v, is_const);
+    case LEX_BRACE_L:
+        return parse_object(p, v, is_const);
     case LEX_INT:
     case LEX_FLOAT:
         v->kind = p->tok.kind == LEX_INT ? AST_VALUE_INT : AST_VALUE_FLOAT;
@@ -262,9 +265,12 @@ ast_value *parse_value_literal(parser *p, bool is_const)
         v->len = (uint32_t)p->tok.len;
         parse_advance(p);
         return v;
-    case LEX_NAME: return parse_name_value(p, v);
-    case LEX_DOLLAR: return parse_variable_value(p, v, is_const);
-    default: parse_unexpected(p, NULL);
+    case LEX_NAME:
+        return parse_name_value(p, v);
+    case LEX_DOLLAR:
+        return parse_variable_value(p, v, is_const);
+    default:
+        parse_unexpected(p, NULL);
     }
 }
 
@@ -345,14 +351,19 @@ static ast_selection *parse_field(parser *p)
     ast_selection *s = ARENA_NEW(p->arena, ast_selection);
     s->kind = AST_SEL_FIELD;
     s->loc = p->tok.loc;
+    s->name_loc = p->tok.loc;
     s->name = parse_name(p);
     if (parse_optional(p, LEX_COLON)) {
         s->alias = s->name;
+        s->name_loc = p->tok.loc;
         s->name = parse_name(p);
     }
     s->arguments = parse_arguments(p, false);
     s->directives = parse_directives(p, false);
-    if (parse_is(p, LEX_BRACE_L)) s->selection_set = parse_selection_set_braced(p);
+    if (parse_is(p, LEX_BRACE_L)) {
+        s->selection_set_loc = p->tok.loc;
+        s->selection_set = parse_selection_set_braced(p);
+    }
     return s;
 }
 
@@ -372,13 +383,18 @@ static ast_selection *parse_fragment(parser *p)
     bool has_type_condition = parse_optional_keyword(p, "on");
     if (!has_type_condition && parse_is(p, LEX_NAME)) {
         s->kind = AST_SEL_FRAGMENT_SPREAD;
+        s->name_loc = p->tok.loc;
         s->name = parse_fragment_name(p);
         s->directives = parse_directives(p, false);
         return s;
     }
     s->kind = AST_SEL_INLINE_FRAGMENT;
-    if (has_type_condition) s->type_condition = parse_name(p);
+    if (has_type_condition) {
+        s->type_condition_loc = p->tok.loc;
+        s->type_condition = parse_name(p);
+    }
     s->directives = parse_directives(p, false);
+    s->selection_set_loc = p->tok.loc;
     s->selection_set = parse_selection_set_braced(p);
     return s;
 }
@@ -421,7 +437,10 @@ static ast_definition *parse_operation_definition(parser *p)
     }
     d->description = parse_description(p);
     d->operation = parse_operation_type(p);
-    if (parse_is(p, LEX_NAME)) d->name = parse_name(p);
+    if (parse_is(p, LEX_NAME)) {
+        d->name_loc = p->tok.loc;
+        d->name = parse_name(p);
+    }
     d->variables = parse_variable_definitions(p);
     d->directives = parse_directives(p, false);
     d->selection_set = parse_selection_set_braced(p);
@@ -435,8 +454,10 @@ static ast_definition *parse_fragment_definition(parser *p)
     d->loc = p->tok.loc;
     d->description = parse_description(p);
     parse_expect_keyword(p, "fragment");
+    d->name_loc = p->tok.loc;
     d->name = parse_fragment_name(p);
     parse_expect_keyword(p, "on");
+    d->type_condition_loc = p->tok.loc;
     d->type_condition = parse_name(p);
     d->directives = parse_directives(p, false);
     d->selection_set = parse_selection_set_braced(p);
@@ -469,8 +490,8 @@ static ast_definition *parse_definition(parser *p)
 
 /* ---- entry points ---- */
 
-static void parse_init(parser *p, arena *a, const char *src, size_t len,
-                       const parse_options *opts, parse_error *err)
+static void parse_init(parser *p, arena *a, const char *src, size_t len, const parse_options *opts,
+                       parse_error *err)
 {
     memset(p, 0, sizeof *p);
     p->arena = a;

@@ -10,11 +10,25 @@ static const char *const type_system_keywords[] = {
 };
 
 static const char *const directive_locations[] = {
-    "QUERY",           "MUTATION",           "SUBSCRIPTION",        "FIELD",
-    "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",    "VARIABLE_DEFINITION",
-    "SCHEMA",          "SCALAR",             "OBJECT",              "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION", "INTERFACE",      "UNION",               "ENUM",
-    "ENUM_VALUE",      "INPUT_OBJECT",       "INPUT_FIELD_DEFINITION",
+    "QUERY",
+    "MUTATION",
+    "SUBSCRIPTION",
+    "FIELD",
+    "FRAGMENT_DEFINITION",
+    "FRAGMENT_SPREAD",
+    "INLINE_FRAGMENT",
+    "VARIABLE_DEFINITION",
+    "SCHEMA",
+    "SCALAR",
+    "OBJECT",
+    "FIELD_DEFINITION",
+    "ARGUMENT_DEFINITION",
+    "INTERFACE",
+    "UNION",
+    "ENUM",
+    "ENUM_VALUE",
+    "INPUT_OBJECT",
+    "INPUT_FIELD_DEFINITION",
 };
 
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
@@ -202,18 +216,19 @@ static void parse_definition_body(parser *p, ast_definition *d)
 
 static bool parse_extension_is_empty(const ast_definition *d)
 {
-    return !d->directives && !d->root_operations && !d->interfaces && !d->fields &&
-           !d->members && !d->values;
+    return !d->directives && !d->root_operations && !d->interfaces && !d->fields && !d->members &&
+           !d->values;
 }
 
 static ast_def_kind parse_kind_of_keyword(const lex_token *t)
 {
     static const ast_def_kind kinds[] = {
-        AST_DEF_SCHEMA, AST_DEF_SCALAR,       AST_DEF_OBJECT,   AST_DEF_INTERFACE,
-        AST_DEF_UNION,  AST_DEF_ENUM,         AST_DEF_INPUT_OBJECT, AST_DEF_DIRECTIVE,
+        AST_DEF_SCHEMA, AST_DEF_SCALAR, AST_DEF_OBJECT,       AST_DEF_INTERFACE,
+        AST_DEF_UNION,  AST_DEF_ENUM,   AST_DEF_INPUT_OBJECT, AST_DEF_DIRECTIVE,
     };
     size_t i = 0;
-    while (!parse_token_is(t, type_system_keywords[i])) i++;
+    while (!parse_token_is(t, type_system_keywords[i]))
+        i++;
     return kinds[i];
 }
 
@@ -221,6 +236,7 @@ static ast_def_kind parse_kind_of_keyword(const lex_token *t)
 static void parse_directive_definition_body(parser *p, ast_definition *d)
 {
     parse_expect(p, LEX_AT);
+    d->name_loc = p->tok.loc;
     d->name = parse_name(p);
     d->arguments = parse_input_value_defs(p, LEX_PAREN_L, LEX_PAREN_R);
     d->repeatable = parse_optional_keyword(p, "repeatable");
@@ -238,7 +254,10 @@ ast_definition *parse_type_system_definition(parser *p)
         parse_directive_definition_body(p, d);
         return d;
     }
-    if (d->kind != AST_DEF_SCHEMA) d->name = parse_name(p);
+    if (d->kind != AST_DEF_SCHEMA) {
+        d->name_loc = p->tok.loc;
+        d->name = parse_name(p);
+    }
     parse_definition_body(p, d);
     return d;
 }
@@ -253,7 +272,10 @@ ast_definition *parse_type_system_extension(parser *p)
     d->extension = true;
     parse_advance(p); /* extend */
     parse_advance(p); /* the keyword */
-    if (d->kind != AST_DEF_SCHEMA) d->name = parse_name(p);
+    if (d->kind != AST_DEF_SCHEMA) {
+        d->name_loc = p->tok.loc;
+        d->name = parse_name(p);
+    }
     parse_definition_body(p, d);
     if (parse_extension_is_empty(d)) parse_unexpected(p, NULL);
     return d;

@@ -411,6 +411,10 @@ TEST(operation_with_everything)
     CHECK_STR(ast_response_key(f), "alias");
     CHECK_INT(f->loc.line, 2);
     CHECK_INT(f->loc.column, 3);
+    CHECK_INT(f->name_loc.line, 2);
+    CHECK_INT(f->name_loc.column, 10);
+    CHECK_INT(f->selection_set_loc.column, 44);
+    CHECK_INT(q->name_loc.column, 7);
     CHECK_STR(f->arguments->name, "x");
     CHECK_INT(f->arguments->value->kind, AST_VALUE_VARIABLE);
     CHECK_STR(f->arguments->value->str, "a");
@@ -424,12 +428,17 @@ TEST(operation_with_everything)
     CHECK_STR(spread->directives->name, "s");
     CHECK_INT(spread->loc.line, 3);
     CHECK_INT(spread->loc.column, 5);
+    CHECK_INT(spread->name_loc.column, 8);
+    CHECK_INT(spread->selection_set_loc.line, 0);
     ast_selection *inl = spread->next;
     CHECK_INT(inl->kind, AST_SEL_INLINE_FRAGMENT);
     CHECK_STR(inl->type_condition, "T");
+    CHECK_INT(inl->type_condition_loc.column, 12);
+    CHECK_INT(inl->selection_set_loc.column, 14);
     CHECK_STR(inl->selection_set->name, "c");
     ast_selection *bare = inl->next;
     CHECK_INT(bare->kind, AST_SEL_INLINE_FRAGMENT);
+    CHECK_INT(bare->type_condition_loc.line, 0);
     CHECK(bare->type_condition == NULL);
     CHECK_STR(bare->directives->name, "include");
     ast_definition *m = q->next;
@@ -442,6 +451,10 @@ TEST(operation_with_everything)
     CHECK_STR(frag->type_condition, "T");
     CHECK_STR(frag->directives->name, "f");
     CHECK_INT(frag->loc.line, 10);
+    CHECK_INT(frag->name_loc.column, 10);
+    CHECK_INT(frag->type_condition_loc.column, 15);
+    CHECK_INT(q->next->next->next->name_loc.line, 10);
+    CHECK_INT(q->selection_set->name_loc.line, 2);
     CHECK(ast_find_fragment(doc, "F") == frag);
     CHECK(ast_find_operation(doc, "M") == m);
     arena_free(&a);
@@ -626,6 +639,8 @@ TEST(type_system_definitions)
     CHECK_INT(d->kind, AST_DEF_SCALAR);
     CHECK_STR(d->description, "scalar");
     CHECK_STR(d->name, "Date");
+    CHECK_INT(d->name_loc.line, 5);
+    CHECK_INT(d->name_loc.column, 17);
     CHECK_STR(d->directives->name, "specifiedBy");
     d = d->next;
     CHECK_INT(d->kind, AST_DEF_OBJECT);
@@ -670,6 +685,7 @@ TEST(type_system_definitions)
     d = d->next;
     CHECK_INT(d->kind, AST_DEF_DIRECTIVE);
     CHECK_STR(d->name, "d");
+    CHECK_INT(d->name_loc.column, 12);
     CHECK(d->repeatable);
     CHECK_STR(d->arguments->name, "a");
     CHECK_STR(d->locations->name, "FIELD_DEFINITION");
