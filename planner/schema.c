@@ -543,22 +543,24 @@ static void set_root(builder *b, ast_operation_type op, schema_type *t)
  * roots (as graphql-js's buildASTSchema decides). */
 static void build_roots(builder *b)
 {
-    bool seen[3] = {false, false, false};
+    const ast_root_op *seen[3] = {NULL, NULL, NULL};
     uint32_t count = 0;
     for (def_link *l = b->schema_parts.first; l; l = l->next) {
         for (const ast_directive *d = l->def->directives; d; d = d->next)
             count++;
         for (const ast_root_op *op = l->def->root_operations; op; op = op->next) {
             if (seen[op->operation]) {
-                diag_add(b->errs, op->loc, "There can be only one %s type in schema.",
-                         op_words[op->operation]);
+                diag *err =
+                    diag_add(b->errs, seen[op->operation]->loc,
+                             "There can be only one %s type in schema.", op_words[op->operation]);
+                diag_loc(err, op->loc);
                 continue;
             }
-            seen[op->operation] = true;
+            seen[op->operation] = op;
             schema_type *t = strmap_get(&b->s->type_map, op->type_name);
-            if (!t) report_unknown_type(b, op->loc, op->type_name);
+            if (!t) report_unknown_type(b, op->type_loc, op->type_name);
             set_root(b, op->operation, t);
-            b->origin.root_locs[op->operation] = op->loc;
+            b->origin.root_locs[op->operation] = op->type_loc;
         }
     }
     for (int op = 0; !b->schema_def && op < 3; op++) {
