@@ -76,7 +76,7 @@ void vstruct_check_field_arguments(vstruct *vs, const vwalk_at *at)
             diag_add(vs->errs, sel->loc,
                      "Field \"%s\" argument \"%s\" of type \"%s\" is required, but it was not "
                      "provided.",
-                     f->name, f->args[i].name, vstruct_type_str(vs, f->args[i].type));
+                     f->name, f->args[i].name, schema_type_ref_text(vs->arena, f->args[i].type));
 }
 
 static void vstruct_check_directive(vstruct *vs, const ast_directive *d)
@@ -94,7 +94,8 @@ static void vstruct_check_directive(vstruct *vs, const ast_directive *d)
             diag_add(vs->errs, d->loc,
                      "Directive \"@%s\" argument \"%s\" of type \"%s\" is required, but it was not "
                      "provided.",
-                     d->name, def->args[i].name, vstruct_type_str(vs, def->args[i].type));
+                     d->name, def->args[i].name,
+                     schema_type_ref_text(vs->arena, def->args[i].type));
 }
 
 void vstruct_check_directives(vstruct *vs, const ast_directive *dirs)

@@ -101,12 +101,12 @@ static void vstruct_check_leaf_selection(vstruct *vs, const vwalk_at *at)
         if (sel->selection_set)
             diag_add(vs->errs, sel->selection_set_loc,
                      "Field \"%s\" must not have a selection since type \"%s\" has no subfields.",
-                     sel->name, vstruct_type_str(vs, at->field->type));
+                     sel->name, schema_type_ref_text(vs->arena, at->field->type));
     } else if (!sel->selection_set) {
         diag_add(vs->errs, sel->loc,
                  "Field \"%s\" of type \"%s\" must have a selection of subfields. Did you mean "
                  "\"%s { ... }\"?",
-                 sel->name, vstruct_type_str(vs, at->field->type), sel->name);
+                 sel->name, schema_type_ref_text(vs->arena, at->field->type), sel->name);
     }
 }
 

@@ -38,11 +38,9 @@ void vstruct_check_fragment_definition(vstruct *vs, const ast_definition *def);
 void vstruct_check_fragment_selection(vstruct *vs, const vwalk_at *at);
 void vstruct_check_fragment_graph(vstruct *vs); /* unused fragments, cycles */
 
-/* validate_types.c: type references. */
-/* Reports "Unknown type" at loc unless the schema has the type; returns it. */
+/* validate_types.c: reports "Unknown type" at loc unless the schema has the
+ * type; returns it. */
 schema_type *vstruct_known_type(vstruct *vs, const char *name, src_loc loc);
-/* The type reference as GraphQL writes it ("[Int!]!"), in vs->arena. */
-const char *vstruct_type_str(vstruct *vs, const ast_type *t);
 
 /* validate_hints.c: " Did you mean ...?" for a message, or "". */
 /* Names the hint as given (at most five shown); `what` goes after "mean". */
