@@ -87,3 +87,11 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
+# build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.
+BENCH_SUBGRAPHS := $(BUILD)/fedmesh-bench-subgraphs
+BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraphs/*.c))
+all: $(BENCH_SUBGRAPHS)
+$(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@
