@@ -114,6 +114,7 @@ typedef struct ast_variable_def {
     ast_value *default_value; /* NULL when absent */
     ast_directive *directives;
     struct ast_variable_def *next;
+    const char *description; /* NULL when absent (graphql-js 16.11+ accepts one) */
 } ast_variable_def;
 
 /* A field definition, an argument definition, or an input field definition. */
