@@ -3,7 +3,6 @@
  * (a non-repeatable directive applied twice at one place). */
 #include "validate_values.h"
 
-
 static const char *vdir_location_name(schema_location location)
 {
     switch (location) {
@@ -42,9 +41,9 @@ static void vdir_check_unique(vval_ctx *c, const ast_directive *dirs)
             strmap_put(&seen, d->name, (void *)d);
             continue;
         }
-        diag *e = diag_add(c->errs, first->loc,
-                           "The directive \"@%s\" can only be used once at this location.",
-                           d->name);
+        diag *e =
+            diag_add(c->errs, first->loc,
+                     "The directive \"@%s\" can only be used once at this location.", d->name);
         diag_loc(e, d->loc);
     }
 }

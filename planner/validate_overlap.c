@@ -17,10 +17,10 @@
 #include "validate_rules.h"
 #include "validate_scan.h"
 
-#define OVL_BUDGET 500000     /* units of work graphql-js allows */
-#define OVL_MAX_DEPTH 1000    /* nested comparisons, to bound the C stack */
-#define OVL_MAX_DETAIL 1000   /* longer names and reasons are cut with "..." */
-#define OVL_MAX_NODES 20      /* locations kept per side of a conflict */
+#define OVL_BUDGET 500000   /* units of work graphql-js allows */
+#define OVL_MAX_DEPTH 1000  /* nested comparisons, to bound the C stack */
+#define OVL_MAX_DETAIL 1000 /* longer names and reasons are cut with "..." */
+#define OVL_MAX_NODES 20    /* locations kept per side of a conflict */
 
 /* A hash map keyed by a pair of pointers (order matters). */
 typedef struct ovl_pair_slot {
@@ -74,10 +74,10 @@ typedef struct ovl_ctx {
     const schema *s;
     diag_list *errs;
     arena *scratch;
-    strmap fragments;       /* name -> ast_definition* (the last of that name) */
-    ovl_pair_map collected; /* (parent type, selection set) -> ovl_collected* */
+    strmap fragments;            /* name -> ast_definition* (the last of that name) */
+    ovl_pair_map collected;      /* (parent type, selection set) -> ovl_collected* */
     ovl_pair_map fragment_pairs; /* (fragment, fragment) -> 1 + mutually exclusive */
-    ovl_pair_map compared;  /* (ovl_collected, fragment) -> 1 + mutually exclusive */
+    ovl_pair_map compared;       /* (ovl_collected, fragment) -> 1 + mutually exclusive */
     long budget;
     uint32_t depth;
     bool aborted;
@@ -115,13 +115,14 @@ static void ovl_pair_put(arena *ar, ovl_pair_map *m, const void *a, const void *
         ovl_pair_map grown = {ARENA_ARRAY(ar, ovl_pair_slot, m->cap ? m->cap * 2 : 64),
                               m->cap ? m->cap * 2 : 64, 0};
         for (uint32_t i = 0; i < m->cap; i++)
-            if (m->slots[i].a) ovl_pair_put(ar, &grown, m->slots[i].a, m->slots[i].b,
-                                            m->slots[i].value);
+            if (m->slots[i].a)
+                ovl_pair_put(ar, &grown, m->slots[i].a, m->slots[i].b, m->slots[i].value);
         *m = grown;
     }
     uint32_t mask = m->cap - 1;
     uint32_t i = ovl_pair_hash(a, b) & mask;
-    while (m->slots[i].a) i = (i + 1) & mask;
+    while (m->slots[i].a)
+        i = (i + 1) & mask;
     m->slots[i] = (ovl_pair_slot){a, b, v};
     m->count++;
 }
@@ -211,8 +212,7 @@ static void ovl_collect_into(ovl_ctx *c, ovl_collected *r, const schema_type *pa
     }
 }
 
-static ovl_collected *ovl_collect(ovl_ctx *c, const schema_type *parent,
-                                  const ast_selection *first)
+static ovl_collected *ovl_collect(ovl_ctx *c, const schema_type *parent, const ast_selection *first)
 {
     /* the key's first pointer must not be NULL: use the context for "no type" */
     const void *type_key = parent ? (const void *)parent : (const void *)c;
@@ -254,11 +254,13 @@ static int ovl_field_name_cmp(const void *pa, const void *pb)
 static const ast_object_field **ovl_sorted_fields(ovl_ctx *c, const ast_value *obj, uint32_t *n)
 {
     uint32_t count = 0;
-    for (const ast_object_field *f = obj->fields; f; f = f->next) count++;
-    const ast_object_field **sorted = ARENA_ARRAY(c->scratch, const ast_object_field *,
-                                                  count ? count : 1);
+    for (const ast_object_field *f = obj->fields; f; f = f->next)
+        count++;
+    const ast_object_field **sorted =
+        ARENA_ARRAY(c->scratch, const ast_object_field *, count ? count : 1);
     count = 0;
-    for (const ast_object_field *f = obj->fields; f; f = f->next) sorted[count++] = f;
+    for (const ast_object_field *f = obj->fields; f; f = f->next)
+        sorted[count++] = f;
     qsort(sorted, count, sizeof *sorted, ovl_field_name_cmp);
     *n = count;
     return sorted;
@@ -307,7 +309,8 @@ static bool ovl_same_value(ovl_ctx *c, const ast_value *a, const ast_value *b)
 static uint32_t ovl_count_args(const ast_argument *a)
 {
     uint32_t n = 0;
-    for (; a; a = a->next) n++;
+    for (; a; a = a->next)
+        n++;
     return n;
 }
 
@@ -391,7 +394,8 @@ static void ovl_gather_nodes(const ovl_conflicts *subs, bool first_side,
         uint32_t count = first_side ? k->n1 : k->n2;
         uint32_t remaining = OVL_MAX_NODES - *n;
         uint32_t from = count > remaining ? count - remaining : 0;
-        for (uint32_t j = from; j < count; j++) nodes[(*n)++] = src[j];
+        for (uint32_t j = from; j < count; j++)
+            nodes[(*n)++] = src[j];
     }
 }
 
@@ -620,12 +624,13 @@ static void ovl_report(ovl_ctx *c, const ovl_conflict *k)
                        "Fields \"%s\" conflict because %s. Use different aliases on the fields "
                        "to fetch both if this was intentional.",
                        ovl_abbreviate(c, k->response_name), k->reason);
-    for (uint32_t i = 1; i < k->n1; i++) diag_loc(e, k->nodes1[i]->loc);
-    for (uint32_t i = 0; i < k->n2; i++) diag_loc(e, k->nodes2[i]->loc);
+    for (uint32_t i = 1; i < k->n1; i++)
+        diag_loc(e, k->nodes1[i]->loc);
+    for (uint32_t i = 0; i < k->n2; i++)
+        diag_loc(e, k->nodes2[i]->loc);
 }
 
-static void ovl_on_selection_set(void *user, const schema_type *parent,
-                                 const ast_selection *first)
+static void ovl_on_selection_set(void *user, const schema_type *parent, const ast_selection *first)
 {
     ovl_ctx *c = user;
     if (c->aborted) return;
@@ -633,7 +638,8 @@ static void ovl_on_selection_set(void *user, const schema_type *parent,
     ovl_conflicts found = {0};
     ovl_within_selection_set(c, &found, parent, first);
     if (c->aborted) return; /* graphql-js drops the set being compared */
-    for (uint32_t i = 0; i < found.n; i++) ovl_report(c, &found.items[i]);
+    for (uint32_t i = 0; i < found.n; i++)
+        ovl_report(c, &found.items[i]);
 }
 
 void validate_overlap_rules(const schema *s, const ast_document *doc, diag_list *errs)

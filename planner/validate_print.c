@@ -9,8 +9,8 @@
  * printString does. */
 static void validate_print_string(sbuf *b, const char *s, uint32_t len)
 {
-    static const char short_escapes[32] = {['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n',
-                                           ['\f'] = 'f', ['\r'] = 'r'};
+    static const char short_escapes[32] = {
+        ['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r'};
     sbuf_putc(b, '"');
     for (uint32_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -51,7 +51,8 @@ static void validate_print_block_string(sbuf *b, const char *s, uint32_t len)
             force_leading = false;
     }
     bool trailing_triple = len >= 3 && memcmp(s + len - 3, "\"\"\"", 3) == 0;
-    bool force_trailing = len > 0 && ((s[len - 1] == '"' && !trailing_triple) || s[len - 1] == '\\');
+    bool force_trailing =
+        len > 0 && ((s[len - 1] == '"' && !trailing_triple) || s[len - 1] == '\\');
     bool multiple_lines =
         !single_line || len > 70 || force_trailing || force_leading || trailing_triple;
     bool skip_leading = single_line && len > 0 && validate_print_is_space(s[0]);

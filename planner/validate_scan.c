@@ -31,8 +31,8 @@ void vscan_meta_init(vscan_meta *m, const schema *s)
     m->type_field.nargs = 1;
 }
 
-const schema_field *vscan_field_def(const schema *s, const vscan_meta *m,
-                                    const schema_type *parent, const char *name)
+const schema_field *vscan_field_def(const schema *s, const vscan_meta *m, const schema_type *parent,
+                                    const char *name)
 {
     if (!parent) return NULL;
     if (parent == s->query && strcmp(name, "__schema") == 0) return &m->schema_field;
@@ -58,8 +58,8 @@ static const schema_type *vscan_composite_or_null(const schema_type *t)
     return t && schema_is_composite(t) ? t : NULL;
 }
 
-static void vscan_arguments(const vscan_walk *w, const ast_argument *args,
-                            const schema_field *defs, uint32_t ndefs)
+static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const schema_field *defs,
+                            uint32_t ndefs)
 {
     for (; args; args = args->next) {
         vscan_position pos = {0};

@@ -32,13 +32,13 @@ typedef struct vscan_meta {
 void vscan_meta_init(vscan_meta *m, const schema *s);
 /* The definition of field `name` selected on parent (which may be NULL), as
  * graphql-js's TypeInfo resolves it: meta fields included. */
-const schema_field *vscan_field_def(const schema *s, const vscan_meta *m,
-                                    const schema_type *parent, const char *name);
+const schema_field *vscan_field_def(const schema *s, const vscan_meta *m, const schema_type *parent,
+                                    const char *name);
 
 /* Where a value literal stands and what it must be. */
 typedef struct vscan_position {
-    const ast_type *type;    /* expected type as written in the schema; NULL if unknown */
-    bool has_default;        /* the argument or input field has a default value */
+    const ast_type *type;     /* expected type as written in the schema; NULL if unknown */
+    bool has_default;         /* the argument or input field has a default value */
     bool in_variable_default; /* the value is a variable's default value */
 } vscan_position;
 

@@ -54,7 +54,8 @@ static const char *vval_scalar_problem(const schema_type *t, const ast_value *v,
     if (strcmp(t->name, "Int") == 0) {
         if (v->kind != AST_VALUE_INT) return "Int cannot represent non-integer value: ";
         *with_value = false;
-        return vval_int_in_range(v->str) ? NULL : "Int cannot represent non 32-bit signed integer value: ";
+        return vval_int_in_range(v->str) ? NULL
+                                         : "Int cannot represent non 32-bit signed integer value: ";
     }
     if (strcmp(t->name, "Float") == 0)
         return v->kind == AST_VALUE_INT || v->kind == AST_VALUE_FLOAT
@@ -102,7 +103,8 @@ static void vval_check_enum(vval_ctx *c, const ast_value *v, const schema_type *
     else
         sbuf_printf(&b, "Enum \"%s\" cannot represent non-enum value: %s.", t->name, text);
     const char **names = ARENA_ARRAY(c->scratch, const char *, t->nvalues ? t->nvalues : 1);
-    for (uint32_t i = 0; i < t->nvalues; i++) names[i] = t->values[i].name;
+    for (uint32_t i = 0; i < t->nvalues; i++)
+        names[i] = t->values[i].name;
     const char **close;
     uint32_t n = suggest_list(c->scratch, text, names, t->nvalues, &close);
     suggest_did_you_mean(&b, "the enum value", close, n);
@@ -179,7 +181,8 @@ static void vval_unknown_field(vval_ctx *c, const ast_object_field *f, const sch
     sbuf_init(&b);
     sbuf_printf(&b, "Field \"%s\" is not defined by type \"%s\".", f->name, t->name);
     const char **names = ARENA_ARRAY(c->scratch, const char *, t->nfields ? t->nfields : 1);
-    for (uint32_t i = 0; i < t->nfields; i++) names[i] = t->fields[i].name;
+    for (uint32_t i = 0; i < t->nfields; i++)
+        names[i] = t->fields[i].name;
     const char **close;
     uint32_t n = suggest_list(c->scratch, f->name, names, t->nfields, &close);
     suggest_did_you_mean(&b, NULL, close, n);

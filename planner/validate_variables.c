@@ -66,8 +66,8 @@ static void vvar_collect_value(vvar_collect *k, const ast_value *v, const ast_ty
             const schema_field *def = named && named->kind == SCHEMA_INPUT_OBJECT
                                           ? schema_get_field(named, f->name)
                                           : NULL;
-            vvar_collect_value(k, f->value, def ? def->type : NULL,
-                               def && def->default_value, type);
+            vvar_collect_value(k, f->value, def ? def->type : NULL, def && def->default_value,
+                               type);
         }
         break;
     }
@@ -140,7 +140,8 @@ static void vvar_add_spreads(vval_ctx *c, vvar_names *names, const ast_selection
             }
             if (!s->selection_set) continue;
             if (depth == cap) {
-                const ast_selection **grown = ARENA_ARRAY(c->scratch, const ast_selection *, cap * 2);
+                const ast_selection **grown =
+                    ARENA_ARRAY(c->scratch, const ast_selection *, cap * 2);
                 memcpy(grown, stack, cap * sizeof *stack);
                 stack = grown;
                 cap *= 2;
@@ -209,7 +210,8 @@ void vvar_enter_operation(vval_ctx *c, const ast_definition *op)
         if (g->count < 2 || g->defs[0] != d) continue;
         diag *e = diag_add(c->errs, vvar_name_loc(d),
                            "There can be only one variable named \"$%s\".", d->name);
-        for (uint32_t i = 1; i < g->n; i++) diag_loc(e, vvar_name_loc(g->defs[i]));
+        for (uint32_t i = 1; i < g->n; i++)
+            diag_loc(e, vvar_name_loc(g->defs[i]));
     }
 }
 
@@ -305,8 +307,7 @@ static void vvar_check_positions(vval_ctx *c, const strmap *defs, const vvar_lis
             sbuf_init(&b);
             sbuf_printf(&b, "Variable \"$%s\" is of type \"", def->name);
             validate_print_type(&b, def->type);
-            sbuf_printf(&b,
-                        "\" but must be non-nullable to be used for OneOf Input Object \"%s\".",
+            sbuf_printf(&b, "\" but must be non-nullable to be used for OneOf Input Object \"%s\".",
                         u->parent_input->name);
             diag_loc(vval_error(c, def->loc, b.data), u->node->loc);
             sbuf_free(&b);
