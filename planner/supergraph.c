@@ -76,8 +76,7 @@ const sg_type_graph *sg_type_in_graph(const supergraph *sg, const schema_type *t
     return st && graph < sg->ngraphs ? st->by_graph[graph] : NULL;
 }
 
-const sg_key *sg_type_keys(const supergraph *sg, const schema_type *t, uint32_t graph,
-                           uint32_t *n)
+const sg_key *sg_type_keys(const supergraph *sg, const schema_type *t, uint32_t graph, uint32_t *n)
 {
     const sg_type_graph *tg = sg_type_in_graph(sg, t, graph);
     *n = tg ? tg->nkeys : 0;
@@ -90,8 +89,8 @@ bool sg_is_interface_object(const supergraph *sg, const schema_type *t, uint32_t
     return tg && tg->interface_object;
 }
 
-schema_type *const *sg_possible_in_graph(const supergraph *sg, const schema_type *t,
-                                         uint32_t graph, uint32_t *n)
+schema_type *const *sg_possible_in_graph(const supergraph *sg, const schema_type *t, uint32_t graph,
+                                         uint32_t *n)
 {
     const sg_type_graph *tg = sg_type_in_graph(sg, t, graph);
     *n = tg ? tg->npossible : 0;
@@ -104,8 +103,7 @@ const sg_field *sg_field_graphs(const supergraph *sg, const schema_field *f)
     return full ? &sg->fields[full->index] : NULL;
 }
 
-const sg_field_graph *sg_field_in_graph(const supergraph *sg, const schema_field *f,
-                                        uint32_t graph)
+const sg_field_graph *sg_field_in_graph(const supergraph *sg, const schema_field *f, uint32_t graph)
 {
     const sg_field *sf = sg_field_graphs(sg, f);
     return sf && graph < sg->ngraphs ? sf->by_graph[graph] : NULL;

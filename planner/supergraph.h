@@ -62,33 +62,33 @@ typedef struct sg_type_graph {
 } sg_type_graph;
 
 typedef struct sg_type {
-    const schema_type *type;  /* in the full schema */
-    sg_type_graph *graphs;    /* ascending graph index */
+    const schema_type *type; /* in the full schema */
+    sg_type_graph *graphs;   /* ascending graph index */
     uint32_t ngraphs;
     sg_type_graph **by_graph; /* [supergraph.ngraphs]; NULL where the graph lacks the type */
 } sg_type;
 
 /* @join__field(contextArguments:) item: an argument filled from a @context. */
 typedef struct sg_context_arg {
-    const char *name;          /* the argument of the field */
-    const char *type_text;     /* its type in the graph, as written */
-    const ast_type *type;      /* parsed */
-    const char *context;       /* context name, "graph__name" */
-    sg_fieldset selection;     /* what to select from the context type */
+    const char *name;      /* the argument of the field */
+    const char *type_text; /* its type in the graph, as written */
+    const ast_type *type;  /* parsed */
+    const char *context;   /* context name, "graph__name" */
+    sg_fieldset selection; /* what to select from the context type */
 } sg_context_arg;
 
 /* What one graph says about one field. */
 typedef struct sg_field_graph {
     const sg_graph *graph;
-    sg_fieldset requires; /* on the parent type */
-    sg_fieldset provides; /* on the field's named type */
-    const char *type_text; /* the field's type in this graph when given by
-                              @join__field(type:); NULL otherwise */
-    const ast_type *type;  /* type_text parsed */
-    bool external;         /* defined but not resolvable by this graph */
+    sg_fieldset requires;       /* on the parent type */
+    sg_fieldset provides;       /* on the field's named type */
+    const char *type_text;      /* the field's type in this graph when given by
+                                   @join__field(type:); NULL otherwise */
+    const ast_type *type;       /* type_text parsed */
+    bool external;              /* defined but not resolvable by this graph */
     const char *override_from;  /* @override(from:) subgraph name, or NULL */
     const char *override_label; /* progressive override label, or NULL */
-    bool used_overridden; /* overridden away, kept only for keys/requires */
+    bool used_overridden;       /* overridden away, kept only for keys/requires */
     sg_context_arg *context_args;
     uint32_t ncontext_args;
 } sg_field_graph;
@@ -112,8 +112,8 @@ typedef struct sg_feature {
     const char *identity; /* "https://specs.apollo.dev/join" */
     const char *name;     /* "join" */
     uint32_t major, minor;
-    const char *prefix;   /* namespace in this schema: as: or name */
-    const char *purpose;  /* "EXECUTION", "SECURITY" or NULL */
+    const char *prefix;  /* namespace in this schema: as: or name */
+    const char *purpose; /* "EXECUTION", "SECURITY" or NULL */
     sg_import *imports;
     uint32_t nimports;
     src_loc loc;
@@ -164,16 +164,14 @@ const sg_graph *sg_graph_by_enum_value(const supergraph *sg, const char *enum_va
  * schema (API ones are mapped by name) and return NULL / 0 for unknown ones. */
 const sg_type *sg_type_info(const supergraph *sg, const schema_type *t);
 /* What graph `graph` knows of t; NULL when the graph does not define it. */
-const sg_type_graph *sg_type_in_graph(const supergraph *sg, const schema_type *t,
-                                      uint32_t graph);
+const sg_type_graph *sg_type_in_graph(const supergraph *sg, const schema_type *t, uint32_t graph);
 /* t's keys in the graph (resolvable or not); *n gets their count. */
-const sg_key *sg_type_keys(const supergraph *sg, const schema_type *t, uint32_t graph,
-                           uint32_t *n);
+const sg_key *sg_type_keys(const supergraph *sg, const schema_type *t, uint32_t graph, uint32_t *n);
 bool sg_is_interface_object(const supergraph *sg, const schema_type *t, uint32_t graph);
 /* Object types of abstract type t (interface or union) that the graph knows
  * as such; *n gets their count. */
-schema_type *const *sg_possible_in_graph(const supergraph *sg, const schema_type *t,
-                                         uint32_t graph, uint32_t *n);
+schema_type *const *sg_possible_in_graph(const supergraph *sg, const schema_type *t, uint32_t graph,
+                                         uint32_t *n);
 
 const sg_field *sg_field_graphs(const supergraph *sg, const schema_field *f);
 /* What graph `graph` says of f; NULL when f is not in that graph at all. */

@@ -92,13 +92,16 @@ static ast_enum_value_def *filter_values(sg_loader *ld, const ast_enum_value_def
 static bool keeps_definition(sg_loader *ld, const ast_definition *def)
 {
     switch (def->kind) {
-    case AST_DEF_SCHEMA: return true;
+    case AST_DEF_SCHEMA:
+        return true;
     case AST_DEF_DIRECTIVE:
         return !sg_link_owns(ld->sg, def->name, true) && strcmp(def->name, "defer") != 0 &&
                strcmp(def->name, "stream") != 0;
     case AST_DEF_OPERATION:
-    case AST_DEF_FRAGMENT: return false; /* schema_build already refused them */
-    default: return !type_removed(ld, def->name);
+    case AST_DEF_FRAGMENT:
+        return false; /* schema_build already refused them */
+    default:
+        return !type_removed(ld, def->name);
     }
 }
 
@@ -164,7 +167,8 @@ bool sg_api_build(sg_loader *ld)
                               "Invalid API schema: %s", e->message);
         if (!copy) break;
         copy->code = "INVALID_FEDERATION_SUPERGRAPH";
-        for (uint32_t i = 1; i < e->nlocs; i++) diag_loc(copy, e->locs[i]);
+        for (uint32_t i = 1; i < e->nlocs; i++)
+            diag_loc(copy, e->locs[i]);
     }
     if (!ld->sg->api) {
         if (!sg_failed(ld))

@@ -31,9 +31,12 @@ static void add(outline *o, const char *line)
 static const char *type_ref(arena *a, const ast_type *t)
 {
     switch (t->kind) {
-    case AST_TYPE_LIST: return arena_sprintf(a, "[%s]", type_ref(a, t->of));
-    case AST_TYPE_NON_NULL: return arena_sprintf(a, "%s!", type_ref(a, t->of));
-    default: return t->name;
+    case AST_TYPE_LIST:
+        return arena_sprintf(a, "[%s]", type_ref(a, t->of));
+    case AST_TYPE_NON_NULL:
+        return arena_sprintf(a, "%s!", type_ref(a, t->of));
+    default:
+        return t->name;
     }
 }
 
@@ -42,9 +45,12 @@ static const char *value(arena *a, const ast_value *v)
 {
     const char *out;
     switch (v->kind) {
-    case AST_VALUE_STRING: return arena_sprintf(a, "\"%s\"", v->str);
-    case AST_VALUE_BOOLEAN: return v->boolean ? "true" : "false";
-    case AST_VALUE_NULL: return "null";
+    case AST_VALUE_STRING:
+        return arena_sprintf(a, "\"%s\"", v->str);
+    case AST_VALUE_BOOLEAN:
+        return v->boolean ? "true" : "false";
+    case AST_VALUE_NULL:
+        return "null";
     case AST_VALUE_LIST:
         out = "[";
         for (const ast_value *it = v->items; it; it = it->next)
@@ -56,7 +62,8 @@ static const char *value(arena *a, const ast_value *v)
             out = arena_sprintf(a, "%s%s%s: %s", out, f == v->fields ? "" : ", ", f->name,
                                 value(a, f->value));
         return arena_sprintf(a, "%s}", out);
-    default: return v->str;
+    default:
+        return v->str;
     }
 }
 
@@ -66,13 +73,13 @@ static void add_args(outline *o, const char *owner, const schema_field *args, ui
         const schema_field *arg = &args[i];
         const char *dflt =
             arg->default_value ? arena_sprintf(o->a, " = %s", value(o->a, arg->default_value)) : "";
-        add(o, arena_sprintf(o->a, "%s(%s: %s%s)", owner, arg->name, type_ref(o->a, arg->type),
-                             dflt));
+        add(o,
+            arena_sprintf(o->a, "%s(%s: %s%s)", owner, arg->name, type_ref(o->a, arg->type), dflt));
     }
 }
 
-static const char *const kind_names[] = {"scalar", "object",   "interface",
-                                         "union",  "enum",     "inputobject"};
+static const char *const kind_names[] = {"scalar", "object", "interface",
+                                         "union",  "enum",   "inputobject"};
 
 static void add_type(outline *o, const schema_type *t)
 {
@@ -96,18 +103,46 @@ static void add_type(outline *o, const schema_type *t)
 
 /* Location names sorted alphabetically, as gen.cjs prints them. */
 static const char *const location_names[] = {
-    "ARGUMENT_DEFINITION", "ENUM",         "ENUM_VALUE",          "FIELD",
-    "FIELD_DEFINITION",    "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
-    "INPUT_FIELD_DEFINITION", "INPUT_OBJECT", "INTERFACE",         "MUTATION",
-    "OBJECT",              "QUERY",        "SCALAR",              "SCHEMA",
-    "SUBSCRIPTION",        "UNION",        "VARIABLE_DEFINITION",
+    "ARGUMENT_DEFINITION",
+    "ENUM",
+    "ENUM_VALUE",
+    "FIELD",
+    "FIELD_DEFINITION",
+    "FRAGMENT_DEFINITION",
+    "FRAGMENT_SPREAD",
+    "INLINE_FRAGMENT",
+    "INPUT_FIELD_DEFINITION",
+    "INPUT_OBJECT",
+    "INTERFACE",
+    "MUTATION",
+    "OBJECT",
+    "QUERY",
+    "SCALAR",
+    "SCHEMA",
+    "SUBSCRIPTION",
+    "UNION",
+    "VARIABLE_DEFINITION",
 };
 static const uint32_t location_bits[] = {
-    LOC_ARGUMENT_DEFINITION, LOC_ENUM,         LOC_ENUM_VALUE,          LOC_FIELD,
-    LOC_FIELD_DEFINITION,    LOC_FRAGMENT_DEFINITION, LOC_FRAGMENT_SPREAD, LOC_INLINE_FRAGMENT,
-    LOC_INPUT_FIELD_DEFINITION, LOC_INPUT_OBJECT, LOC_INTERFACE,      LOC_MUTATION,
-    LOC_OBJECT,              LOC_QUERY,        LOC_SCALAR,              LOC_SCHEMA,
-    LOC_SUBSCRIPTION,        LOC_UNION,        LOC_VARIABLE_DEFINITION,
+    LOC_ARGUMENT_DEFINITION,
+    LOC_ENUM,
+    LOC_ENUM_VALUE,
+    LOC_FIELD,
+    LOC_FIELD_DEFINITION,
+    LOC_FRAGMENT_DEFINITION,
+    LOC_FRAGMENT_SPREAD,
+    LOC_INLINE_FRAGMENT,
+    LOC_INPUT_FIELD_DEFINITION,
+    LOC_INPUT_OBJECT,
+    LOC_INTERFACE,
+    LOC_MUTATION,
+    LOC_OBJECT,
+    LOC_QUERY,
+    LOC_SCALAR,
+    LOC_SCHEMA,
+    LOC_SUBSCRIPTION,
+    LOC_UNION,
+    LOC_VARIABLE_DEFINITION,
 };
 
 static void add_directive(outline *o, const schema_directive *d)
@@ -140,7 +175,8 @@ static const char *api_outline(arena *a, const schema *s)
             add_directive(&o, s->directives[i]);
     qsort(o.lines, o.n, sizeof *o.lines, by_strcmp);
     const char *text = "";
-    for (uint32_t i = 0; i < o.n; i++) text = arena_sprintf(a, "%s%s\n", text, o.lines[i]);
+    for (uint32_t i = 0; i < o.n; i++)
+        text = arena_sprintf(a, "%s%s\n", text, o.lines[i]);
     return text;
 }
 
@@ -153,17 +189,33 @@ static void check_api(const char *name)
     char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.txt", name));
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
-    for (const diag *d = errs.first; d; d = d->next) fprintf(stderr, "%s: %s\n", name, d->message);
+    for (const diag *d = errs.first; d; d = d->next)
+        fprintf(stderr, "%s: %s\n", name, d->message);
     CHECK(sg != NULL);
     if (sg && want) CHECK_STR(api_outline(&a, sg->api), want);
     arena_free(&a);
 }
 
-TEST(bench_api) { check_api("bench"); }
-TEST(shop_api) { check_api("shop"); }
-TEST(context_api) { check_api("context"); }
-TEST(renamed_api) { check_api("renamed"); }
-TEST(fed1_api) { check_api("fed1"); }
+TEST(bench_api)
+{
+    check_api("bench");
+}
+TEST(shop_api)
+{
+    check_api("shop");
+}
+TEST(context_api)
+{
+    check_api("context");
+}
+TEST(renamed_api)
+{
+    check_api("renamed");
+}
+TEST(fed1_api)
+{
+    check_api("fed1");
+}
 
 /* The bench API schema holds exactly its four types plus the built-ins. */
 TEST(bench_api_types)

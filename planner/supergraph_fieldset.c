@@ -25,8 +25,7 @@ static bool check_field(fieldset_check *c, const schema_type *parent, const ast_
                           : NULL;
     if (!f) {
         sg_error(c->ld, c->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "%s: Cannot query field \"%s\" on type \"%s\".", c->what, sel->name,
-                 parent->name);
+                 "%s: Cannot query field \"%s\" on type \"%s\".", c->what, sel->name, parent->name);
         return false;
     }
     if (schema_is_leaf(f->named)) {
@@ -71,8 +70,7 @@ static bool check_fragment(fieldset_check *c, const schema_type *parent, const a
     return check_selections(c, cond, sel->selection_set);
 }
 
-static bool check_selections(fieldset_check *c, const schema_type *parent,
-                             const ast_selection *sel)
+static bool check_selections(fieldset_check *c, const schema_type *parent, const ast_selection *sel)
 {
     bool ok = true;
     for (; sel; sel = sel->next)
@@ -86,8 +84,10 @@ static bool check_selections(fieldset_check *c, const schema_type *parent,
 static void strip_braces(const char **text, size_t *len)
 {
     const char *s = *text, *e = *text + *len;
-    while (s < e && strchr(" \t\r\n,", *s)) s++;
-    while (e > s && strchr(" \t\r\n,", e[-1])) e--;
+    while (s < e && strchr(" \t\r\n,", *s))
+        s++;
+    while (e > s && strchr(" \t\r\n,", e[-1]))
+        e--;
     if (e - s >= 2 && *s == '{' && e[-1] == '}') {
         *text = s + 1;
         *len = (size_t)(e - s - 2);

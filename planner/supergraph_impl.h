@@ -8,11 +8,11 @@
 /* Names, in this schema, of the spec elements the loader reads. A feature
  * linked with `as:` or `import:` renames them. */
 typedef struct sg_names {
-    const char *graph_enum;   /* join__Graph */
-    const char *join_graph;   /* @join__graph */
-    const char *join_type;    /* @join__type */
-    const char *join_field;   /* @join__field */
-    const char *join_owner;   /* @join__owner (join v0.1) */
+    const char *graph_enum; /* join__Graph */
+    const char *join_graph; /* @join__graph */
+    const char *join_type;  /* @join__type */
+    const char *join_field; /* @join__field */
+    const char *join_owner; /* @join__owner (join v0.1) */
     const char *join_implements;
     const char *join_union_member;
     const char *join_enum_value;

@@ -16,7 +16,8 @@
 static uint32_t count_apps(const ast_directive *const *dirs, uint32_t n, const char *name)
 {
     uint32_t count = 0;
-    for (uint32_t i = 0; i < n; i++) count += strcmp(dirs[i]->name, name) == 0;
+    for (uint32_t i = 0; i < n; i++)
+        count += strcmp(dirs[i]->name, name) == 0;
     return count;
 }
 
@@ -40,8 +41,7 @@ static bool bool_value(const ast_value *v, bool dflt)
 
 /* ---- graphs ---- */
 
-static void load_graph(sg_loader *ld, const schema_type *e, const schema_enum_value *v,
-                       sg_graph *g)
+static void load_graph(sg_loader *ld, const schema_type *e, const schema_enum_value *v, sg_graph *g)
 {
     const ast_directive *d = first_app(v->directives, v->ndirectives, ld->names.join_graph);
     g->enum_value = v->name;
@@ -56,8 +56,8 @@ static void load_graph(sg_loader *ld, const schema_type *e, const schema_enum_va
     g->url = string_value(sg_arg(d, "url"));
     if (!g->name || !g->url)
         sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "@%s on value %s of %s enum needs a name: and a url: string",
-                 ld->names.join_graph, v->name, e->name);
+                 "@%s on value %s of %s enum needs a name: and a url: string", ld->names.join_graph,
+                 v->name, e->name);
 }
 
 static bool load_graphs(sg_loader *ld)
@@ -162,7 +162,9 @@ static void load_join_types(sg_loader *ld, sg_type *st)
     }
     for (uint32_t gi = 0; gi < ld->sg->ngraphs; gi++) {
         sg_type_graph *tg = st->by_graph[gi];
-        if (tg) tg->keys = ARENA_ARRAY(ld->arena, sg_key, tg->nkeys), tg->nkeys = 0;
+        if (!tg) continue;
+        tg->keys = ARENA_ARRAY(ld->arena, sg_key, tg->nkeys);
+        tg->nkeys = 0; /* counts again as load_key fills */
     }
     for (uint32_t i = 0; i < t->ndirectives; i++) {
         const ast_directive *d = t->directives[i];
@@ -190,7 +192,8 @@ static void load_type(sg_loader *ld, sg_type *st)
         return;
     }
     if (!in_every_graph(sg, t)) return;
-    for (uint32_t g = 0; g < sg->ngraphs; g++) type_graph(ld, st, &sg->graphs[g]);
+    for (uint32_t g = 0; g < sg->ngraphs; g++)
+        type_graph(ld, st, &sg->graphs[g]);
 }
 
 /* ---- fields ---- */
@@ -232,9 +235,8 @@ static void load_type_override(field_ctx *c, const ast_directive *d, sg_field_gr
     const ast_value *v = sg_arg(d, "type");
     if (!v || v->kind == AST_VALUE_NULL) return;
     parse_error perr = {0};
-    ast_type *type = v->kind == AST_VALUE_STRING
-                         ? parse_type(c->ld->arena, v->str, v->len, &perr)
-                         : NULL;
+    ast_type *type =
+        v->kind == AST_VALUE_STRING ? parse_type(c->ld->arena, v->str, v->len, &perr) : NULL;
     if (!type || !schema_get_type(c->ld->sg->full, ast_type_name(type))) {
         sg_error(c->ld, v->loc, "INVALID_FEDERATION_SUPERGRAPH",
                  "[%s] Invalid @%s(type:) on field \"%s\": \"%s\" is not a type of the supergraph",
@@ -253,10 +255,14 @@ static bool load_context_arg(field_ctx *c, const ast_value *v, sg_context_arg *c
     for (const ast_object_field *of = v->fields; of; of = of->next) {
         const char *s = string_value(of->value);
         if (!s) return false;
-        if (strcmp(of->name, "name") == 0) ca->name = s;
-        else if (strcmp(of->name, "type") == 0) ca->type_text = s;
-        else if (strcmp(of->name, "context") == 0) ca->context = s;
-        else if (strcmp(of->name, "selection") == 0) selection = s;
+        if (strcmp(of->name, "name") == 0)
+            ca->name = s;
+        else if (strcmp(of->name, "type") == 0)
+            ca->type_text = s;
+        else if (strcmp(of->name, "context") == 0)
+            ca->context = s;
+        else if (strcmp(of->name, "selection") == 0)
+            selection = s;
     }
     if (!ca->name || !ca->type_text || !ca->context || !selection) return false;
     parse_error perr = {0};
@@ -266,9 +272,11 @@ static bool load_context_arg(field_ctx *c, const ast_value *v, sg_context_arg *c
      * planner resolves; here it only has to parse. */
     ca->selection.text = selection;
     const char *src = selection;
-    while (*src == ' ' || *src == '{') src++;
+    while (*src == ' ' || *src == '{')
+        src++;
     size_t len = strlen(src);
-    while (len > 0 && (src[len - 1] == ' ' || src[len - 1] == '}')) len--;
+    while (len > 0 && (src[len - 1] == ' ' || src[len - 1] == '}'))
+        len--;
     ca->selection.selection = parse_selection_set(c->ld->arena, src, len, &perr);
     return ca->selection.selection != NULL;
 }
@@ -279,7 +287,8 @@ static void load_context_args(field_ctx *c, const ast_directive *d, sg_field_gra
     if (!v || v->kind == AST_VALUE_NULL) return;
     uint32_t n = 0;
     const ast_value *first = v->kind == AST_VALUE_LIST ? v->items : v;
-    for (const ast_value *it = first; it; it = v->kind == AST_VALUE_LIST ? it->next : NULL) n++;
+    for (const ast_value *it = first; it; it = v->kind == AST_VALUE_LIST ? it->next : NULL)
+        n++;
     fg->context_args = ARENA_ARRAY(c->ld->arena, sg_context_arg, n);
     for (const ast_value *it = first; it; it = v->kind == AST_VALUE_LIST ? it->next : NULL) {
         if (load_context_arg(c, it, &fg->context_args[fg->ncontext_args])) {
@@ -332,7 +341,8 @@ static void place_unannotated_field(field_ctx *c)
                  : NULL;
     if (owner) {
         const sg_graph *g;
-        if (graph_arg(c->ld, owner, "graph", parent->name, &g) && g && c->parent->by_graph[g->index])
+        if (graph_arg(c->ld, owner, "graph", parent->name, &g) && g &&
+            c->parent->by_graph[g->index])
             field_graph(c->ld, c->sf, g);
         return;
     }
@@ -439,8 +449,8 @@ static void load_implements_app(sg_loader *ld, sg_type *st, const ast_directive 
     sg_type_graph *tg = st->by_graph[g->index];
     if (!tg) {
         sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "[%s] @%s on type \"%s\": the type is not defined in that graph", g->name,
-                 d->name, t->name);
+                 "[%s] @%s on type \"%s\": the type is not defined in that graph", g->name, d->name,
+                 t->name);
         return;
     }
     tg->interfaces = append_type(ld->arena, tg->interfaces, &tg->ninterfaces, iface);
@@ -461,8 +471,8 @@ static void load_implements(sg_loader *ld, sg_type *st)
         sg_type_graph *tg = st->by_graph[g];
         for (uint32_t i = 0; tg && i < t->ninterfaces; i++)
             if (ld->sg->types[t->interfaces[i]->index].by_graph[g])
-                tg->interfaces = append_type(ld->arena, tg->interfaces, &tg->ninterfaces,
-                                             t->interfaces[i]);
+                tg->interfaces =
+                    append_type(ld->arena, tg->interfaces, &tg->ninterfaces, t->interfaces[i]);
     }
 }
 
@@ -497,8 +507,7 @@ static void load_union_members(sg_loader *ld, sg_type *st)
         sg_type_graph *tg = st->by_graph[g];
         for (uint32_t i = 0; tg && i < u->npossible; i++)
             if (ld->sg->types[u->possible[i]->index].by_graph[g])
-                tg->possible =
-                    append_type(ld->arena, tg->possible, &tg->npossible, u->possible[i]);
+                tg->possible = append_type(ld->arena, tg->possible, &tg->npossible, u->possible[i]);
     }
 }
 
@@ -558,10 +567,17 @@ static void load_type_content(sg_loader *ld, sg_type *st)
 {
     switch (st->type->kind) {
     case SCHEMA_OBJECT:
-    case SCHEMA_INTERFACE: load_implements(ld, st); break;
-    case SCHEMA_UNION: load_union_members(ld, st); break;
-    case SCHEMA_ENUM: load_enum_values(ld, st); break;
-    default: break;
+    case SCHEMA_INTERFACE:
+        load_implements(ld, st);
+        break;
+    case SCHEMA_UNION:
+        load_union_members(ld, st);
+        break;
+    case SCHEMA_ENUM:
+        load_enum_values(ld, st);
+        break;
+    default:
+        break;
     }
 }
 
@@ -585,14 +601,15 @@ static void load_join_directive(sg_loader *ld, const ast_directive *d, directive
     jd->field = t->field;
     jd->loc = d->loc;
     if (!jd->name) {
-        sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH", "@%s on %s is missing its name:",
-                 d->name, t->where);
+        sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
+                 "@%s on %s is missing its name:", d->name, t->where);
         return;
     }
     const ast_value *graphs = sg_arg(d, "graphs");
     const ast_value *first = graphs && graphs->kind == AST_VALUE_LIST ? graphs->items : graphs;
     uint32_t n = 0;
-    for (const ast_value *it = first; it; it = it == graphs ? NULL : it->next) n++;
+    for (const ast_value *it = first; it; it = it == graphs ? NULL : it->next)
+        n++;
     jd->graphs = ARENA_ARRAY(ld->arena, const sg_graph *, n);
     for (const ast_value *it = first; it; it = it == graphs ? NULL : it->next) {
         const sg_graph *g = it->kind == AST_VALUE_ENUM ? sg_graph_by_enum_value(sg, it->str) : NULL;
@@ -655,7 +672,8 @@ static void load_join_directives(sg_loader *ld)
 
 static void compact_type(arena *a, sg_type *st, uint32_t ngraphs)
 {
-    for (uint32_t g = 0; g < ngraphs; g++) st->ngraphs += st->by_graph[g] != NULL;
+    for (uint32_t g = 0; g < ngraphs; g++)
+        st->ngraphs += st->by_graph[g] != NULL;
     st->graphs = ARENA_ARRAY(a, sg_type_graph, st->ngraphs);
     uint32_t n = 0;
     for (uint32_t g = 0; g < ngraphs; g++) {
@@ -667,7 +685,8 @@ static void compact_type(arena *a, sg_type *st, uint32_t ngraphs)
 
 static void compact_field(arena *a, sg_field *sf, uint32_t ngraphs)
 {
-    for (uint32_t g = 0; g < ngraphs; g++) sf->ngraphs += sf->by_graph[g] != NULL;
+    for (uint32_t g = 0; g < ngraphs; g++)
+        sf->ngraphs += sf->by_graph[g] != NULL;
     sf->graphs = ARENA_ARRAY(a, sg_field_graph, sf->ngraphs);
     uint32_t n = 0;
     for (uint32_t g = 0; g < ngraphs; g++) {
@@ -701,12 +720,14 @@ bool sg_join_load(sg_loader *ld)
     for (uint32_t i = 0; i < s->nfields; i++)
         if (sg->fields[i].field) load_field(ld, &sg->fields[i]);
     if (sg->fed1) fed1_add_used_fields(ld);
-    for (uint32_t t = 0; t < s->ntypes; t++) load_type_content(ld, &sg->types[t]);
+    for (uint32_t t = 0; t < s->ntypes; t++)
+        load_type_content(ld, &sg->types[t]);
     for (uint32_t t = 0; t < s->ntypes; t++)
         if (s->types[t]->kind == SCHEMA_INTERFACE) load_interface_possible(ld, &sg->types[t]);
     load_join_directives(ld);
     if (sg_failed(ld)) return false;
-    for (uint32_t t = 0; t < s->ntypes; t++) compact_type(ld->arena, &sg->types[t], sg->ngraphs);
+    for (uint32_t t = 0; t < s->ntypes; t++)
+        compact_type(ld->arena, &sg->types[t], sg->ngraphs);
     for (uint32_t i = 0; i < s->nfields; i++) {
         if (!sg->fields[i].by_graph)
             sg->fields[i].by_graph = ARENA_ARRAY(ld->arena, sg_field_graph *, sg->ngraphs);

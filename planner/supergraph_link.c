@@ -14,10 +14,9 @@
 
 /* Features a router may be asked to honour (for: EXECUTION or SECURITY). */
 static const char *const supported_features[] = {
-    SPECS "core/v0.1",         SPECS "core/v0.2",         SPECS "join/v0.1",
-    SPECS "join/v0.2",         SPECS "join/v0.3",         SPECS "join/v0.4",
-    SPECS "join/v0.5",         SPECS "tag/v0.1",          SPECS "tag/v0.2",
-    SPECS "tag/v0.3",          SPECS "inaccessible/v0.1", SPECS "inaccessible/v0.2",
+    SPECS "core/v0.1",    SPECS "core/v0.2", SPECS "join/v0.1",         SPECS "join/v0.2",
+    SPECS "join/v0.3",    SPECS "join/v0.4", SPECS "join/v0.5",         SPECS "tag/v0.1",
+    SPECS "tag/v0.2",     SPECS "tag/v0.3",  SPECS "inaccessible/v0.1", SPECS "inaccessible/v0.2",
     SPECS "context/v0.1",
 };
 
@@ -35,7 +34,10 @@ void sg_error(sg_loader *ld, src_loc loc, const char *code, const char *fmt, ...
     if (d) d->code = code;
 }
 
-bool sg_failed(const sg_loader *ld) { return ld->errs->count > ld->errors_before; }
+bool sg_failed(const sg_loader *ld)
+{
+    return ld->errs->count > ld->errors_before;
+}
 
 const ast_value *sg_arg(const ast_directive *d, const char *name)
 {
@@ -72,7 +74,8 @@ static bool parse_url(arena *a, const char *url, sg_feature *f)
     if (!scheme_end || !last || last < scheme_end + 3) return false;
     if (!parse_version(last + 1, &f->major, &f->minor)) return false;
     const char *name = last;
-    while (name > scheme_end + 3 && name[-1] != '/') name--;
+    while (name > scheme_end + 3 && name[-1] != '/')
+        name--;
     if (name == last || name == scheme_end + 3) return false;
     f->url = url;
     f->identity = arena_strndup(a, url, (size_t)(last - url));
@@ -100,9 +103,12 @@ static bool read_import(sg_loader *ld, const ast_value *v, sg_import *out)
     if (v->kind != AST_VALUE_OBJECT) return false;
     for (const ast_object_field *of = v->fields; of; of = of->next) {
         if (of->value->kind != AST_VALUE_STRING) return false;
-        if (strcmp(of->name, "name") == 0) out->name = of->value->str;
-        else if (strcmp(of->name, "as") == 0) out->as = of->value->str;
-        else return false;
+        if (strcmp(of->name, "name") == 0)
+            out->name = of->value->str;
+        else if (strcmp(of->name, "as") == 0)
+            out->as = of->value->str;
+        else
+            return false;
     }
     if (!out->name) return false;
     if (!out->as) out->as = out->name;
@@ -120,7 +126,8 @@ static void read_imports(sg_loader *ld, const ast_value *list, sg_feature *f)
     if (!list) return;
     uint32_t n = 0;
     if (list->kind == AST_VALUE_LIST) {
-        for (const ast_value *it = list->items; it; it = it->next) n++;
+        for (const ast_value *it = list->items; it; it = it->next)
+            n++;
     } else {
         n = 1; /* a lone item is coerced to a list */
     }
@@ -174,8 +181,7 @@ static const ast_directive *find_bootstrap(sg_loader *ld, const char **url_arg)
     return NULL;
 }
 
-static bool read_feature(sg_loader *ld, const ast_directive *d, const char *url_arg,
-                         sg_feature *f)
+static bool read_feature(sg_loader *ld, const ast_directive *d, const char *url_arg, sg_feature *f)
 {
     const char *url = string_arg(d, url_arg);
     f->loc = d->loc;
@@ -209,8 +215,9 @@ static void check_link_version(sg_loader *ld, const sg_feature *f)
     bool known = feature_is(f, "link") ? f->major == 1 && f->minor == 0
                                        : f->major == 0 && (f->minor == 1 || f->minor == 2);
     if (!known)
-        sg_error(ld, f->loc, "UNKNOWN_LINK_VERSION", "Schema uses unknown version %s of the %s spec",
-                 version_text(ld->arena, f), f->name);
+        sg_error(ld, f->loc, "UNKNOWN_LINK_VERSION",
+                 "Schema uses unknown version %s of the %s spec", version_text(ld->arena, f),
+                 f->name);
 }
 
 static bool is_supported(arena *a, const sg_feature *f)
@@ -331,10 +338,13 @@ bool sg_link_resolve(sg_loader *ld)
         if (d == boot) core = f;
     }
     if (sg_failed(ld)) return false;
+    /* versions first, like Apollo: a known feature at an unknown version is
+     * reported as such rather than as unsupported */
     check_link_version(ld, core);
-    check_support(ld, core);
     if (sg_failed(ld) || !check_join(ld)) return false;
     check_inaccessible(ld);
+    if (sg_failed(ld)) return false;
+    check_support(ld, core);
     name_join_elements(ld);
     return !sg_failed(ld);
 }

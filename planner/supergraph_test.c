@@ -67,7 +67,8 @@ static const char *type_graphs(const supergraph *sg, const char *t)
 static const char *type_list(schema_type *const *list, uint32_t n)
 {
     const char *out = "";
-    for (uint32_t i = 0; i < n; i++) out = arena_sprintf(&A, "%s%s%s", out, i ? " " : "", list[i]->name);
+    for (uint32_t i = 0; i < n; i++)
+        out = arena_sprintf(&A, "%s%s%s", out, i ? " " : "", list[i]->name);
     return out;
 }
 
