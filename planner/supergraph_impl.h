@@ -57,6 +57,17 @@ void sg_fieldset_walk(const schema *s, schema_type *parent, const ast_selection 
 /* supergraph_join.c: graphs, and the type and field ownership tables. */
 bool sg_join_load(sg_loader *ld);
 
+/* Entry for graph g in a type's or field's by_graph table, made when absent. */
+sg_type_graph *sg_type_graph_add(sg_loader *ld, sg_type *st, const sg_graph *g);
+sg_field_graph *sg_field_graph_add(sg_loader *ld, sg_field *sf, const sg_graph *g);
+
+/* supergraph_fed1.c: Federation 1 (join v0.1) rules. Value types, which
+ * have no @join__type, go to the graphs that reach them (after the types
+ * with @join__type are loaded); fields used by keys, requires and provides
+ * are added where the subgraphs did not declare them (after the fields). */
+void sg_fed1_place_value_types(sg_loader *ld);
+void sg_fed1_add_used_fields(sg_loader *ld);
+
 /* supergraph_api.c: the API schema and the api-to-full field map. */
 bool sg_api_build(sg_loader *ld);
 

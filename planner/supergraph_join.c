@@ -4,10 +4,10 @@
  * provides, external, override, type, context arguments), and
  * @join__implements, @join__unionMember, @join__enumValue and
  * @join__directive. Where a directive is absent the rules are Apollo's: a
- * type without @join__type is in every graph, a field without @join__field
- * is in every graph of its parent (Federation 1: only in the owner's, or in
- * those that also have its type), and Federation 1 key fields are resolvable
- * in every graph that has the key. */
+ * type without @join__type is in every graph (Federation 1: in the graphs
+ * that reach it), a field without @join__field is in every graph of its
+ * parent (Federation 1: only in the owner's, or in those that also have its
+ * type). supergraph_fed1.c has the other Federation 1 rules. */
 #include <string.h>
 
 #include "parser.h"
@@ -108,7 +108,7 @@ static bool graph_arg(sg_loader *ld, const ast_directive *d, const char *arg, co
 
 /* ---- types ---- */
 
-static sg_type_graph *type_graph(sg_loader *ld, sg_type *st, const sg_graph *g)
+sg_type_graph *sg_type_graph_add(sg_loader *ld, sg_type *st, const sg_graph *g)
 {
     if (!st->by_graph[g->index]) {
         sg_type_graph *tg = ARENA_NEW(ld->arena, sg_type_graph);
@@ -153,7 +153,7 @@ static void load_join_types(sg_loader *ld, sg_type *st)
             continue;
         }
         bool seen = st->by_graph[g->index] != NULL;
-        sg_type_graph *tg = type_graph(ld, st, g);
+        sg_type_graph *tg = sg_type_graph_add(ld, st, g);
         bool ext = bool_value(sg_arg(d, "extension"), false);
         tg->extension = seen ? tg->extension && ext : ext;
         tg->interface_object |= bool_value(sg_arg(d, "isInterfaceObject"), false);
@@ -192,8 +192,9 @@ static void load_type(sg_loader *ld, sg_type *st)
         return;
     }
     if (!in_every_graph(sg, t)) return;
+    if (sg->fed1 && !t->builtin) return; /* sg_fed1_place_value_types places it */
     for (uint32_t g = 0; g < sg->ngraphs; g++)
-        type_graph(ld, st, &sg->graphs[g]);
+        sg_type_graph_add(ld, st, &sg->graphs[g]);
 }
 
 /* ---- fields ---- */
@@ -205,7 +206,7 @@ typedef struct field_ctx {
     const char *coord; /* "Type.field" */
 } field_ctx;
 
-static sg_field_graph *field_graph(sg_loader *ld, sg_field *sf, const sg_graph *g)
+sg_field_graph *sg_field_graph_add(sg_loader *ld, sg_field *sf, const sg_graph *g)
 {
     if (!sf->by_graph[g->index]) {
         sg_field_graph *fg = ARENA_NEW(ld->arena, sg_field_graph);
@@ -319,7 +320,7 @@ static void load_join_field(field_ctx *c, const ast_directive *d)
                  d->name);
         return;
     }
-    sg_field_graph *fg = field_graph(c->ld, c->sf, g);
+    sg_field_graph *fg = sg_field_graph_add(c->ld, c->sf, g);
     const schema_field *f = c->sf->field;
     load_fieldset_arg(c, d, g, "requires", f->parent, &fg->requires);
     load_fieldset_arg(c, d, g, "provides", f->named, &fg->provides);
@@ -343,14 +344,14 @@ static void place_unannotated_field(field_ctx *c)
         const sg_graph *g;
         if (graph_arg(c->ld, owner, "graph", parent->name, &g) && g &&
             c->parent->by_graph[g->index])
-            field_graph(c->ld, c->sf, g);
+            sg_field_graph_add(c->ld, c->sf, g);
         return;
     }
     const sg_type *named = &sg->types[c->sf->field->named->index];
     for (uint32_t g = 0; g < sg->ngraphs; g++) {
         if (!c->parent->by_graph[g]) continue;
         if (sg->fed1 && !named->by_graph[g]) continue;
-        field_graph(c->ld, c->sf, &sg->graphs[g]);
+        sg_field_graph_add(c->ld, c->sf, &sg->graphs[g]);
     }
 }
 
@@ -369,56 +370,6 @@ static void load_field(sg_loader *ld, sg_field *sf)
     for (uint32_t i = 0; i < f->ndirectives; i++)
         if (strcmp(f->directives[i]->name, ld->names.join_field) == 0)
             load_join_field(&c, f->directives[i]);
-}
-
-/* ---- Federation 1: fields used by keys, requires and provides ---- */
-
-typedef struct fed1_ctx {
-    sg_loader *ld;
-    const sg_graph *graph;
-    bool external; /* how to add a missing field */
-} fed1_ctx;
-
-static void fed1_add_field(void *ctx, schema_type *parent, schema_field *f)
-{
-    fed1_ctx *c = ctx;
-    supergraph *sg = c->ld->sg;
-    if (!sg->types[parent->index].by_graph[c->graph->index]) return;
-    sg_field *sf = &sg->fields[f->index];
-    bool present = sf->by_graph[c->graph->index] != NULL;
-    sg_field_graph *fg = field_graph(c->ld, sf, c->graph);
-    if (!present) fg->external = c->external;
-    if (!c->external) fg->external = false;
-}
-
-/* Federation 1 subgraphs did not declare what they only reference: a key's
- * fields are resolvable in every graph with that key; fields required or
- * provided but missing are there as external. */
-static void fed1_add_used_fields(sg_loader *ld)
-{
-    supergraph *sg = ld->sg;
-    for (uint32_t t = 0; t < sg->full->ntypes; t++) {
-        sg_type *st = &sg->types[t];
-        for (uint32_t g = 0; g < sg->ngraphs; g++) {
-            sg_type_graph *tg = st->by_graph[g];
-            fed1_ctx c = {ld, &sg->graphs[g], false};
-            for (uint32_t k = 0; tg && k < tg->nkeys; k++)
-                sg_fieldset_walk(sg->full, (schema_type *)st->type, tg->keys[k].fields.selection,
-                                 fed1_add_field, &c);
-        }
-    }
-    for (uint32_t i = 0; i < sg->full->nfields; i++) {
-        sg_field *sf = &sg->fields[i];
-        for (uint32_t g = 0; g < sg->ngraphs; g++) {
-            sg_field_graph *fg = sf->by_graph[g];
-            if (!fg) continue;
-            fed1_ctx c = {ld, &sg->graphs[g], true};
-            sg_fieldset_walk(sg->full, sf->field->parent, fg->requires.selection, fed1_add_field,
-                             &c);
-            sg_fieldset_walk(sg->full, sf->field->named, fg->provides.selection, fed1_add_field,
-                             &c);
-        }
-    }
 }
 
 /* ---- implements, union members, enum values ---- */
@@ -716,10 +667,11 @@ bool sg_join_load(sg_loader *ld)
         sg->types[t].type = s->types[t];
         load_type(ld, &sg->types[t]);
     }
+    if (sg->fed1) sg_fed1_place_value_types(ld);
     index_fields(sg);
     for (uint32_t i = 0; i < s->nfields; i++)
         if (sg->fields[i].field) load_field(ld, &sg->fields[i]);
-    if (sg->fed1) fed1_add_used_fields(ld);
+    if (sg->fed1) sg_fed1_add_used_fields(ld);
     for (uint32_t t = 0; t < s->ntypes; t++)
         load_type_content(ld, &sg->types[t]);
     for (uint32_t t = 0; t < s->ntypes; t++)
