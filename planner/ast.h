@@ -149,6 +149,7 @@ typedef struct ast_root_op {
     const char *type_name;
     src_loc loc;
     struct ast_root_op *next;
+    src_loc type_loc; /* where type_name begins, for errors that point at it */
 } ast_root_op;
 
 typedef enum ast_def_kind {

@@ -171,6 +171,7 @@ static ast_root_op *parse_root_operations(parser *p)
         r->loc = p->tok.loc;
         r->operation = parse_operation_type(p);
         parse_expect(p, LEX_COLON);
+        r->type_loc = p->tok.loc;
         r->type_name = parse_name(p);
         *tail = r;
         tail = &r->next;
