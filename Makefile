@@ -54,11 +54,18 @@ $(BUILD)/test/%_test: $(BUILD)/obj/planner/%_test.o $(LIBPLANNER)
 $(TOOLS): $(BUILD)/%: $(BUILD)/obj/tools/%.o $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -o $@
 
-# libFuzzer: the whole planner library compiled in, with ASan and UBSan.
-FUZZ_FLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -Iplanner -fsanitize=fuzzer,address,undefined
-build/fuzz/%_fuzz: planner/%_fuzz.c $(PLANNER_SRC) $(wildcard planner/*.h)
+# libFuzzer: each target linked against a clang-built planner archive (with
+# ASan and UBSan), so it pulls in only the modules it uses.
+FUZZ_SAN := -fsanitize=address,undefined
+FUZZ_FLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -Iplanner $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_LIB := build/fuzz/libfedmesh-planner.a
+build/fuzz/obj/%.o: %.c $(wildcard planner/*.h)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_FLAGS) $< $(PLANNER_SRC) -lm -o $@
+	$(CLANG) $(FUZZ_FLAGS) -c $< -o $@
+$(FUZZ_LIB): $(PLANNER_SRC:%.c=build/fuzz/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/%_fuzz: build/fuzz/obj/planner/%_fuzz.o $(FUZZ_LIB)
+	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ -lm -o $@
 fuzz: $(FUZZ_BIN)
 
 test:
