@@ -118,6 +118,7 @@ typedef struct arg_value {
     const ast_value *literal;
     const json_value *json;
     const char *missing_variable; /* absent because this variable was not given */
+    src_loc loc;                  /* of the value, for errors */
 } arg_value;
 
 static const ast_value *variable_default(const exec_ctx *c, const char *name)
@@ -133,6 +134,7 @@ static arg_value argument(const exec_ctx *c, const ast_argument *args, const cha
     const ast_argument *arg = ast_find_argument(args, name);
     if (!arg) return r;
     const ast_value *v = arg->value;
+    r.loc = v->loc;
     if (v->kind == AST_VALUE_VARIABLE) {
         const json_value *j = c->variables ? json_get(c->variables, v->str) : NULL;
         if (j) {
@@ -610,32 +612,27 @@ static bool resolve_enum_value(exec_ctx *c, field_group *g, const schema_enum_va
 
 /* ---- __Directive ---- */
 
-static const char *const location_names[] = {
-    "QUERY",
-    "MUTATION",
-    "SUBSCRIPTION",
-    "FIELD",
-    "FRAGMENT_DEFINITION",
-    "FRAGMENT_SPREAD",
-    "INLINE_FRAGMENT",
-    "VARIABLE_DEFINITION",
-    "SCHEMA",
-    "SCALAR",
-    "OBJECT",
-    "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION",
-    "INTERFACE",
-    "UNION",
-    "ENUM",
-    "ENUM_VALUE",
-    "INPUT_OBJECT",
-    "INPUT_FIELD_DEFINITION",
-};
-
+/* In the order the definition wrote them, as graphql-js lists them; then
+ * any location the schema adds without writing it (DIRECTIVE_DEFINITION on
+ * the built-in @deprecated). */
 static void write_locations(exec_ctx *c, const schema_directive *d)
 {
-    uint32_t n = sizeof location_names / sizeof *location_names;
-    WRITE_LIST(c, n, d->locations & (1u << i), write_string(c, location_names[i]));
+    uint32_t written = 0;
+    sbuf_putc(c->out, '[');
+    for (const ast_name *l = d->location_names; l; l = l->next) {
+        uint32_t bit = schema_location_from_name(l->name);
+        if (!(d->locations & bit) || (written & bit)) continue;
+        if (written) sbuf_putc(c->out, ',');
+        write_string(c, schema_location_name(bit));
+        written |= bit;
+    }
+    for (uint32_t bit = 1; bit; bit <<= 1) {
+        if (!(d->locations & bit) || (written & bit)) continue;
+        if (written) sbuf_putc(c->out, ',');
+        write_string(c, schema_location_name(bit));
+        written |= bit;
+    }
+    sbuf_putc(c->out, ']');
 }
 
 static bool resolve_directive(exec_ctx *c, field_group *g, const schema_directive *d)
@@ -658,6 +655,19 @@ static bool resolve_directive(exec_ctx *c, field_group *g, const schema_directiv
 
 /* ---- root fields ---- */
 
+/* graphql-js: Argument "name" has invalid value 5. */
+static void fail_invalid_argument(exec_ctx *c, const arg_value *v)
+{
+    sbuf text;
+    sbuf_init(&text);
+    if (v->literal)
+        introspection_print_literal(&text, v->literal);
+    else
+        json_write(&text, v->json);
+    fail(c, v->loc, "Argument \"name\" has invalid value %s.", text.data);
+    sbuf_free(&text);
+}
+
 static void write_type_by_name(exec_ctx *c, field_group *g)
 {
     arg_value name = argument(c, g->field->arguments, "name");
@@ -670,16 +680,16 @@ static void write_type_by_name(exec_ctx *c, field_group *g)
         return;
     }
     if (name.missing_variable)
-        fail(c, g->field->loc,
+        fail(c, name.loc,
              "Argument \"name\" of required type \"String!\" was provided the variable \"$%s\" "
              "which was not provided a runtime value.",
              name.missing_variable);
     else if (name.state == ARG_ABSENT)
         fail(c, g->field->loc, "Argument \"name\" of required type \"String!\" was not provided.");
     else if (name.state == ARG_NULL)
-        fail(c, g->field->loc, "Argument \"name\" of non-null type \"String!\" must not be null.");
+        fail(c, name.loc, "Argument \"name\" of non-null type \"String!\" must not be null.");
     else
-        fail(c, g->field->loc, "Argument \"name\" has invalid value: not a String.");
+        fail_invalid_argument(c, &name);
     write_null(c);
 }
 

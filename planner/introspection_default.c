@@ -381,6 +381,45 @@ static void print_graphql_string(sbuf *out, const char *s, uint32_t len)
     sbuf_putc(out, '"');
 }
 
+void introspection_print_literal(sbuf *out, const ast_value *v)
+{
+    switch (v->kind) {
+    case AST_VALUE_VARIABLE:
+        sbuf_printf(out, "$%s", v->str);
+        return;
+    case AST_VALUE_STRING:
+        print_graphql_string(out, v->str, v->len);
+        return;
+    case AST_VALUE_BOOLEAN:
+        sbuf_puts(out, v->boolean ? "true" : "false");
+        return;
+    case AST_VALUE_NULL:
+        sbuf_puts(out, "null");
+        return;
+    case AST_VALUE_INT:
+    case AST_VALUE_FLOAT:
+    case AST_VALUE_ENUM:
+        sbuf_puts(out, v->str);
+        return;
+    case AST_VALUE_LIST:
+        sbuf_putc(out, '[');
+        for (const ast_value *item = v->items; item; item = item->next) {
+            if (item != v->items) sbuf_puts(out, ", ");
+            introspection_print_literal(out, item);
+        }
+        sbuf_putc(out, ']');
+        return;
+    case AST_VALUE_OBJECT:
+        sbuf_putc(out, '{');
+        for (const ast_object_field *f = v->fields; f; f = f->next) {
+            sbuf_printf(out, "%s%s: ", f == v->fields ? "" : ", ", f->name);
+            introspection_print_literal(out, f->value);
+        }
+        sbuf_putc(out, '}');
+        return;
+    }
+}
+
 /* /^-?(?:0|[1-9][0-9]*)$/, which decides between Int and other literals. */
 static bool is_integer_text(const char *s, size_t len)
 {
