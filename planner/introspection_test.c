@@ -207,6 +207,12 @@ TEST(full_introspection_defaults)
     CHECK(differential("defaults", "full_all"));
 }
 
+TEST(full_introspection_of_bench_api_schema)
+{
+    CHECK(differential("api_bench", "full"));
+    CHECK(differential("api_bench", "full_all"));
+}
+
 TEST(type_lookup)
 {
     CHECK(differential("rich", "type_lookup"));
@@ -635,8 +641,9 @@ TEST(type_and_directive_order)
 }
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
-          RUN(full_introspection_defaults); RUN(type_lookup); RUN(aliases_and_typename);
-          RUN(named_and_inline_fragments); RUN(merged_fields); RUN(skip_include_and_variables);
+          RUN(full_introspection_defaults); RUN(full_introspection_of_bench_api_schema);
+          RUN(type_lookup); RUN(aliases_and_typename); RUN(named_and_inline_fragments);
+          RUN(merged_fields); RUN(skip_include_and_variables);
           RUN(deprecated_arguments_and_directives); RUN(js_number_formatting);
           RUN(default_values_of_builtin_scalars); RUN(default_values_of_enums_lists_and_nulls);
           RUN(default_values_of_input_objects); RUN(default_values_of_custom_scalars);
