@@ -27,9 +27,80 @@ typedef struct field_node {
     struct field_node *next;
 } field_node;
 
+/* The names introspection resolves, looked up once per field group. */
+typedef enum field_name {
+    FIELD_UNKNOWN,
+    FIELD_TYPENAME,
+    FIELD_SCHEMA,
+    FIELD_TYPE_BY_NAME,
+    FIELD_NAME,
+    FIELD_DESCRIPTION,
+    FIELD_TYPES,
+    FIELD_QUERY_TYPE,
+    FIELD_MUTATION_TYPE,
+    FIELD_SUBSCRIPTION_TYPE,
+    FIELD_DIRECTIVES,
+    FIELD_KIND,
+    FIELD_SPECIFIED_BY_URL,
+    FIELD_FIELDS,
+    FIELD_INTERFACES,
+    FIELD_POSSIBLE_TYPES,
+    FIELD_ENUM_VALUES,
+    FIELD_INPUT_FIELDS,
+    FIELD_OF_TYPE,
+    FIELD_IS_ONE_OF,
+    FIELD_ARGS,
+    FIELD_TYPE,
+    FIELD_DEFAULT_VALUE,
+    FIELD_IS_DEPRECATED,
+    FIELD_DEPRECATION_REASON,
+    FIELD_IS_REPEATABLE,
+    FIELD_LOCATIONS,
+    FIELD_NAME_COUNT
+} field_name;
+
+static const char *const field_names[FIELD_NAME_COUNT] = {
+    [FIELD_TYPENAME] = "__typename",
+    [FIELD_SCHEMA] = "__schema",
+    [FIELD_TYPE_BY_NAME] = "__type",
+    [FIELD_NAME] = "name",
+    [FIELD_DESCRIPTION] = "description",
+    [FIELD_TYPES] = "types",
+    [FIELD_QUERY_TYPE] = "queryType",
+    [FIELD_MUTATION_TYPE] = "mutationType",
+    [FIELD_SUBSCRIPTION_TYPE] = "subscriptionType",
+    [FIELD_DIRECTIVES] = "directives",
+    [FIELD_KIND] = "kind",
+    [FIELD_SPECIFIED_BY_URL] = "specifiedByURL",
+    [FIELD_FIELDS] = "fields",
+    [FIELD_INTERFACES] = "interfaces",
+    [FIELD_POSSIBLE_TYPES] = "possibleTypes",
+    [FIELD_ENUM_VALUES] = "enumValues",
+    [FIELD_INPUT_FIELDS] = "inputFields",
+    [FIELD_OF_TYPE] = "ofType",
+    [FIELD_IS_ONE_OF] = "isOneOf",
+    [FIELD_ARGS] = "args",
+    [FIELD_TYPE] = "type",
+    [FIELD_DEFAULT_VALUE] = "defaultValue",
+    [FIELD_IS_DEPRECATED] = "isDeprecated",
+    [FIELD_DEPRECATION_REASON] = "deprecationReason",
+    [FIELD_IS_REPEATABLE] = "isRepeatable",
+    [FIELD_LOCATIONS] = "locations",
+};
+
+static field_name lookup_field_name(const char *name)
+{
+    for (int i = FIELD_UNKNOWN + 1; i < FIELD_NAME_COUNT; i++)
+        if (strcmp(name, field_names[i]) == 0) return (field_name)i;
+    return FIELD_UNKNOWN;
+}
+
 /* Every field selected under one response key. */
 typedef struct field_group {
     const char *key;
+    const char *json_key; /* `"key":` as written before each value */
+    size_t json_key_len;
+    field_name name;
     const ast_selection *field; /* the first one: its name and arguments count */
     field_node *nodes, *last_node;
     struct field_group *children; /* collected sub-selections, memoised */
@@ -189,6 +260,17 @@ static void collector_init(exec_ctx *c, collector *col, const char *type_name)
     col->first = col->last = NULL;
 }
 
+static void set_json_key(exec_ctx *c, field_group *g)
+{
+    sbuf text;
+    sbuf_init(&text);
+    sbuf_json_string(&text, g->key, strlen(g->key));
+    sbuf_putc(&text, ':');
+    g->json_key = arena_strndup(&c->scratch, text.data, text.len);
+    g->json_key_len = text.len;
+    sbuf_free(&text);
+}
+
 static void add_field(exec_ctx *c, collector *col, const ast_selection *sel,
                       const frag_trail *trail)
 {
@@ -198,6 +280,8 @@ static void add_field(exec_ctx *c, collector *col, const ast_selection *sel,
         g = ARENA_NEW(&c->scratch, field_group);
         g->key = key;
         g->field = sel;
+        g->name = lookup_field_name(sel->name);
+        set_json_key(c, g);
         strmap_put(&col->groups, key, g);
         if (col->last)
             col->last->next = g;
@@ -326,8 +410,7 @@ static void write_object(exec_ctx *c, field_group *g, intro_obj o)
     for (field_group *f = fields; f; f = f->next) {
         size_t mark = c->out->len;
         if (any) sbuf_putc(c->out, ',');
-        sbuf_json_string(c->out, f->key, strlen(f->key));
-        sbuf_putc(c->out, ':');
+        sbuf_append(c->out, f->json_key, f->json_key_len);
         if (resolve(c, f, &o))
             any = true;
         else
@@ -426,29 +509,35 @@ static void write_possible_types(exec_ctx *c, field_group *g, const schema_type 
 
 static bool resolve_schema(exec_ctx *c, field_group *g)
 {
-    const char *name = g->field->name;
     const schema *s = c->schema;
-    if (strcmp(name, "description") == 0) {
+    switch (g->name) {
+    case FIELD_DESCRIPTION:
         write_string(c, s->description);
-    } else if (strcmp(name, "types") == 0) {
+        return true;
+    case FIELD_TYPES:
         ensure_type_order(c);
         write_type_list(c, g, c->types, c->ntypes);
-    } else if (strcmp(name, "queryType") == 0) {
+        return true;
+    case FIELD_QUERY_TYPE:
         write_type_or_null(c, g, s->query);
-    } else if (strcmp(name, "mutationType") == 0) {
+        return true;
+    case FIELD_MUTATION_TYPE:
         write_type_or_null(c, g, s->mutation);
-    } else if (strcmp(name, "subscriptionType") == 0) {
+        return true;
+    case FIELD_SUBSCRIPTION_TYPE:
         write_type_or_null(c, g, s->subscription);
-    } else if (strcmp(name, "directives") == 0) {
+        return true;
+    case FIELD_DIRECTIVES: {
         /* SDL cannot deprecate a directive: includeDeprecated changes nothing. */
         const schema_directive **dirs;
         uint32_t n = introspection_directive_order(s, &c->scratch, &dirs);
         WRITE_LIST(c, n, true,
                    write_object(c, g, (intro_obj){.kind = OBJ_DIRECTIVE, .item = dirs[i]}));
-    } else {
+        return true;
+    }
+    default:
         return false;
     }
-    return true;
 }
 
 /* ---- __Type ---- */
@@ -478,83 +567,109 @@ static void write_enum_values(exec_ctx *c, field_group *g, const schema_type *t)
                write_object(c, g, (intro_obj){.kind = OBJ_ENUM_VALUE, .item = &t->values[i]}));
 }
 
+static bool has_fields(const schema_type *t)
+{
+    return t && (t->kind == SCHEMA_OBJECT || t->kind == SCHEMA_INTERFACE);
+}
+
+static bool is_kind(const schema_type *t, schema_kind kind)
+{
+    return t && t->kind == kind;
+}
+
 /* Fields that only some kinds of named types have; null on the others. */
 static bool resolve_type_kind_field(exec_ctx *c, field_group *g, const schema_type *t)
 {
-    const char *name = g->field->name;
-    bool has_fields = t && (t->kind == SCHEMA_OBJECT || t->kind == SCHEMA_INTERFACE);
-    if (strcmp(name, "specifiedByURL") == 0) {
-        write_string(c, t && t->kind == SCHEMA_SCALAR ? t->specified_by_url : NULL);
-    } else if (strcmp(name, "fields") == 0) {
-        has_fields ? write_fields(c, g, t) : write_null(c);
-    } else if (strcmp(name, "interfaces") == 0) {
-        if (has_fields)
+    switch (g->name) {
+    case FIELD_SPECIFIED_BY_URL:
+        write_string(c, is_kind(t, SCHEMA_SCALAR) ? t->specified_by_url : NULL);
+        return true;
+    case FIELD_FIELDS:
+        has_fields(t) ? write_fields(c, g, t) : write_null(c);
+        return true;
+    case FIELD_INTERFACES:
+        if (has_fields(t))
             write_type_list(c, g, (const schema_type *const *)t->interfaces, t->ninterfaces);
         else
             write_null(c);
-    } else if (strcmp(name, "possibleTypes") == 0) {
+        return true;
+    case FIELD_POSSIBLE_TYPES:
         t &&schema_is_abstract(t) ? write_possible_types(c, g, t) : write_null(c);
-    } else if (strcmp(name, "enumValues") == 0) {
-        t && t->kind == SCHEMA_ENUM ? write_enum_values(c, g, t) : write_null(c);
-    } else if (strcmp(name, "inputFields") == 0) {
-        if (t && t->kind == SCHEMA_INPUT_OBJECT)
+        return true;
+    case FIELD_ENUM_VALUES:
+        is_kind(t, SCHEMA_ENUM) ? write_enum_values(c, g, t) : write_null(c);
+        return true;
+    case FIELD_INPUT_FIELDS:
+        if (is_kind(t, SCHEMA_INPUT_OBJECT))
             write_input_values(c, g, t->fields, t->nfields);
         else
             write_null(c);
-    } else if (strcmp(name, "isOneOf") == 0) {
-        t && t->kind == SCHEMA_INPUT_OBJECT ? write_bool(c, introspection_is_one_of(t))
-                                            : write_null(c);
-    } else {
+        return true;
+    case FIELD_IS_ONE_OF:
+        is_kind(t, SCHEMA_INPUT_OBJECT) ? write_bool(c, introspection_is_one_of(t)) : write_null(c);
+        return true;
+    default:
         return false;
     }
-    return true;
 }
 
 static bool resolve_type(exec_ctx *c, field_group *g, const intro_obj *o)
 {
-    const char *name = g->field->name;
     const schema_type *t = o->item; /* NULL for LIST and NON_NULL */
-    if (strcmp(name, "kind") == 0) {
+    switch (g->name) {
+    case FIELD_KIND:
         write_string(c, kind_name(o));
-    } else if (strcmp(name, "name") == 0) {
+        return true;
+    case FIELD_NAME:
         write_string(c, t ? t->name : NULL);
-    } else if (strcmp(name, "description") == 0) {
+        return true;
+    case FIELD_DESCRIPTION:
         write_string(c, t ? t->description : NULL);
-    } else if (strcmp(name, "ofType") == 0) {
+        return true;
+    case FIELD_OF_TYPE:
         o->wrapper ? write_type_ref(c, g, o->wrapper->of) : write_null(c);
-    } else {
+        return true;
+    default:
         return resolve_type_kind_field(c, g, t);
     }
-    return true;
 }
 
 /* ---- __Field, __InputValue, __EnumValue ---- */
 
-static bool resolve_deprecation(exec_ctx *c, const char *name, bool deprecated, const char *reason)
+/* name, description, isDeprecated and deprecationReason, which all four share. */
+static bool resolve_common(exec_ctx *c, field_group *g, const char *name, const char *description,
+                           bool deprecated, const char *reason)
 {
-    if (strcmp(name, "isDeprecated") == 0)
+    switch (g->name) {
+    case FIELD_NAME:
+        write_string(c, name);
+        return true;
+    case FIELD_DESCRIPTION:
+        write_string(c, description);
+        return true;
+    case FIELD_IS_DEPRECATED:
         write_bool(c, deprecated);
-    else if (strcmp(name, "deprecationReason") == 0)
+        return true;
+    case FIELD_DEPRECATION_REASON:
         write_string(c, deprecated ? reason : NULL);
-    else
+        return true;
+    default:
         return false;
-    return true;
+    }
 }
 
 static bool resolve_field(exec_ctx *c, field_group *g, const schema_field *f)
 {
-    const char *name = g->field->name;
-    if (strcmp(name, "name") == 0)
-        write_string(c, f->name);
-    else if (strcmp(name, "description") == 0)
-        write_string(c, f->description);
-    else if (strcmp(name, "args") == 0)
+    switch (g->name) {
+    case FIELD_ARGS:
         write_input_values(c, g, f->args, f->nargs);
-    else if (strcmp(name, "type") == 0)
+        return true;
+    case FIELD_TYPE:
         write_type_ref(c, g, f->type);
-    else
-        return resolve_deprecation(c, name, f->deprecated, f->deprecation_reason);
-    return true;
+        return true;
+    default:
+        return resolve_common(c, g, f->name, f->description, f->deprecated, f->deprecation_reason);
+    }
 }
 
 static void write_default_value(exec_ctx *c, field_group *g, const schema_field *v)
@@ -584,30 +699,21 @@ static void write_default_value(exec_ctx *c, field_group *g, const schema_field 
 
 static bool resolve_input_value(exec_ctx *c, field_group *g, const schema_field *v)
 {
-    const char *name = g->field->name;
-    if (strcmp(name, "name") == 0)
-        write_string(c, v->name);
-    else if (strcmp(name, "description") == 0)
-        write_string(c, v->description);
-    else if (strcmp(name, "type") == 0)
+    switch (g->name) {
+    case FIELD_TYPE:
         write_type_ref(c, g, v->type);
-    else if (strcmp(name, "defaultValue") == 0)
+        return true;
+    case FIELD_DEFAULT_VALUE:
         write_default_value(c, g, v);
-    else
-        return resolve_deprecation(c, name, v->deprecated, v->deprecation_reason);
-    return true;
+        return true;
+    default:
+        return resolve_common(c, g, v->name, v->description, v->deprecated, v->deprecation_reason);
+    }
 }
 
 static bool resolve_enum_value(exec_ctx *c, field_group *g, const schema_enum_value *v)
 {
-    const char *name = g->field->name;
-    if (strcmp(name, "name") == 0)
-        write_string(c, v->name);
-    else if (strcmp(name, "description") == 0)
-        write_string(c, v->description);
-    else
-        return resolve_deprecation(c, name, v->deprecated, v->deprecation_reason);
-    return true;
+    return resolve_common(c, g, v->name, v->description, v->deprecated, v->deprecation_reason);
 }
 
 /* ---- __Directive ---- */
@@ -637,20 +743,19 @@ static void write_locations(exec_ctx *c, const schema_directive *d)
 
 static bool resolve_directive(exec_ctx *c, field_group *g, const schema_directive *d)
 {
-    const char *name = g->field->name;
-    if (strcmp(name, "name") == 0)
-        write_string(c, d->name);
-    else if (strcmp(name, "description") == 0)
-        write_string(c, d->description);
-    else if (strcmp(name, "isRepeatable") == 0)
+    switch (g->name) {
+    case FIELD_IS_REPEATABLE:
         write_bool(c, d->repeatable);
-    else if (strcmp(name, "locations") == 0)
+        return true;
+    case FIELD_LOCATIONS:
         write_locations(c, d);
-    else if (strcmp(name, "args") == 0)
+        return true;
+    case FIELD_ARGS:
         write_input_values(c, g, d->args, d->nargs);
-    else
-        return resolve_deprecation(c, name, false, NULL);
-    return true;
+        return true;
+    default:
+        return resolve_common(c, g, d->name, d->description, false, NULL);
+    }
 }
 
 /* ---- root fields ---- */
@@ -695,13 +800,15 @@ static void write_type_by_name(exec_ctx *c, field_group *g)
 
 static bool resolve_root(exec_ctx *c, field_group *g)
 {
-    const char *name = g->field->name;
-    if (strcmp(name, "__schema") == 0) {
+    switch (g->name) {
+    case FIELD_SCHEMA:
         write_object(c, g, (intro_obj){.kind = OBJ_SCHEMA});
-    } else if (strcmp(name, "__type") == 0) {
+        break;
+    case FIELD_TYPE_BY_NAME:
         write_type_by_name(c, g);
-    } else {
-        fail(c, g->field->loc, "Field \"%s\" is not an introspection field.", name);
+        break;
+    default:
+        fail(c, g->field->loc, "Field \"%s\" is not an introspection field.", g->field->name);
         write_null(c);
     }
     return true;
@@ -709,7 +816,7 @@ static bool resolve_root(exec_ctx *c, field_group *g)
 
 static bool resolve(exec_ctx *c, field_group *g, const intro_obj *o)
 {
-    if (strcmp(g->field->name, "__typename") == 0) {
+    if (g->name == FIELD_TYPENAME) {
         write_string(c, obj_type_name(c, o));
         return true;
     }
@@ -783,8 +890,11 @@ bool introspection_write_root_field(const schema *s, const ast_document *doc,
     exec_ctx c;
     ctx_init(&c, s, doc, variables, out, errs);
     field_node node = {.sel = field};
-    field_group g = {
-        .key = ast_response_key(field), .field = field, .nodes = &node, .last_node = &node};
+    field_group g = {.key = ast_response_key(field),
+                     .name = lookup_field_name(field->name),
+                     .field = field,
+                     .nodes = &node,
+                     .last_node = &node};
     if (!c.root)
         write_null(&c);
     else
@@ -795,8 +905,8 @@ bool introspection_write_root_field(const schema *s, const ast_document *doc,
 
 bool introspection_is_meta_field(const char *name)
 {
-    return strcmp(name, "__schema") == 0 || strcmp(name, "__type") == 0 ||
-           strcmp(name, "__typename") == 0;
+    field_name f = lookup_field_name(name);
+    return f == FIELD_SCHEMA || f == FIELD_TYPE_BY_NAME || f == FIELD_TYPENAME;
 }
 
 /* Counts the root fields into *count; false on one that is not
