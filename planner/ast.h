@@ -114,6 +114,7 @@ typedef struct ast_variable_def {
     ast_value *default_value; /* NULL when absent */
     ast_directive *directives;
     struct ast_variable_def *next;
+    const char *description; /* NULL when absent (graphql-js 16.11+ accepts one) */
 } ast_variable_def;
 
 /* A field definition, an argument definition, or an input field definition. */
@@ -148,6 +149,7 @@ typedef struct ast_root_op {
     const char *type_name;
     src_loc loc;
     struct ast_root_op *next;
+    src_loc type_loc; /* where type_name begins, for errors that point at it */
 } ast_root_op;
 
 typedef enum ast_def_kind {

@@ -30,7 +30,8 @@ static void sbuf_reserve(sbuf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
-    while (cap < need) cap *= 2;
+    while (cap < need)
+        cap *= 2;
     char *p = realloc(b->data, cap);
     if (!p) {
         fputs("fedmesh: out of memory\n", stderr);
@@ -86,13 +87,27 @@ void sbuf_json_string(sbuf *b, const char *s, size_t n)
         sbuf_append(b, s + run, i - run);
         run = i + 1;
         switch (c) {
-        case '"': sbuf_append(b, "\\\"", 2); break;
-        case '\\': sbuf_append(b, "\\\\", 2); break;
-        case '\n': sbuf_append(b, "\\n", 2); break;
-        case '\r': sbuf_append(b, "\\r", 2); break;
-        case '\t': sbuf_append(b, "\\t", 2); break;
-        case '\b': sbuf_append(b, "\\b", 2); break;
-        case '\f': sbuf_append(b, "\\f", 2); break;
+        case '"':
+            sbuf_append(b, "\\\"", 2);
+            break;
+        case '\\':
+            sbuf_append(b, "\\\\", 2);
+            break;
+        case '\n':
+            sbuf_append(b, "\\n", 2);
+            break;
+        case '\r':
+            sbuf_append(b, "\\r", 2);
+            break;
+        case '\t':
+            sbuf_append(b, "\\t", 2);
+            break;
+        case '\b':
+            sbuf_append(b, "\\b", 2);
+            break;
+        case '\f':
+            sbuf_append(b, "\\f", 2);
+            break;
         default: {
             char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
             sbuf_append(b, esc, 6);

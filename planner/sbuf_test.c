@@ -22,7 +22,8 @@ TEST(grows_past_initial_capacity)
 {
     sbuf b;
     sbuf_init(&b);
-    for (int i = 0; i < 10000; i++) sbuf_putc(&b, 'x');
+    for (int i = 0; i < 10000; i++)
+        sbuf_putc(&b, 'x');
     CHECK_INT(b.len, 10000);
     CHECK_INT(strlen(b.data), 10000);
     char *taken = sbuf_take(&b);
