@@ -73,7 +73,7 @@ static void push_fieldset_types(reach *r, const ast_directive *app, const char *
     const ast_value *v = app ? sg_arg(app, arg) : NULL;
     if (!v || v->kind != AST_VALUE_STRING) return;
     parse_error perr;
-    const ast_selection *sel = parse_selection_set(r->ld->arena, v->str, v->len, &perr);
+    const ast_selection *sel = sg_fieldset_parse(r->ld->arena, v->str, &perr);
     if (sel) sg_fieldset_walk(r->ld->sg->full, on, sel, push_selected, r);
 }
 

@@ -272,13 +272,7 @@ static bool load_context_arg(field_ctx *c, const ast_value *v, sg_context_arg *c
     /* The selection applies to whichever type carries the context, which the
      * planner resolves; here it only has to parse. */
     ca->selection.text = selection;
-    const char *src = selection;
-    while (*src == ' ' || *src == '{')
-        src++;
-    size_t len = strlen(src);
-    while (len > 0 && (src[len - 1] == ' ' || src[len - 1] == '}'))
-        len--;
-    ca->selection.selection = parse_selection_set(c->ld->arena, src, len, &perr);
+    ca->selection.selection = sg_fieldset_parse(c->ld->arena, selection, &perr);
     return ca->selection.selection != NULL;
 }
 
