@@ -68,7 +68,8 @@ sg_field_graph *sg_field_graph_add(sg_loader *ld, sg_field *sf, const sg_graph *
 /* supergraph_fed1.c: Federation 1 (join v0.1) rules. Value types, which
  * have no @join__type, go to the graphs that reach them (after the types
  * with @join__type are loaded); fields used by keys, requires and provides
- * are added where the subgraphs did not declare them (after the fields). */
+ * are added where the subgraphs did not declare them (after the fields and
+ * the implementations). */
 void sg_fed1_place_value_types(sg_loader *ld);
 void sg_fed1_add_used_fields(sg_loader *ld);
 

@@ -665,9 +665,9 @@ bool sg_join_load(sg_loader *ld)
     index_fields(sg);
     for (uint32_t i = 0; i < s->nfields; i++)
         if (sg->fields[i].field) load_field(ld, &sg->fields[i]);
-    if (sg->fed1) sg_fed1_add_used_fields(ld);
     for (uint32_t t = 0; t < s->ntypes; t++)
         load_type_content(ld, &sg->types[t]);
+    if (sg->fed1) sg_fed1_add_used_fields(ld);
     for (uint32_t t = 0; t < s->ntypes; t++)
         if (s->types[t]->kind == SCHEMA_INTERFACE) load_interface_possible(ld, &sg->types[t]);
     load_join_directives(ld);

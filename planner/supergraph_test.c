@@ -478,6 +478,9 @@ TEST(fed1_ownership)
     /* required and provided fields missing from a graph: external there */
     CHECK_STR(field_graphs(sg, "Product", "price"), "(inventory) products");
     CHECK_STR(field_graphs(sg, "User", "username"), "accounts (reviews)");
+    /* an interface field an implementation lacks in a graph: external there */
+    CHECK_STR(field_graphs(sg, "User", "name"), "accounts (reviews)");
+    CHECK_STR(field_graphs(sg, "Product", "name"), "(inventory) products (reviews)");
     CHECK(!sg_field_resolvable_in(sg, field(sg, "Product", "price"), graph(sg, "inventory")));
     CHECK(sg_field_resolvable_in(sg, field(sg, "Product", "upc"), graph(sg, "reviews")));
     const sg_type_graph *k = sg_type_in_graph(sg, type(sg, "Product"), graph(sg, "reviews"));
