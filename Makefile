@@ -35,7 +35,7 @@ FUZZ_SRC := $(wildcard planner/*_fuzz.c)
 FUZZ_BIN := $(patsubst planner/%.c,build/fuzz/%,$(FUZZ_SRC))
 TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
 
-.PHONY: all unit-bins test run fuzz deps bench-parse clean format
+.PHONY: all unit-bins test run fuzz deps bench-parse bench-json clean format
 all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
 unit-bins: $(UNIT_BIN)
 
@@ -87,3 +87,10 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# bench-json: the JSON module against jansson, json-c, cJSON and yajl
+# (tests/bench/json_bench.c; results in docs/DEPENDENCIES.md).
+$(BUILD)/json_bench: $(wildcard tests/bench/json_bench*.c) tests/bench/json_bench.h $(LIBPLANNER)
+	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) -ljansson -ljson-c -lcjson -lyajl -lm -o $@
+bench-json: $(BUILD)/json_bench
+	$(BUILD)/json_bench tests/bench/data

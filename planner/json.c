@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json_stack.h"
@@ -29,6 +30,9 @@ typedef struct json_parser {
     const char *end;
     json_error *err;
     unsigned max_depth;
+    /* Where the next string or number literal is copied: one arena block for
+     * the whole text (see json_text_bytes). */
+    char *bytes, *bytes_end;
     /* Values of the open containers; key/key_len are used inside objects. */
     json_member *values;
     size_t nvalues, values_cap;
@@ -37,13 +41,6 @@ typedef struct json_parser {
     json_member values_local[JSON_LOCAL_VALUES];
     json_frame frames_local[JSON_LOCAL_FRAMES];
 } json_parser;
-
-/* Bytes that end the fast scan of a string: the quote, the backslash and the
- * control characters, which RFC 8259 forbids unescaped. */
-static const unsigned char json_string_stop[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,           1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1 /* '"' */, ['\\'] = 1,
-};
 
 static bool json_fail(json_parser *ps, const char *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -77,6 +74,27 @@ static void json_skip_space(json_parser *ps)
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
         p++;
     ps->p = p;
+}
+
+/* Room for n bytes of decoded string or number text. Strings and numbers
+ * never need more room than their own text in the input plus one byte (a
+ * string's NUL fits in its two quotes; a number borrows the delimiter after
+ * it, or the extra byte at the end), so the first call takes a block as long
+ * as the rest of the input plus one, and every later call is a pointer bump:
+ * no per-string allocation and no alignment padding. */
+static char *json_text_bytes(json_parser *ps, size_t n)
+{
+    if (!ps->bytes) {
+        size_t size = (size_t)(ps->end - ps->p) + 1;
+        ps->bytes = arena_alloc(ps->a, size);
+        ps->bytes_end = ps->bytes + size;
+    }
+    /* The bound above is proved, not hoped for; this check turns a flaw in
+     * the proof into a crash the fuzzer reports instead of silent overlap. */
+    if (n > (size_t)(ps->bytes_end - ps->bytes)) abort();
+    char *p = ps->bytes;
+    ps->bytes += n;
+    return p;
 }
 
 static int json_hex_digit(char c)
@@ -173,7 +191,7 @@ static int json_simple_escape(char c)
 static bool json_decode_escaped(json_parser *ps, const char *raw, size_t n, const char **out,
                                 size_t *out_len)
 {
-    char *buf = arena_alloc(ps->a, n + 1), *o = buf;
+    char *buf = json_text_bytes(ps, n + 1), *o = buf;
     const char *p = raw, *end = raw + n;
     while (p < end) {
         if (*p != '\\') {
@@ -206,8 +224,9 @@ static bool json_parse_string(json_parser *ps, const char **out, uint32_t *out_l
     const char *open = ps->p, *start = open + 1, *p = start, *end = ps->end;
     bool escaped = false;
     for (;;) {
-        while (p < end && !json_string_stop[(unsigned char)*p])
-            p++;
+        /* Up to a quote, a backslash or a control character (which RFC 8259
+         * forbids unescaped): the bytes sbuf_json_string leaves as they are. */
+        p += sbuf_json_plain_prefix(p, (size_t)(end - p));
         if (p >= end) return json_fail(ps, open, "Unterminated string");
         if (*p == '"') break;
         if (*p != '\\') {
@@ -221,7 +240,10 @@ static bool json_parse_string(json_parser *ps, const char **out, uint32_t *out_l
     if (escaped) {
         if (!json_decode_escaped(ps, start, n, out, &len)) return false;
     } else {
-        *out = arena_strndup(ps->a, start, n);
+        char *copy = json_text_bytes(ps, n + 1);
+        memcpy(copy, start, n);
+        copy[n] = '\0';
+        *out = copy;
     }
     *out_len = (uint32_t)len;
     ps->p = p + 1;
@@ -258,7 +280,10 @@ static bool json_parse_number(json_parser *ps, json_value *v)
     }
     v->type = JSON_NUMBER;
     v->len = (uint32_t)(p - start);
-    v->u.str = arena_strndup(ps->a, start, v->len);
+    char *copy = json_text_bytes(ps, v->len + 1);
+    memcpy(copy, start, v->len);
+    copy[v->len] = '\0';
+    v->u.str = copy;
     ps->p = p;
     return true;
 }
@@ -438,6 +463,7 @@ json_value *json_parse(arena *a, const char *text, size_t len, unsigned max_dept
     ps.p = text;
     ps.end = text + len;
     ps.err = err;
+    ps.bytes = ps.bytes_end = NULL;
     ps.max_depth = max_depth ? max_depth : JSON_DEFAULT_MAX_DEPTH;
     ps.values = ps.values_local;
     ps.nvalues = 0;

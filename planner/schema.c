@@ -302,18 +302,27 @@ static void read_deprecation(const ast_directive *list, bool *deprecated, const 
 
 /* Reports a second argument of one name: owner is "Type.field" or "@dir". */
 static void report_duplicate_arg(builder *b, const char *type_name, const char *field_name,
-                                 const ast_field_def *first, const ast_field_def *again)
+                                 src_loc first, const ast_field_def *again)
 {
-    diag *err =
-        type_name
-            ? diag_add(b->errs, first->loc, "Argument \"%s.%s(%s:)\" can only be defined once.",
-                       type_name, field_name, again->name)
-            : diag_add(b->errs, first->loc, "Argument \"@%s(%s:)\" can only be defined once.",
-                       field_name, again->name);
+    diag *err = type_name
+                    ? diag_add(b->errs, first, "Argument \"%s.%s(%s:)\" can only be defined once.",
+                               type_name, field_name, again->name)
+                    : diag_add(b->errs, first, "Argument \"@%s(%s:)\" can only be defined once.",
+                               field_name, again->name);
     diag_loc(err, again->loc);
 }
 
 static void init_field(builder *b, schema_field *f, const ast_field_def *def, schema_type *parent);
+
+/* Argument lists are short: a scan finds repeats; a table only past this. */
+#define ARGS_SCANNED 16
+
+static const schema_field *find_built_arg(const schema_field *args, uint32_t n, const char *name)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (strcmp(args[i].name, name) == 0) return &args[i];
+    return NULL;
+}
 
 /* Arguments of a field (type_name set) or of a directive (type_name NULL). */
 static schema_field *build_args(builder *b, const ast_field_def *list, const char *type_name,
@@ -325,16 +334,18 @@ static schema_field *build_args(builder *b, const ast_field_def *list, const cha
     *n = 0;
     if (!count) return NULL;
     schema_field *args = ARENA_ARRAY(b->a, schema_field, count);
-    strmap seen;
-    strmap_init(&seen, &b->scratch, count);
+    strmap seen = {0};
+    if (count > ARGS_SCANNED) strmap_init(&seen, &b->scratch, count);
     for (const ast_field_def *d = list; d; d = d->next) {
-        const ast_field_def *first = strmap_get(&seen, d->name);
+        const schema_field *first =
+            count > ARGS_SCANNED ? strmap_get(&seen, d->name) : find_built_arg(args, *n, d->name);
         if (first) {
-            report_duplicate_arg(b, type_name, owner_name, first, d);
+            report_duplicate_arg(b, type_name, owner_name, first->loc, d);
             continue;
         }
-        strmap_put(&seen, d->name, (void *)d);
-        init_field(b, &args[(*n)++], d, NULL);
+        schema_field *arg = &args[(*n)++];
+        init_field(b, arg, d, NULL);
+        if (count > ARGS_SCANNED) strmap_put(&seen, arg->name, arg);
     }
     return args;
 }

@@ -371,6 +371,86 @@ SDL_CASE(valid_22,
          "type Query { a: Int } directive @a(x: In) on FIELD input In { a: Int } extend input In { "
          "b: [In!] }",
          "OK")
+SDL_CASE(unknown_type_7, "type Query { a: Int } directive @d(x: Nope) on FIELD",
+         "Unknown type \"Nope\". @1:39")
+SDL_CASE(unknown_type_8, "type Query { a: Int } input I { a: Nope }",
+         "Unknown type \"Nope\". @1:36")
+SDL_CASE(unknown_type_9, "type Query { a(x: Nope): Int }", "Unknown type \"Nope\". @1:19")
+SDL_CASE(unknown_type_10,
+         "type Query { a: Int } interface I { a: Int } extend type Query implements Nope",
+         "Unknown type \"Nope\". @1:75")
+SDL_CASE(unknown_type_11, "type Query { a: Int } union U = Query extend union U = Nope",
+         "Unknown type \"Nope\". @1:56")
+SDL_CASE(repeated_directive_5,
+         "directive @d on SCHEMA schema @d { query: Query } extend schema @d type Query { a: Int }",
+         "The directive \"@d\" can only be used once at this location. @1:31,1:65")
+SDL_CASE(valid_23,
+         "directive @d repeatable on SCHEMA schema @d { query: Query } extend schema @d type Query "
+         "{ a: Int }",
+         "OK")
+SDL_CASE(unknown_directive_4, "type Query { a: Int } extend schema @unknown",
+         "Unknown directive \"@unknown\". @1:37")
+SDL_CASE(input_cycle_4, "type Query { a: Int } input I { a: Int } extend input I { b: I! }",
+         "Cannot reference Input Object \"I\" within itself through a series of non-null fields: "
+         "\"b\". @1:59")
+SDL_CASE(iface_field_missing_4,
+         "interface I { a: Int b: Int } interface J implements I { a: Int } type Query { a: Int }",
+         "Interface field I.b expected but J does not provide it. @1:22,1:31")
+SDL_CASE(valid_24,
+         "interface I { a: Int } type Query { a: Int } extend type Query implements I { b: Int } "
+         "extend type Query { x: Int }",
+         "OK")
+SDL_CASE(
+    iface_field_type_9,
+    "interface I { a: Int } type Query implements I { a: String } extend type Query { b: Int }",
+    "Interface field I.a expects type Int but Query.a is type String. @1:18,1:53")
+SDL_CASE(
+    reserved_name_8, "type Query { a: Int } enum E { A } extend enum E { __B }",
+    "Name \"__B\" must not begin with \"__\", which is reserved by GraphQL introspection. @1:52")
+SDL_CASE(valid_25,
+         "interface I { a(x: Int): Int } type Query implements I { a(x: Int, y: Int! = 1): Int }",
+         "OK")
+SDL_CASE(root_not_object_7,
+         "schema { query: Query subscription: I } type Query { a: Int } interface I { a: Int }",
+         "Subscription root type must be Object type if provided, it cannot be I. @1:37")
+SDL_CASE(valid_26, "schema { query: Query } type Query { a: Int } type Mutation { a: Int }", "OK")
+SDL_CASE(valid_27,
+         "type Query { a(x: [In!], y: In = {a: 1}): Int } input In { a: Int b: [In!]! c: In }",
+         "OK")
+SDL_CASE(valid_28, "type Query { a: Int } input A { b: B! } input B { a: A }", "OK")
+SDL_CASE(valid_29, "type Query { a: Int } input A { b: [B!]! } input B { a: A! }", "OK")
+SDL_CASE(valid_30,
+         "interface I { f(a: Int, b: String): Int } type Query implements I { f(b: String, a: "
+         "Int): Int }",
+         "OK")
+SDL_CASE(
+    iface_arg_type_3,
+    "interface I { f(a: Int): Int } type Query implements I { f(a: String): Int }",
+    "Interface field argument I.f(a:) expects type Int but Query.f(a:) is type String. @1:20,1:63")
+SDL_CASE(
+    iface_arg_type_4,
+    "interface I { f(a: In): Int } input In { x: Int } type Query implements I { f(a: In!): Int }",
+    "Interface field argument I.f(a:) expects type In but Query.f(a:) is type In!. @1:20,1:82")
+SDL_CASE(union_member_twice_3, "type Query { a: Int } union U = Query | O | O type O { a: Int }",
+         "Union type U can only include type O once. @1:41,1:45")
+SDL_CASE(valid_31,
+         "type Query implements I { a: Int } interface I { a: Int } interface I2 { a: Int } type O "
+         "implements I2 & I { a: Int }",
+         "OK")
+SDL_CASE(valid_32,
+         "\"\"\"desc\"\"\" type Query { \"f\" a(\"arg\" x: Int = 1 @deprecated(reason: \"no\")): "
+         "Int @deprecated } enum E { \"v\" A @deprecated(reason: \"\") }",
+         "OK")
+SDL_CASE(valid_33,
+         "type Query { a: Int } directive @d(x: Int, y: String!, z: [Int!]! = []) repeatable on "
+         "FIELD_DEFINITION | OBJECT extend type Query @d(y: \"1\") @d(y: \"2\", x: 3)",
+         "OK")
+SDL_CASE(
+    unknown_directive_arg_3,
+    "directive @d(y: String!) on FIELD_DEFINITION type Query { a: Int @d(y: \"1\", x: 1, x: 2) }",
+    "Unknown argument \"x\" on directive \"@d\". Did you mean \"y\"? @1:77\nUnknown argument \"x\" "
+    "on directive \"@d\". Did you mean \"y\"? @1:83\nThere can be only one argument named \"x\". "
+    "@1:77,1:83")
 
 TEST_MAIN(RUN(valid_1); RUN(duplicate_type_1); RUN(extend_undefined_1); RUN(extend_undefined_2);
           RUN(duplicate_field_1); RUN(duplicate_field_2); RUN(unknown_type_1); RUN(unknown_type_2);
@@ -412,4 +492,10 @@ TEST_MAIN(RUN(valid_1); RUN(duplicate_type_1); RUN(extend_undefined_1); RUN(exte
           RUN(misplaced_directive_12); RUN(misplaced_directive_13); RUN(missing_directive_arg_3);
           RUN(repeated_directive_3); RUN(repeated_directive_4); RUN(unknown_directive_arg_2);
           RUN(valid_20); RUN(valid_21); RUN(misplaced_directive_14); RUN(misplaced_directive_15);
-          RUN(valid_22);)
+          RUN(valid_22); RUN(unknown_type_7); RUN(unknown_type_8); RUN(unknown_type_9);
+          RUN(unknown_type_10); RUN(unknown_type_11); RUN(repeated_directive_5); RUN(valid_23);
+          RUN(unknown_directive_4); RUN(input_cycle_4); RUN(iface_field_missing_4); RUN(valid_24);
+          RUN(iface_field_type_9); RUN(reserved_name_8); RUN(valid_25); RUN(root_not_object_7);
+          RUN(valid_26); RUN(valid_27); RUN(valid_28); RUN(valid_29); RUN(valid_30);
+          RUN(iface_arg_type_3); RUN(iface_arg_type_4); RUN(union_member_twice_3); RUN(valid_31);
+          RUN(valid_32); RUN(valid_33); RUN(unknown_directive_arg_3);)

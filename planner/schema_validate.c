@@ -44,20 +44,39 @@ static void report_unknown_arg(diag_list *errs, const schema_directive *def,
     sbuf_free(&msg);
 }
 
+static const ast_argument *earlier_arg(const ast_directive *use, const ast_argument *arg)
+{
+    for (const ast_argument *prev = use->arguments; prev != arg; prev = prev->next)
+        if (strcmp(prev->name, arg->name) == 0) return prev;
+    return NULL;
+}
+
+/* One error per repeated argument name, pointing at every occurrence. */
+static void check_unique_args(const ast_directive *use, diag_list *errs)
+{
+    for (const ast_argument *arg = use->arguments; arg; arg = arg->next) {
+        if (earlier_arg(use, arg)) continue;
+        diag *e = NULL;
+        for (const ast_argument *again = arg->next; again; again = again->next) {
+            if (strcmp(again->name, arg->name) != 0) continue;
+            if (!e) {
+                e = diag_add(errs, arg->loc, "There can be only one argument named \"%s\".",
+                             arg->name);
+                if (!e) return;
+            }
+            diag_loc(e, again->loc);
+        }
+    }
+}
+
+/* In graphql-js's rule order: unknown arguments, repeated ones, then
+ * required ones missing. */
 static void check_directive_args(const schema_directive *def, const ast_directive *use,
                                  diag_list *errs)
 {
-    for (const ast_argument *arg = use->arguments; arg; arg = arg->next) {
-        for (const ast_argument *prev = use->arguments; prev != arg; prev = prev->next) {
-            if (strcmp(prev->name, arg->name) == 0) {
-                diag *e = diag_add(errs, prev->loc, "There can be only one argument named \"%s\".",
-                                   arg->name);
-                diag_loc(e, arg->loc);
-                break;
-            }
-        }
+    for (const ast_argument *arg = use->arguments; arg; arg = arg->next)
         if (!find_arg(def->args, def->nargs, arg->name)) report_unknown_arg(errs, def, arg);
-    }
+    check_unique_args(use, errs);
     for (uint32_t i = 0; i < def->nargs; i++) {
         const schema_field *param = &def->args[i];
         if (!is_required(param) || ast_find_argument(use->arguments, param->name)) continue;
@@ -68,9 +87,31 @@ static void check_directive_args(const schema_directive *def, const ast_directiv
     }
 }
 
+/* A non-repeatable directive applied twice at one location. */
+static void check_repeats(const schema *s, const ast_directive *const *uses, uint32_t n,
+                          diag_list *errs)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        const schema_directive *def = schema_get_directive(s, uses[i]->name);
+        if (!def || def->repeatable) continue;
+        for (uint32_t j = 0; j < i; j++) {
+            if (strcmp(uses[j]->name, uses[i]->name) != 0) continue;
+            diag *e = diag_add(errs, uses[j]->loc,
+                               "The directive \"@%s\" can only be used once at this location.",
+                               uses[i]->name);
+            diag_loc(e, uses[i]->loc);
+            break;
+        }
+    }
+}
+
+/* The directives applied at one location, checked in the order graphql-js
+ * reports: repeats first (found at the enclosing node), then each directive
+ * and its arguments. */
 static void check_uses(const schema *s, const ast_directive *const *uses, uint32_t n,
                        schema_location where, diag_list *errs)
 {
+    check_repeats(s, uses, n, errs);
     for (uint32_t i = 0; i < n; i++) {
         const ast_directive *use = uses[i];
         const schema_directive *def = schema_get_directive(s, use->name);
@@ -81,15 +122,6 @@ static void check_uses(const schema *s, const ast_directive *const *uses, uint32
         if (!(def->locations & where))
             diag_add(errs, use->loc, "Directive \"@%s\" may not be used on %s.", use->name,
                      schema_location_name(where));
-        for (uint32_t j = 0; !def->repeatable && j < i; j++) {
-            if (strcmp(uses[j]->name, use->name) == 0) {
-                diag *e = diag_add(errs, uses[j]->loc,
-                                   "The directive \"@%s\" can only be used once at this location.",
-                                   use->name);
-                diag_loc(e, use->loc);
-                break;
-            }
-        }
         check_directive_args(def, use, errs);
     }
 }
@@ -189,21 +221,30 @@ static void check_roots(checker *c)
     check_root(c, c->s->subscription, AST_OP_SUBSCRIPTION, "Subscription", " if provided");
 }
 
-/* Arguments of a field ("Type.field(arg:)") or directive ("@dir(arg:)");
- * graphql-js points at a field argument's type but at a directive argument. */
-static void check_args(checker *c, const schema_field *args, uint32_t n, const char *owner,
-                       bool of_directive)
+/* "Type.field" for a field's arguments, "@dir" for a directive's (field
+ * NULL), formatted only when there is an error to report. */
+static const char *arg_owner(checker *c, const char *type_or_dir, const char *field)
+{
+    return field ? arena_sprintf(c->errs->arena, "%s.%s", type_or_dir, field)
+                 : arena_sprintf(c->errs->arena, "@%s", type_or_dir);
+}
+
+/* Arguments of a field or a directive; graphql-js points at a field
+ * argument's type but at a directive argument itself. */
+static void check_args(checker *c, const schema_field *args, uint32_t n, const char *type_or_dir,
+                       const char *field)
 {
     for (uint32_t i = 0; i < n; i++) {
         const schema_field *arg = &args[i];
         check_name(c, arg->name, arg->loc);
         if (!schema_is_input(arg->named))
-            diag_add(c->errs, of_directive ? arg->loc : arg->type->loc,
-                     "The type of %s(%s:) must be Input Type but got: %s.", owner, arg->name,
-                     ref_text(c, arg->type));
+            diag_add(c->errs, field ? arg->type->loc : arg->loc,
+                     "The type of %s(%s:) must be Input Type but got: %s.",
+                     arg_owner(c, type_or_dir, field), arg->name, ref_text(c, arg->type));
         if (is_required(arg) && arg->deprecated) {
             diag *e = diag_add(c->errs, deprecated_loc(arg),
-                               "Required argument %s(%s:) cannot be deprecated.", owner, arg->name);
+                               "Required argument %s(%s:) cannot be deprecated.",
+                               arg_owner(c, type_or_dir, field), arg->name);
             diag_loc(e, arg->type->loc);
         }
     }
@@ -215,7 +256,7 @@ static void check_directive_defs(checker *c)
         const schema_directive *d = c->s->directives[i];
         if (d->builtin) continue;
         check_name(c, d->name, d->loc);
-        check_args(c, d->args, d->nargs, arena_sprintf(c->errs->arena, "@%s", d->name), true);
+        check_args(c, d->args, d->nargs, d->name, NULL);
     }
 }
 
@@ -228,8 +269,7 @@ static void check_output_fields(checker *c, const schema_type *t)
         if (f->named->kind == SCHEMA_INPUT_OBJECT)
             diag_add(c->errs, f->type->loc, "The type of %s.%s must be Output Type but got: %s.",
                      t->name, f->name, ref_text(c, f->type));
-        check_args(c, f->args, f->nargs, arena_sprintf(c->errs->arena, "%s.%s", t->name, f->name),
-                   false);
+        check_args(c, f->args, f->nargs, t->name, f->name);
     }
 }
 

@@ -53,9 +53,7 @@ static char *suggest_lower(arena *a, const char *s)
     return l;
 }
 
-/* Orders digits runs by numeric value, everything else bytewise (graphql-js
- * naturalCompare). */
-static int suggest_natural_compare(const char *a, const char *b)
+int suggest_natural_compare(const char *a, const char *b)
 {
     while (*a && *b) {
         if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {

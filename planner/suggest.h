@@ -20,4 +20,8 @@ uint32_t suggest_list(arena *a, const char *input, const char *const *options, u
  * when n is 0. */
 void suggest_did_you_mean(sbuf *b, const char *what, const char *const *names, uint32_t n);
 
+/* graphql-js's naturalCompare: digit runs ordered by numeric value, everything
+ * else bytewise; <0, 0 or >0 like strcmp. */
+int suggest_natural_compare(const char *a, const char *b);
+
 #endif
