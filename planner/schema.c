@@ -525,6 +525,7 @@ static void build_directive(builder *b, const def_link *link)
     dir->repeatable = d->repeatable;
     dir->builtin = link->builtin;
     dir->loc = d->loc;
+    dir->location_names = d->locations;
     for (const ast_name *l = d->locations; l; l = l->next) {
         schema_location bit = schema_location_from_name(l->name);
         if (!bit) diag_add(b->errs, l->loc, "Unknown directive location \"%s\".", l->name);
