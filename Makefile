@@ -35,7 +35,7 @@ FUZZ_SRC := $(wildcard planner/*_fuzz.c)
 FUZZ_BIN := $(patsubst planner/%.c,build/fuzz/%,$(FUZZ_SRC))
 TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
 
-.PHONY: all unit-bins test run fuzz deps bench-parse clean format
+.PHONY: all unit-bins test run fuzz deps bench-parse bench-json clean format
 all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
 unit-bins: $(UNIT_BIN)
 
@@ -54,11 +54,18 @@ $(BUILD)/test/%_test: $(BUILD)/obj/planner/%_test.o $(LIBPLANNER)
 $(TOOLS): $(BUILD)/%: $(BUILD)/obj/tools/%.o $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -o $@
 
-# libFuzzer: the whole planner library compiled in, with ASan and UBSan.
-FUZZ_FLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -Iplanner -fsanitize=fuzzer,address,undefined
-build/fuzz/%_fuzz: planner/%_fuzz.c $(PLANNER_SRC) $(wildcard planner/*.h)
+# libFuzzer: each target linked against a clang-built planner archive (with
+# ASan and UBSan), so it pulls in only the modules it uses.
+FUZZ_SAN := -fsanitize=address,undefined
+FUZZ_FLAGS := -std=c11 -g -O1 -D_GNU_SOURCE -Iplanner $(FUZZ_SAN) -fsanitize=fuzzer-no-link
+FUZZ_LIB := build/fuzz/libfedmesh-planner.a
+build/fuzz/obj/%.o: %.c $(wildcard planner/*.h)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_FLAGS) $< $(PLANNER_SRC) -lm -o $@
+	$(CLANG) $(FUZZ_FLAGS) -c $< -o $@
+$(FUZZ_LIB): $(PLANNER_SRC:%.c=build/fuzz/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+build/fuzz/%_fuzz: build/fuzz/obj/planner/%_fuzz.o $(FUZZ_LIB)
+	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ -lm -o $@
 fuzz: $(FUZZ_BIN)
 
 test:
@@ -80,3 +87,18 @@ clean:
 	rm -rf build
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+# bench-json: the JSON module against jansson, json-c, cJSON and yajl
+# (tests/bench/json_bench.c; results in docs/DEPENDENCIES.md).
+$(BUILD)/json_bench: $(wildcard tests/bench/json_bench*.c) tests/bench/json_bench.h $(LIBPLANNER)
+	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) -ljansson -ljson-c -lcjson -lyajl -lm -o $@
+bench-json: $(BUILD)/json_bench
+	$(BUILD)/json_bench tests/bench/data
+
+# The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
+# build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.
+BENCH_SUBGRAPHS := $(BUILD)/fedmesh-bench-subgraphs
+BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraphs/*.c))
+all: $(BENCH_SUBGRAPHS)
+$(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@

@@ -35,7 +35,8 @@ TEST(strings_and_printf)
     CHECK_STR(arena_sprintf(&a, "%s-%d", "x", 42), "x-42");
     char *z = arena_zalloc(&a, 32);
     int zero = 1;
-    for (int i = 0; i < 32; i++) zero &= z[i] == 0;
+    for (int i = 0; i < 32; i++)
+        zero &= z[i] == 0;
     CHECK(zero);
     arena_free(&a);
 }
@@ -44,7 +45,8 @@ TEST(reset_keeps_one_chunk)
 {
     arena a;
     arena_init(&a, 64);
-    for (int i = 0; i < 100; i++) arena_alloc(&a, 50);
+    for (int i = 0; i < 100; i++)
+        arena_alloc(&a, 50);
     size_t before = a.total;
     arena_reset(&a);
     CHECK(a.head != NULL);

@@ -41,6 +41,7 @@ const ast_directive *ast_find_directive(const ast_directive *dirs, const char *n
 
 const char *ast_type_name(const ast_type *t)
 {
-    while (t->kind != AST_TYPE_NAMED) t = t->of;
+    while (t->kind != AST_TYPE_NAMED)
+        t = t->of;
     return t->name;
 }

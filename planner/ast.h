@@ -87,6 +87,12 @@ struct ast_selection {
     ast_directive *directives;
     ast_selection *selection_set; /* first child; NULL = no selection set */
     ast_selection *next;
+    /* Where the parts validation errors point at begin (graphql-js reports
+     * the name, type condition or selection set node, not the whole
+     * selection); {0,0} when the part is absent. */
+    src_loc name_loc;           /* field name (after any alias), spread fragment name */
+    src_loc type_condition_loc; /* inline fragment */
+    src_loc selection_set_loc;  /* its '{' */
 };
 
 /* The name a field's result is stored under. */
@@ -108,6 +114,7 @@ typedef struct ast_variable_def {
     ast_value *default_value; /* NULL when absent */
     ast_directive *directives;
     struct ast_variable_def *next;
+    const char *description; /* NULL when absent (graphql-js 16.11+ accepts one) */
 } ast_variable_def;
 
 /* A field definition, an argument definition, or an input field definition. */
@@ -142,6 +149,7 @@ typedef struct ast_root_op {
     const char *type_name;
     src_loc loc;
     struct ast_root_op *next;
+    src_loc type_loc; /* where type_name begins, for errors that point at it */
 } ast_root_op;
 
 typedef enum ast_def_kind {
@@ -193,6 +201,10 @@ typedef struct ast_definition {
     ast_name *locations; /* QUERY, FIELD, OBJECT, ... as written */
 
     struct ast_definition *next;
+    /* Where the name and the fragment type condition begin ({0,0} when absent),
+     * for errors that point at them. */
+    src_loc name_loc;
+    src_loc type_condition_loc;
 } ast_definition;
 
 typedef struct ast_document {

@@ -21,13 +21,20 @@ diag *diag_add(diag_list *d, src_loc loc, const char *fmt, ...)
         d->count++;
         return NULL;
     }
-    va_list ap;
+    /* messages may be long (nested field conflicts run to a thousand
+     * characters): measure, then format into the arena */
+    va_list ap, again;
     va_start(ap, fmt);
-    char tmp[512];
-    vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
+    size_t size = n > 0 ? (size_t)n + 1 : 1;
+    char *message = arena_alloc(d->arena, size);
+    message[0] = '\0';
+    vsnprintf(message, size, fmt, again);
+    va_end(again);
     diag *e = ARENA_NEW(d->arena, diag);
-    e->message = arena_strdup(d->arena, tmp);
+    e->message = message;
     if (loc.line) e->locs[e->nlocs++] = loc;
     if (d->last)
         d->last->next = e;

@@ -16,7 +16,7 @@ typedef enum json_type {
     JSON_NULL,
     JSON_FALSE,
     JSON_TRUE,
-    JSON_NUMBER, /* str/len: the literal, e.g. "-1.5e3" */
+    JSON_NUMBER, /* str/len: the literal, e.g. "-1.5e3" (NUL-terminated) */
     JSON_STRING, /* str/len: the decoded UTF-8 bytes (NUL-terminated; may hold \0) */
     JSON_ARRAY,  /* items[0..len) */
     JSON_OBJECT  /* members[0..len) */
@@ -61,12 +61,16 @@ const json_value *json_getn(const json_value *v, const char *key, size_t key_len
 /* Compact serialisation. */
 void json_write(sbuf *out, const json_value *v);
 
-/* Numbers: true when the literal is an integer that fits. */
+/* Numbers: true when the value is an integer that fits; as in JavaScript,
+ * 1.0 and 1e2 are integers. *out is untouched on false. */
 bool json_as_int64(const json_value *v, int64_t *out);
+/* strtod of the literal; NaN when v is not a number. */
 double json_as_double(const json_value *v);
 
 /* Constructors for trees built in code. */
 json_value *json_new_string(arena *a, const char *s, size_t len);
+/* Deep equality: object members match by key in any order (a repeated key
+ * by its occurrence), numbers by exact decimal value (1 == 1.0 == 1e0). */
 bool json_equal(const json_value *a, const json_value *b);
 
 #endif

@@ -21,6 +21,9 @@ void sbuf_putc(sbuf *b, char c);
 void sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends s[0..n) as a JSON string literal, quotes included. */
 void sbuf_json_string(sbuf *b, const char *s, size_t n);
+/* Length of the longest prefix of s[0..n) that a JSON string holds as is:
+ * no quote, backslash or control character. The JSON parser scans with it. */
+size_t sbuf_json_plain_prefix(const char *s, size_t n);
 /* Hands the bytes to the caller (malloc'd, NUL-terminated); b is empty after. */
 char *sbuf_take(sbuf *b);
 

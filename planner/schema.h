@@ -29,18 +29,18 @@ typedef struct schema_type schema_type;
  * and directives share one shape. */
 typedef struct schema_field {
     const char *name;
-    const char *description;      /* NULL when absent */
-    const ast_type *type;         /* the type reference as written */
-    schema_type *named;           /* its innermost named type, resolved */
-    struct schema_field *args;    /* array of nargs (fields only) */
+    const char *description;   /* NULL when absent */
+    const ast_type *type;      /* the type reference as written */
+    schema_type *named;        /* its innermost named type, resolved */
+    struct schema_field *args; /* array of nargs (fields only) */
     uint32_t nargs;
     const ast_value *default_value; /* arguments and input fields; NULL if none */
     bool deprecated;
-    const char *deprecation_reason; /* "No longer supported" when @deprecated has no reason */
+    const char *deprecation_reason;   /* "No longer supported" when @deprecated has no reason */
     const ast_directive **directives; /* array of ndirectives, as applied */
     uint32_t ndirectives;
-    schema_type *parent;          /* the type (or NULL for directive arguments) */
-    uint32_t index;               /* dense over all fields of the schema; args get none */
+    schema_type *parent; /* the type (or NULL for directive arguments) */
+    uint32_t index;      /* dense over all fields of the schema; args get none */
     src_loc loc;
 } schema_field;
 
@@ -64,7 +64,7 @@ struct schema_type {
 
     schema_field *fields; /* object, interface, input object; in definition order */
     uint32_t nfields;
-    strmap field_map;     /* name -> schema_field* */
+    strmap field_map; /* name -> schema_field* */
 
     schema_type **interfaces; /* object, interface: what it implements */
     uint32_t ninterfaces;
@@ -77,7 +77,7 @@ struct schema_type {
     schema_enum_value *values; /* enum */
     uint32_t nvalues;
 
-    const char *specified_by_url; /* scalar: @specifiedBy(url:) */
+    const char *specified_by_url;     /* scalar: @specifiedBy(url:) */
     const ast_directive **directives; /* definition and extensions, in order */
     uint32_t ndirectives;
 };
@@ -102,8 +102,14 @@ typedef enum schema_location {
     LOC_ENUM = 1u << 15,
     LOC_ENUM_VALUE = 1u << 16,
     LOC_INPUT_OBJECT = 1u << 17,
-    LOC_INPUT_FIELD_DEFINITION = 1u << 18
+    LOC_INPUT_FIELD_DEFINITION = 1u << 18,
+    LOC_DIRECTIVE_DEFINITION = 1u << 19 /* graphql-js 16.15 lists it for @deprecated */
 } schema_location;
+
+/* "FIELD_DEFINITION" for LOC_FIELD_DEFINITION; NULL for anything but one bit. */
+const char *schema_location_name(schema_location loc);
+/* The bit for a location name as written in SDL; 0 when it names none. */
+schema_location schema_location_from_name(const char *name);
 
 typedef struct schema_directive {
     const char *name;
@@ -112,7 +118,10 @@ typedef struct schema_directive {
     uint32_t nargs;
     bool repeatable;
     uint32_t locations; /* schema_location bits */
-    bool builtin;       /* skip, include, deprecated, specifiedBy */
+    /* The locations as the definition wrote them: introspection lists them in
+     * this order (graphql-js does), not in bit order. */
+    const ast_name *location_names;
+    bool builtin; /* skip, include, deprecated, specifiedBy, oneOf */
     src_loc loc;
 } schema_directive;
 
@@ -124,7 +133,7 @@ typedef struct schema {
     strmap type_map; /* name -> schema_type* */
     schema_directive **directives;
     uint32_t ndirectives;
-    strmap directive_map; /* name -> schema_directive* */
+    strmap directive_map;                         /* name -> schema_directive* */
     schema_type *query, *mutation, *subscription; /* NULL when absent */
     uint32_t nfields; /* total object/interface/input fields: bound of schema_field.index */
     const ast_directive **schema_directives; /* applied to `schema` and its extensions */
@@ -176,5 +185,7 @@ bool schema_implements(const schema_type *sub, const schema_type *iface);
 bool schema_is_subtype_ref(const schema *s, const ast_type *sub, const ast_type *super);
 /* Same shape and names. */
 bool schema_type_ref_equal(const ast_type *a, const ast_type *b);
+/* The reference as GraphQL writes it ("[Int!]!"), in arena a. */
+char *schema_type_ref_text(arena *a, const ast_type *t);
 
 #endif

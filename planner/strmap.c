@@ -16,7 +16,8 @@ uint32_t strmap_hash(const char *key, size_t len)
 void strmap_init(strmap *m, arena *a, uint32_t expected)
 {
     uint32_t cap = 8;
-    while (cap < expected * 2) cap *= 2;
+    while (cap < expected * 2)
+        cap *= 2;
     m->arena = a;
     m->cap = cap;
     m->count = 0;

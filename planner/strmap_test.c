@@ -26,7 +26,8 @@ TEST(grows_and_keeps_everything)
     strmap m;
     strmap_init(&m, &a, 1);
     static int vals[5000];
-    for (int i = 0; i < 5000; i++) strmap_put(&m, arena_sprintf(&a, "key%d", i), &vals[i]);
+    for (int i = 0; i < 5000; i++)
+        strmap_put(&m, arena_sprintf(&a, "key%d", i), &vals[i]);
     int ok = 1;
     for (int i = 0; i < 5000; i++) {
         char k[32];

@@ -1,0 +1,47 @@
+/* validate_values.h: what the value, variable and directive rule files share
+ * (private to them; validate_rules.h is the public face). One walk over each
+ * definition (validate_scan.h) feeds all of them, so their errors come out
+ * in document order as graphql-js's parallel visitors produce them. */
+#ifndef FM_VALIDATE_VALUES_H
+#define FM_VALIDATE_VALUES_H
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "schema.h"
+#include "strmap.h"
+#include "validate_scan.h"
+
+typedef struct vval_usage vval_usage;
+
+typedef struct vval_ctx {
+    const schema *s;
+    const ast_document *doc;
+    diag_list *errs;
+    arena *scratch; /* freed when validate_value_rules returns */
+    vscan_meta meta;
+    strmap fragments; /* name -> const ast_definition* (the last of that name) */
+    strmap usages;    /* fragment name -> vval_usage list, computed on first need */
+} vval_ctx;
+
+/* validate_values.c: ValuesOfCorrectType and UniqueInputFieldNames for one
+ * argument value or variable default value. */
+void vval_check_value(vval_ctx *c, const ast_value *v, const vscan_position *pos);
+/* The input object carries @oneOf. */
+bool vval_is_one_of(const schema_type *t);
+/* Adds an error whose message is built in an sbuf (may be long). */
+diag *vval_error(vval_ctx *c, src_loc loc, const char *message);
+
+/* validate_directives.c: UniqueDirectivesPerLocation over the directives of
+ * one place, when it is entered; KnownDirectives for one directive. */
+void vdir_check_unique(vval_ctx *c, const ast_directive *dirs);
+void vdir_check_known(vval_ctx *c, const ast_directive *d, schema_location location);
+
+/* validate_variables.c: UniqueVariableNames when an operation is entered,
+ * VariablesAreInputTypes per definition, and NoUndefinedVariables,
+ * NoUnusedVariables and VariablesInAllowedPosition when it is left. */
+void vvar_enter_operation(vval_ctx *c, const ast_definition *op);
+void vvar_check_definition(vval_ctx *c, const ast_variable_def *def);
+void vvar_leave_operation(vval_ctx *c, const ast_definition *op);
+
+#endif
