@@ -2,6 +2,7 @@
  * (see schema_print.h). */
 #include "schema_print.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "printer.h"
@@ -154,12 +155,6 @@ static void print_named_type(sbuf *out, const schema_type *t)
     }
 }
 
-static const char *const location_names[] = {
-    "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD",
-    "INLINE_FRAGMENT", "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION", "INTERFACE", "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT",
-    "INPUT_FIELD_DEFINITION"};
-
 static void print_directive_def(sbuf *out, const schema_directive *d)
 {
     print_description(out, d->description, "", true);
@@ -167,12 +162,8 @@ static void print_directive_def(sbuf *out, const schema_directive *d)
     print_args(out, d->args, d->nargs, "");
     if (d->repeatable) sbuf_puts(out, " repeatable");
     sbuf_puts(out, " on");
-    bool first = true;
-    for (unsigned bit = 0; bit < sizeof location_names / sizeof *location_names; bit++) {
-        if (!(d->locations & (1u << bit))) continue;
-        sbuf_printf(out, "%s%s", first ? " " : " | ", location_names[bit]);
-        first = false;
-    }
+    for (const ast_name *l = d->location_names; l; l = l->next)
+        sbuf_printf(out, "%s%s", l == d->location_names ? " " : " | ", l->name);
 }
 
 static bool roots_have_common_names(const schema *s)

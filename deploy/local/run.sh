@@ -15,15 +15,13 @@ $gql api-schema "$supergraph"
 echo; echo "== validating bench/workload/query.graphql"
 $gql validate "$supergraph" bench/workload/query.graphql
 
-echo; echo "== validating a query with mistakes"
-bad=$(mktemp); trap 'rm -f "$bad"' EXIT
-printf 'query Q($n: Int) {\n  users { id nmae }\n  topProducts(first: "five") { upc reviews }\n}\n' > "$bad"
-cat "$bad"
-$gql validate "$supergraph" "$bad" || true
+for q in deploy/local/queries/mistakes.graphql; do
+    echo; echo "== validating $q"; cat "$q"
+    $gql validate "$supergraph" "$q" || true
+done
 
-echo; echo "== introspection, answered locally"
-printf '{ __type(name: "Product") { name kind fields { name type { name kind ofType { name } } } } }\n' > "$bad"
-cat "$bad"
-$gql introspect "$supergraph" "$bad"
+q=deploy/local/queries/introspection.graphql
+echo; echo "== $q, answered locally"; cat "$q"
+$gql introspect "$supergraph" "$q"
 
 echo; echo "The live mesh (control plane, example services, sidecars) is not built yet: see README.md."
