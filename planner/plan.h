@@ -2,8 +2,9 @@
  * validated operation into a tree of these nodes; the executor (sidecar/)
  * walks the tree; plan_print renders it for people and for snapshot tests;
  * plans are serialised into plan bundles. A plan and everything it points to
- * live in one arena, and nothing in it refers to the operation's AST, so a
- * cached plan outlives the request that made it.
+ * live in one arena (the plan cache's or the plan bundle's), and nothing in it
+ * refers to the request's AST or arena, so a cached plan outlives the request
+ * that made it.
  *
  * Node kinds (Apollo's vocabulary, with one extension):
  *   Sequence   children run one after another
@@ -66,10 +67,11 @@ typedef struct plan_fetch {
     const char *operation_name; /* NULL when anonymous */
     const char **variables;    /* client variables this fetch forwards */
     uint32_t nvariables;
-    /* Entity fetches: the selection each representation is built from, a
-     * printed selection set like `... on Product { __typename upc price }`.
-     * NULL for root fetches. */
-    const char *requires;
+    /* Entity fetches: the selection each representation is built from,
+     * `... on Product { __typename upc price }`, parsed into the plan's arena;
+     * NULL for root fetches. `requires_text` is its printed form. */
+    const ast_selection *requires;
+    const char *requires_text;
     const plan_rewrite *input_rewrites;
     uint32_t ninput_rewrites;
     const plan_rewrite *output_rewrites;
@@ -90,10 +92,51 @@ struct plan_node {
     plan_node *else_clause;
 };
 
+/* The response shape: how the executor projects the data merged from every
+ * fetch into exactly what the client asked for (field order, aliases,
+ * fragments resolved, no key fields fetched only for joins, nulls bubbled by
+ * nullability). Built by the planner from the operation and the API schema,
+ * so executing a cached plan needs neither. */
+typedef enum plan_shape_kind {
+    PLAN_SHAPE_FIELD,     /* a value read from the merged data */
+    PLAN_SHAPE_TYPENAME,  /* __typename: the object's type name */
+    PLAN_SHAPE_CONSTANT   /* a JSON text fixed at planning time (introspection) */
+} plan_shape_kind;
+
+typedef struct plan_shape plan_shape;
+
+typedef struct plan_shape_field {
+    plan_shape_kind kind;
+    const char *response_key; /* the client's key (alias or field name) */
+    const char *data_key;     /* where the value sits in the merged data */
+    const char *parent_type;  /* for "Cannot return null for non-nullable field T.f." */
+    const char *field_name;
+    /* Applies only to objects whose __typename is one of these (a field
+     * selected under a type condition narrower than the parent type); NULL = always. */
+    const char **only_for_types;
+    uint32_t nonly_for_types;
+    /* @skip(if: $v) / @include(if: $v) on variables; literal ones are resolved
+     * when planning. NULL when absent. */
+    const char *skip_if;
+    const char *include_if;
+    /* The field's type as wrappers from the outside in: for [Int!]! the
+     * levels are NON_NULL LIST NON_NULL, then the named type. */
+    const ast_type *type;
+    const char *constant_json; /* PLAN_SHAPE_CONSTANT */
+    const plan_shape *selection; /* composite fields: the sub-shape */
+} plan_shape_field;
+
+struct plan_shape {
+    plan_shape_field *fields; /* in response order */
+    uint32_t nfields;
+};
+
 typedef struct plan {
-    plan_node *root;   /* NULL when nothing is fetched (introspection only) */
-    uint32_t nfetches; /* subgraph requests when every branch runs */
-    uint32_t depth;    /* longest chain of dependent steps */
+    ast_operation_type operation_type;
+    plan_node *root;          /* NULL when nothing is fetched (introspection only) */
+    const plan_shape *shape;  /* the root selection */
+    uint32_t nfetches;        /* subgraph requests when every branch runs */
+    uint32_t depth;           /* longest chain of dependent steps */
 } plan;
 
 /* Apollo-like text form:
