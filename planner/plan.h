@@ -100,7 +100,7 @@ struct plan_node {
 typedef enum plan_shape_kind {
     PLAN_SHAPE_FIELD,     /* a value read from the merged data */
     PLAN_SHAPE_TYPENAME,  /* __typename: the object's type name */
-    PLAN_SHAPE_CONSTANT   /* a JSON text fixed at planning time (introspection) */
+    PLAN_SHAPE_INTROSPECTION /* a root __schema / __type field, answered locally */
 } plan_shape_kind;
 
 typedef struct plan_shape plan_shape;
@@ -122,7 +122,10 @@ typedef struct plan_shape_field {
     /* The field's type as wrappers from the outside in: for [Int!]! the
      * levels are NON_NULL LIST NON_NULL, then the named type. */
     const ast_type *type;
-    const char *constant_json; /* PLAN_SHAPE_CONSTANT */
+    /* PLAN_SHAPE_INTROSPECTION: the field and the fragments it may spread,
+     * copied into the plan's arena, for introspection_write_root_field(). */
+    const ast_document *introspection_doc;
+    const ast_selection *introspection_field;
     const plan_shape *selection; /* composite fields: the sub-shape */
 } plan_shape_field;
 
