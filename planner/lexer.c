@@ -163,19 +163,36 @@ static void lex_token_at(lexer *lx, lex_token *t, lex_kind kind, size_t start, s
     lx->pos = end;
 }
 
+/* Byte classes for names and numbers, in rows of 16 (as SQLite's ctype map):
+ * 1 = digit, 2 = letter or underscore; either continues a name. */
+static const unsigned char char_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 30 0-9 */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 40 A-O */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2, /* 50 P-Z _ */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 60 a-o */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 70 p-z */
+};
+
+/* The one-byte punctuators; LEX_SOF (0) for every other byte. */
+static const unsigned char punctuator_kind[256] = {
+    ['!'] = LEX_BANG,      ['$'] = LEX_DOLLAR,    ['&'] = LEX_AMP,     ['('] = LEX_PAREN_L,
+    [')'] = LEX_PAREN_R,   [':'] = LEX_COLON,     ['='] = LEX_EQUALS,  ['@'] = LEX_AT,
+    ['['] = LEX_BRACKET_L, [']'] = LEX_BRACKET_R, ['{'] = LEX_BRACE_L, ['|'] = LEX_PIPE,
+    ['}'] = LEX_BRACE_R,
+};
+
+/* c is a byte, or -1 past the end (see lex_byte). */
 static bool is_digit(int c)
 {
-    return c >= '0' && c <= '9';
+    return c >= 0 && char_class[c] == 1;
 }
 
 static bool is_name_start(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool is_name_continue(int c)
-{
-    return is_name_start(c) || is_digit(c);
+    return c >= 0 && char_class[c] == 2;
 }
 
 /* The byte at pos, or -1 past the end (like charCodeAt giving NaN). */
@@ -254,7 +271,7 @@ static bool lex_number(lexer *lx, lex_token *t, size_t start)
 static void lex_name(lexer *lx, lex_token *t, size_t start)
 {
     size_t p = start + 1;
-    while (is_name_continue(lex_byte(lx, p)))
+    while (p < lx->len && char_class[(unsigned char)lx->src[p]])
         p++;
     lex_token_at(lx, t, LEX_NAME, start, p);
     t->value = lx->src + start;
@@ -385,6 +402,13 @@ static bool lex_string(lexer *lx, lex_token *t, size_t start)
     char *out = arena_alloc(lx->arena, end - start);
     size_t w = 0, p = start + 1;
     while (p < end) {
+        size_t run = p; /* plain ASCII is copied a run at a time */
+        while (run < end && (unsigned char)lx->src[run] < 0x80 && lx->src[run] != '\\')
+            run++;
+        memcpy(out + w, lx->src + p, run - p);
+        w += run - p;
+        p = run;
+        if (p == end) break;
         unsigned char c = (unsigned char)lx->src[p];
         size_t n;
         if (c == '\\') {
@@ -535,46 +559,17 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
     return lex_fail(lx, p, "Unexpected character: %s.", lex_describe_char(lx, p, buf, sizeof buf));
 }
 
-static lex_kind punctuator(unsigned char c)
-{
-    switch (c) {
-    case '!':
-        return LEX_BANG;
-    case '$':
-        return LEX_DOLLAR;
-    case '&':
-        return LEX_AMP;
-    case '(':
-        return LEX_PAREN_L;
-    case ')':
-        return LEX_PAREN_R;
-    case ':':
-        return LEX_COLON;
-    case '=':
-        return LEX_EQUALS;
-    case '@':
-        return LEX_AT;
-    case '[':
-        return LEX_BRACKET_L;
-    case ']':
-        return LEX_BRACKET_R;
-    case '{':
-        return LEX_BRACE_L;
-    case '|':
-        return LEX_PIPE;
-    case '}':
-        return LEX_BRACE_R;
-    default:
-        return LEX_SOF;
-    }
-}
-
 bool lex_next(lexer *lx, lex_token *t)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
     size_t p = lx->pos;
     while (p < lx->len) {
         unsigned char c = s[p];
+        lex_kind k = punctuator_kind[c];
+        if (k != LEX_SOF) {
+            lex_token_at(lx, t, k, p, p + 1);
+            return true;
+        }
         switch (c) {
         case ' ':
         case '\t':
@@ -606,11 +601,6 @@ bool lex_next(lexer *lx, lex_token *t)
             return lex_is_triple_quote(lx, p) ? lex_block_string(lx, t, p) : lex_string(lx, t, p);
         default:
             break;
-        }
-        lex_kind k = punctuator(c);
-        if (k != LEX_SOF) {
-            lex_token_at(lx, t, k, p, p + 1);
-            return true;
         }
         if (is_digit(c) || c == '-') return lex_number(lx, t, p);
         if (is_name_start(c)) {
