@@ -133,7 +133,8 @@ static size_t lex_utf8_char(lexer *lx, size_t pos)
     return n;
 }
 
-/* graphql-js printCodePointAt: "\"x\"" for printable ASCII, U+XXXX otherwise. */
+/* graphql-js printCodePointAt: "\"x\"" for printable ASCII, U+XXXX otherwise.
+ * The byte at pos must begin well-formed UTF-8 (see lex_fail_at_char). */
 static const char *lex_describe_char(const lexer *lx, size_t pos, char *buf, size_t size)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
@@ -144,9 +145,19 @@ static const char *lex_describe_char(const lexer *lx, size_t pos, char *buf, siz
         snprintf(buf, size, "\"%c\"", (char)cp);
         return buf;
     }
-    if (cp >= 0x80 && !utf8_decode(s + pos, lx->len - pos, &cp)) cp = 0xFFFD;
+    if (cp >= 0x80) utf8_decode(s + pos, lx->len - pos, &cp);
     snprintf(buf, size, "U+%04X", (unsigned)cp);
     return buf;
+}
+
+/* Fails with `format`, whose one %s describes the character at pos; bytes
+ * that are not UTF-8 fail as such instead. */
+static bool lex_fail_at_char(lexer *lx, size_t pos, const char *format)
+{
+    if (pos < lx->len && (unsigned char)lx->src[pos] >= 0x80 && !lex_utf8_char(lx, pos))
+        return false;
+    char buf[16];
+    return lex_fail(lx, pos, format, lex_describe_char(lx, pos, buf, sizeof buf));
 }
 
 /* ---- tokens ---- */
@@ -223,11 +234,8 @@ static bool lex_skip_comment(lexer *lx, size_t *pos)
 static bool lex_digits(lexer *lx, size_t *pos)
 {
     size_t p = *pos;
-    if (!is_digit(lex_byte(lx, p))) {
-        char buf[16];
-        return lex_fail(lx, p, "Invalid number, expected digit but got: %s.",
-                        lex_describe_char(lx, p, buf, sizeof buf));
-    }
+    if (!is_digit(lex_byte(lx, p)))
+        return lex_fail_at_char(lx, p, "Invalid number, expected digit but got: %s.");
     while (is_digit(lex_byte(lx, p)))
         p++;
     *pos = p;
@@ -236,15 +244,13 @@ static bool lex_digits(lexer *lx, size_t *pos)
 
 static bool lex_number(lexer *lx, lex_token *t, size_t start)
 {
-    char buf[16];
     size_t p = start;
     bool is_float = false;
     if (lex_byte(lx, p) == '-') p++;
     if (lex_byte(lx, p) == '0') {
         p++;
         if (is_digit(lex_byte(lx, p)))
-            return lex_fail(lx, p, "Invalid number, unexpected digit after 0: %s.",
-                            lex_describe_char(lx, p, buf, sizeof buf));
+            return lex_fail_at_char(lx, p, "Invalid number, unexpected digit after 0: %s.");
     } else if (!lex_digits(lx, &p)) {
         return false;
     }
@@ -260,8 +266,7 @@ static bool lex_number(lexer *lx, lex_token *t, size_t start)
         if (!lex_digits(lx, &p)) return false;
     }
     if (lex_byte(lx, p) == '.' || is_name_start(lex_byte(lx, p)))
-        return lex_fail(lx, p, "Invalid number, expected digit but got: %s.",
-                        lex_describe_char(lx, p, buf, sizeof buf));
+        return lex_fail_at_char(lx, p, "Invalid number, expected digit but got: %s.");
     lex_token_at(lx, t, is_float ? LEX_FLOAT : LEX_INT, start, p);
     t->value = lx->src + start;
     t->len = p - start;
@@ -554,9 +559,7 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
         return lex_fail(lx, p,
                         "Unexpected single quote character ('), did you mean to use a "
                         "double quote (\")?");
-    if (c >= 0x80 && !lex_utf8_char(lx, p)) return false;
-    char buf[16];
-    return lex_fail(lx, p, "Unexpected character: %s.", lex_describe_char(lx, p, buf, sizeof buf));
+    return lex_fail_at_char(lx, p, "Unexpected character: %s.");
 }
 
 bool lex_next(lexer *lx, lex_token *t)
