@@ -525,6 +525,7 @@ static void build_directive(builder *b, const def_link *link)
     dir->repeatable = d->repeatable;
     dir->builtin = link->builtin;
     dir->loc = d->loc;
+    dir->location_names = d->locations;
     for (const ast_name *l = d->locations; l; l = l->next) {
         schema_location bit = schema_location_from_name(l->name);
         if (!bit) diag_add(b->errs, l->loc, "Unknown directive location \"%s\".", l->name);
@@ -626,9 +627,9 @@ schema *schema_build(arena *a, const ast_document *const *docs, uint32_t ndocs, 
     else
         diag_add(errs, (src_loc){0, 0}, "The built-in definitions failed to parse.");
     build_model(&b);
-    /* graphql-js checks applied directives alongside the definitions, then
-     * the type system only once the SDL itself is sound. */
-    schema_check_directive_uses(b.s, errs);
+    /* graphql-js checks applied directives and literals alongside the
+     * definitions, then the type system only once the SDL itself is sound. */
+    schema_check_uses(b.s, errs);
     if (errs->count == errors_before) schema_check_types(b.s, &b.origin, errs);
     arena_free(&b.scratch);
     return errs->count == errors_before ? b.s : NULL;

@@ -26,9 +26,11 @@ typedef struct schema_origin {
     src_loc root_locs[3];
 } schema_origin;
 
-/* The SDL rules on applied directives: known, allowed at their location,
- * unique unless repeatable, arguments known, unique and required ones given. */
-void schema_check_directive_uses(const schema *s, diag_list *errs);
+/* The SDL rules on what definitions use: applied directives known, allowed
+ * at their location, unique unless repeatable, their arguments known, unique
+ * and required ones given; input-object literals (directive arguments,
+ * default values) naming each field once. */
+void schema_check_uses(const schema *s, diag_list *errs);
 
 /* The type-system rules graphql-js applies in validateSchema: root types,
  * names, field and argument types, interface implementations, unions, enums,

@@ -14,7 +14,34 @@
 
 #include "suggest.h"
 
-/* ---- applied directives ---- */
+/* ---- applied directives and value literals ---- */
+
+/* The parser bounds value nesting (256 by default); a hand-built tree
+ * deeper than this is left unchecked rather than recursed into. */
+#define LITERAL_DEPTH_LIMIT 512
+
+/* Input-object literals name each field once (UniqueInputFieldNames), at
+ * every depth. */
+static void check_literal(const ast_value *v, unsigned depth, diag_list *errs)
+{
+    if (!v || depth > LITERAL_DEPTH_LIMIT) return;
+    if (v->kind == AST_VALUE_LIST) {
+        for (const ast_value *item = v->items; item; item = item->next)
+            check_literal(item, depth + 1, errs);
+        return;
+    }
+    if (v->kind != AST_VALUE_OBJECT) return;
+    for (const ast_object_field *f = v->fields; f; f = f->next) {
+        for (const ast_object_field *first = v->fields; first != f; first = first->next) {
+            if (strcmp(first->name, f->name) != 0) continue;
+            diag *e = diag_add(errs, first->loc, "There can be only one input field named \"%s\".",
+                               f->name);
+            diag_loc(e, f->loc);
+            break;
+        }
+        check_literal(f->value, depth + 1, errs);
+    }
+}
 
 static bool is_required(const schema_field *arg)
 {
@@ -124,14 +151,24 @@ static void check_uses(const schema *s, const ast_directive *const *uses, uint32
                      schema_location_name(where));
         check_directive_args(def, use, errs);
     }
+    for (uint32_t i = 0; i < n; i++)
+        for (const ast_argument *arg = uses[i]->arguments; arg; arg = arg->next)
+            check_literal(arg->value, 0, errs);
 }
 
-static void check_field_uses(const schema *s, const schema_field *f, schema_location where,
-                             diag_list *errs)
+/* An argument or input field: its directives and its default value. */
+static void check_input_value(const schema *s, const schema_field *f, schema_location where,
+                              diag_list *errs)
 {
     check_uses(s, f->directives, f->ndirectives, where, errs);
+    check_literal(f->default_value, 0, errs);
+}
+
+static void check_field_uses(const schema *s, const schema_field *f, diag_list *errs)
+{
+    check_uses(s, f->directives, f->ndirectives, LOC_FIELD_DEFINITION, errs);
     for (uint32_t i = 0; i < f->nargs; i++)
-        check_uses(s, f->args[i].directives, f->args[i].ndirectives, LOC_ARGUMENT_DEFINITION, errs);
+        check_input_value(s, &f->args[i], LOC_ARGUMENT_DEFINITION, errs);
 }
 
 static schema_location type_location(schema_kind kind)
@@ -152,24 +189,25 @@ static schema_location type_location(schema_kind kind)
     }
 }
 
-void schema_check_directive_uses(const schema *s, diag_list *errs)
+void schema_check_uses(const schema *s, diag_list *errs)
 {
     check_uses(s, s->schema_directives, s->nschema_directives, LOC_SCHEMA, errs);
     for (uint32_t i = 0; i < s->ntypes; i++) {
         const schema_type *t = s->types[i];
         check_uses(s, t->directives, t->ndirectives, type_location(t->kind), errs);
-        schema_location field_loc =
-            t->kind == SCHEMA_INPUT_OBJECT ? LOC_INPUT_FIELD_DEFINITION : LOC_FIELD_DEFINITION;
-        for (uint32_t k = 0; k < t->nfields; k++)
-            check_field_uses(s, &t->fields[k], field_loc, errs);
+        for (uint32_t k = 0; k < t->nfields; k++) {
+            if (t->kind == SCHEMA_INPUT_OBJECT)
+                check_input_value(s, &t->fields[k], LOC_INPUT_FIELD_DEFINITION, errs);
+            else
+                check_field_uses(s, &t->fields[k], errs);
+        }
         for (uint32_t k = 0; k < t->nvalues; k++)
             check_uses(s, t->values[k].directives, t->values[k].ndirectives, LOC_ENUM_VALUE, errs);
     }
     for (uint32_t i = 0; i < s->ndirectives; i++) {
         const schema_directive *d = s->directives[i];
         for (uint32_t k = 0; k < d->nargs; k++)
-            check_uses(s, d->args[k].directives, d->args[k].ndirectives, LOC_ARGUMENT_DEFINITION,
-                       errs);
+            check_input_value(s, &d->args[k], LOC_ARGUMENT_DEFINITION, errs);
     }
 }
 
