@@ -248,6 +248,12 @@ TEST(full_introspection_with_extensions)
     CHECK(differential("extensions", "full_all"));
 }
 
+TEST(full_introspection_with_redefined_builtins)
+{
+    CHECK(differential("redefined", "full"));
+    CHECK(differential("redefined", "full_all"));
+}
+
 TEST(full_introspection_of_bench_api_schema)
 {
     CHECK(differential("api_bench", "full"));
@@ -683,6 +689,7 @@ TEST(type_and_directive_order)
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(full_introspection_defaults); RUN(full_introspection_with_extensions);
+          RUN(full_introspection_with_redefined_builtins);
           RUN(full_introspection_of_bench_api_schema);
           RUN(full_introspection_of_bench_supergraph_api); RUN(type_lookup);
           RUN(aliases_and_typename); RUN(named_and_inline_fragments); RUN(merged_fields);
