@@ -458,8 +458,10 @@ static void build_type_directives(builder *b, schema_type *t, const schema_sourc
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_directive *d = src->parts[p]->directives; d; d = d->next) {
             t->directives[t->ndirectives++] = d;
+            /* graphql-js's buildSchema reads @specifiedBy on the definition only. */
             const ast_value *url = NULL;
-            if (strcmp(d->name, "specifiedBy") == 0) url = directive_arg(d, "url");
+            if (!src->parts[p]->extension && strcmp(d->name, "specifiedBy") == 0)
+                url = directive_arg(d, "url");
             if (url && url->kind == AST_VALUE_STRING) t->specified_by_url = url->str;
         }
     }
