@@ -94,3 +94,11 @@ $(BUILD)/json_bench: $(wildcard tests/bench/json_bench*.c) tests/bench/json_benc
 	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) -ljansson -ljson-c -lcjson -lyajl -lm -o $@
 bench-json: $(BUILD)/json_bench
 	$(BUILD)/json_bench tests/bench/data
+
+# The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
+# build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.
+BENCH_SUBGRAPHS := $(BUILD)/fedmesh-bench-subgraphs
+BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraphs/*.c))
+all: $(BENCH_SUBGRAPHS)
+$(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@

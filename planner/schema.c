@@ -326,8 +326,10 @@ static void build_type_directives(builder *b, schema_type *t, const schema_sourc
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_directive *d = src->parts[p]->directives; d; d = d->next) {
             t->directives[t->ndirectives++] = d;
+            /* graphql-js's buildSchema reads @specifiedBy on the definition only. */
             const ast_value *url = NULL;
-            if (strcmp(d->name, "specifiedBy") == 0) url = directive_arg(d, "url");
+            if (!src->parts[p]->extension && strcmp(d->name, "specifiedBy") == 0)
+                url = directive_arg(d, "url");
             if (url && url->kind == AST_VALUE_STRING) t->specified_by_url = url->str;
         }
     }
@@ -393,6 +395,7 @@ static void build_directive(builder *b, const def_link *link)
     dir->repeatable = d->repeatable;
     dir->builtin = link->builtin;
     dir->loc = d->loc;
+    dir->location_names = d->locations;
     for (const ast_name *l = d->locations; l; l = l->next)
         dir->locations |= schema_location_from_name(l->name);
     if (link->builtin && strcmp(d->name, "deprecated") == 0)

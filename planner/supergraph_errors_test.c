@@ -294,6 +294,35 @@ TEST(key_inline_fragment_accepted)
     arena_free(&a);
 }
 
+/* Outer braces are allowed, as context selections write them. */
+TEST(key_with_outer_braces_accepted)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    char *sdl =
+        fixture_edit(&a, fixture_read(&a, BENCH), "@join__type(graph: INVENTORY, key: \"upc\")",
+                     "@join__type(graph: INVENTORY, key: \" { upc } \")");
+    supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
+    CHECK(sg != NULL);
+    const sg_type_graph *tg =
+        sg ? sg_type_in_graph(sg, schema_get_type(sg->full, "Product"), 1) : NULL;
+    CHECK(tg && tg->nkeys == 1 && strcmp(tg->keys[0].fields.selection->name, "upc") == 0);
+    CHECK(tg && tg->keys[0].fields.selection->next == NULL);
+    arena_free(&a);
+}
+
+/* Two brace groups are not one outer pair. */
+TEST(key_with_two_brace_groups)
+{
+    check_fails(BENCH, "@join__type(graph: INVENTORY, key: \"upc\")",
+                "@join__type(graph: INVENTORY, key: \"{ upc } { upc }\")",
+                (expect){"[inventory] On type \"Product\", for @join__type(key: \"{ upc } { upc "
+                         "}\"): Syntax Error: Expected Name, found \"{\".",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
 TEST(requires_unknown_field)
 {
     check_fails(BENCH, "requires: \"price weight\"", "requires: \"price height\"",
@@ -385,6 +414,7 @@ TEST_MAIN(RUN(malformed_sdl); RUN(schema_build_errors_surface); RUN(not_a_core_s
           RUN(key_selection_on_leaf); RUN(key_composite_without_selection);
           RUN(key_fragment_spread); RUN(key_inline_fragment_unknown_type);
           RUN(key_inline_fragment_wrong_type); RUN(key_inline_fragment_accepted);
+          RUN(key_with_outer_braces_accepted); RUN(key_with_two_brace_groups);
           RUN(requires_unknown_field); RUN(provides_unknown_field); RUN(provides_on_leaf_field);
           RUN(bad_type_override); RUN(duplicate_join_field); RUN(bad_implements);
           RUN(bad_union_member); RUN(bad_join_directive_graph);

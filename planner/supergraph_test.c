@@ -344,6 +344,41 @@ TEST(context_arguments)
     arena_free(&A);
 }
 
+/* Context selections may also be inline fragments, without outer braces. */
+TEST(context_selection_with_fragment)
+{
+    arena_init(&A, 0);
+    diag_init(&E, &A);
+    char *sdl =
+        fixture_edit(&A, fixture_read(&A, DIR "context.graphql"), "selection: \" { currency }\"",
+                     "selection: \"... on Organization { currency }\"");
+    supergraph *sg = sdl ? sg_load(&A, sdl, strlen(sdl), &E) : NULL;
+    CHECK(sg != NULL);
+    const sg_field_graph *bal =
+        sg ? sg_field_in_graph(sg, field(sg, "Member", "balance"), graph(sg, "orgs")) : NULL;
+    CHECK(bal && bal->ncontext_args == 1);
+    if (bal && bal->ncontext_args == 1) {
+        const ast_selection *frag = bal->context_args[0].selection.selection;
+        CHECK_INT(frag->kind, AST_SEL_INLINE_FRAGMENT);
+        CHECK_STR(frag->type_condition, "Organization");
+        CHECK_STR(frag->selection_set->name, "currency");
+    }
+    arena_free(&A);
+}
+
+TEST(context_selection_syntax_error)
+{
+    arena_init(&A, 0);
+    diag_init(&E, &A);
+    char *sdl = fixture_edit(&A, fixture_read(&A, DIR "context.graphql"),
+                             "selection: \" { currency }\"", "selection: \" { currency \"");
+    CHECK(sdl && sg_load(&A, sdl, strlen(sdl), &E) == NULL);
+    CHECK_STR(E.first ? E.first->message : NULL,
+              "[orgs] Invalid @join__field(contextArguments:) on field \"Member.balance\": "
+              "expected {name, type, context, selection} with a parsable type and selection");
+    arena_free(&A);
+}
+
 TEST(renamed_features)
 {
     supergraph *sg = load(DIR "renamed.graphql");
@@ -443,6 +478,9 @@ TEST(fed1_ownership)
     /* required and provided fields missing from a graph: external there */
     CHECK_STR(field_graphs(sg, "Product", "price"), "(inventory) products");
     CHECK_STR(field_graphs(sg, "User", "username"), "accounts (reviews)");
+    /* an interface field an implementation lacks in a graph: external there */
+    CHECK_STR(field_graphs(sg, "User", "name"), "accounts (reviews)");
+    CHECK_STR(field_graphs(sg, "Product", "name"), "(inventory) products (reviews)");
     CHECK(!sg_field_resolvable_in(sg, field(sg, "Product", "price"), graph(sg, "inventory")));
     CHECK(sg_field_resolvable_in(sg, field(sg, "Product", "upc"), graph(sg, "reviews")));
     const sg_type_graph *k = sg_type_in_graph(sg, type(sg, "Product"), graph(sg, "reviews"));
@@ -453,5 +491,6 @@ TEST(fed1_ownership)
 TEST_MAIN(RUN(bench_graphs); RUN(bench_types_and_keys); RUN(bench_fields); RUN(bench_api_twins);
           RUN(shop_keys); RUN(shop_interface_object); RUN(shop_override);
           RUN(shop_requires_provides); RUN(shop_unions_enums_implements); RUN(context_arguments);
+          RUN(context_selection_with_fragment); RUN(context_selection_syntax_error);
           RUN(renamed_features); RUN(renamed_join_directives);
           RUN(renamed_members_values_implements); RUN(fed1_ownership);)
