@@ -102,3 +102,23 @@ BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraph
 all: $(BENCH_SUBGRAPHS)
 $(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@
+
+# The sidecar: sidecar/*.c (but main.c and tests) into build/libfedmesh-sidecar.a,
+# the daemon build/fedmesh-sidecar, and sidecar/x_test.c into build/test/x_test.
+# sidecar/ headers are visible to sidecar/ code only: planner/ never sees them.
+SIDECAR_SRC := $(filter-out sidecar/main.c $(NOT_LIB),$(wildcard sidecar/*.c))
+LIBSIDECAR := $(BUILD)/libfedmesh-sidecar.a
+SIDECAR_LIBS := -lcurl -lmicrohttpd -lpthread -lm
+SIDECAR_TEST_BIN := $(patsubst sidecar/%.c,$(BUILD)/test/%,$(wildcard sidecar/*_test.c))
+SIDECAR_BIN := $(if $(wildcard sidecar/main.c),$(BUILD)/fedmesh-sidecar)
+all: $(SIDECAR_BIN) $(SIDECAR_TEST_BIN)
+unit-bins: $(SIDECAR_TEST_BIN)
+$(BUILD)/obj/sidecar/%.o: CPPFLAGS += -Isidecar
+$(LIBSIDECAR): $(SIDECAR_SRC:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+$(SIDECAR_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/sidecar/%.o $(LIBSIDECAR) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@
+$(BUILD)/fedmesh-sidecar: $(BUILD)/obj/sidecar/main.o $(LIBSIDECAR) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@

@@ -11,6 +11,8 @@
  * buffer; the only allocations are in a scratch arena released at the end. */
 #include "introspection.h"
 
+#include "printer.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -766,7 +768,7 @@ static void fail_invalid_argument(exec_ctx *c, const arg_value *v)
     sbuf text;
     sbuf_init(&text);
     if (v->literal)
-        introspection_print_literal(&text, v->literal);
+        print_value(&text, v->literal);
     else
         json_write(&text, v->json);
     fail(c, v->loc, "Argument \"name\" has invalid value %s.", text.data);

@@ -81,10 +81,6 @@ introspection_default_result introspection_print_default(const schema *s, arena 
                                                          const ast_type *type, sbuf *out,
                                                          const char **error);
 
-/* A literal as graphql-js prints it: "[1, 2]", "{a: \"x\"}", "$var". Its
- * nesting is bounded by the parser's depth limit. */
-void introspection_print_literal(sbuf *out, const ast_value *v);
-
 /* A JavaScript number as String(number) prints it ("1", "1.5e-7", "1e+21"). */
 void introspection_js_number(sbuf *out, double d);
 

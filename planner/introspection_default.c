@@ -9,6 +9,8 @@
  * halves over a small value tree built in a scratch arena. */
 #include "introspection.h"
 
+#include "printer.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -338,88 +340,6 @@ void introspection_js_number(sbuf *out, double d)
     }
 }
 
-/* graphql-js printString: a GraphQL string literal, escaping C0 and C1
- * control characters, the quote and the backslash. */
-static void print_graphql_string(sbuf *out, const char *s, uint32_t len)
-{
-    sbuf_putc(out, '"');
-    for (uint32_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        unsigned code = ch;
-        if (ch == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 &&
-            (unsigned char)s[i + 1] <= 0x9F)
-            code = (unsigned char)s[++i]; /* U+0080..U+009F */
-        switch (code) {
-        case '"':
-            sbuf_puts(out, "\\\"");
-            break;
-        case '\\':
-            sbuf_puts(out, "\\\\");
-            break;
-        case '\b':
-            sbuf_puts(out, "\\b");
-            break;
-        case '\t':
-            sbuf_puts(out, "\\t");
-            break;
-        case '\n':
-            sbuf_puts(out, "\\n");
-            break;
-        case '\f':
-            sbuf_puts(out, "\\f");
-            break;
-        case '\r':
-            sbuf_puts(out, "\\r");
-            break;
-        default:
-            if (code < 0x20 || (code >= 0x7F && code <= 0x9F))
-                sbuf_printf(out, "\\u%04X", code);
-            else
-                sbuf_putc(out, (char)ch);
-        }
-    }
-    sbuf_putc(out, '"');
-}
-
-void introspection_print_literal(sbuf *out, const ast_value *v)
-{
-    switch (v->kind) {
-    case AST_VALUE_VARIABLE:
-        sbuf_printf(out, "$%s", v->str);
-        return;
-    case AST_VALUE_STRING:
-        print_graphql_string(out, v->str, v->len);
-        return;
-    case AST_VALUE_BOOLEAN:
-        sbuf_puts(out, v->boolean ? "true" : "false");
-        return;
-    case AST_VALUE_NULL:
-        sbuf_puts(out, "null");
-        return;
-    case AST_VALUE_INT:
-    case AST_VALUE_FLOAT:
-    case AST_VALUE_ENUM:
-        sbuf_puts(out, v->str);
-        return;
-    case AST_VALUE_LIST:
-        sbuf_putc(out, '[');
-        for (const ast_value *item = v->items; item; item = item->next) {
-            if (item != v->items) sbuf_puts(out, ", ");
-            introspection_print_literal(out, item);
-        }
-        sbuf_putc(out, ']');
-        return;
-    case AST_VALUE_OBJECT:
-        sbuf_putc(out, '{');
-        for (const ast_object_field *f = v->fields; f; f = f->next) {
-            sbuf_printf(out, "%s%s: ", f == v->fields ? "" : ", ", f->name);
-            introspection_print_literal(out, f->value);
-        }
-        sbuf_putc(out, '}');
-        return;
-    }
-}
-
 /* /^-?(?:0|[1-9][0-9]*)$/, which decides between Int and other literals. */
 static bool is_integer_text(const char *s, size_t len)
 {
@@ -503,7 +423,7 @@ static print_result cannot_convert(default_ctx *c, const value *v)
 }
 
 /* A leaf value: serialize() of its scalar or enum type, then the literal. */
-static print_result print_leaf(default_ctx *c, const value *v, const schema_type *t)
+static print_result write_leaf_literal(default_ctx *c, const value *v, const schema_type *t)
 {
     bool id = t->kind == SCHEMA_SCALAR && strcmp(t->name, "ID") == 0;
     switch (v->kind) {
@@ -518,7 +438,7 @@ static print_result print_leaf(default_ctx *c, const value *v, const schema_type
         if (t->kind == SCHEMA_ENUM || (id && is_integer_text(v->str, v->len)))
             sbuf_append(c->out, v->str, v->len);
         else
-            print_graphql_string(c->out, v->str, v->len);
+            print_string(c->out, v->str, v->len);
         return PRINT_OK;
     default:
         return cannot_convert(c, v);
@@ -531,17 +451,17 @@ static void truncate_to(sbuf *out, size_t len)
     if (out->data) out->data[len] = '\0';
 }
 
-static print_result print_value(default_ctx *c, const value *v, const ast_type *type);
+static print_result write_literal(default_ctx *c, const value *v, const ast_type *type);
 
-static print_result print_list(default_ctx *c, const value *v, const ast_type *item_type)
+static print_result write_list_literal(default_ctx *c, const value *v, const ast_type *item_type)
 {
-    if (v->kind != VALUE_LIST) return print_value(c, v, item_type);
+    if (v->kind != VALUE_LIST) return write_literal(c, v, item_type);
     sbuf_putc(c->out, '[');
     bool any = false;
     for (const value *item = v->items; item; item = item->next) {
         size_t mark = c->out->len;
         if (any) sbuf_puts(c->out, ", ");
-        print_result r = print_value(c, item, item_type);
+        print_result r = write_literal(c, item, item_type);
         if (r == PRINT_ERROR) return r;
         if (r == PRINT_NONE)
             truncate_to(c->out, mark);
@@ -552,7 +472,7 @@ static print_result print_list(default_ctx *c, const value *v, const ast_type *i
     return PRINT_OK;
 }
 
-static print_result print_input_object(default_ctx *c, const value *v, const schema_type *t)
+static print_result write_object_literal(default_ctx *c, const value *v, const schema_type *t)
 {
     if (v->kind != VALUE_OBJECT) return PRINT_NONE;
     sbuf_putc(c->out, '{');
@@ -562,7 +482,7 @@ static print_result print_input_object(default_ctx *c, const value *v, const sch
         if (!given) continue;
         size_t mark = c->out->len;
         sbuf_printf(c->out, "%s%s: ", any ? ", " : "", given->name);
-        print_result r = print_value(c, given->value, t->fields[i].type);
+        print_result r = write_literal(c, given->value, t->fields[i].type);
         if (r == PRINT_ERROR) return r;
         if (r == PRINT_NONE)
             truncate_to(c->out, mark);
@@ -574,11 +494,11 @@ static print_result print_input_object(default_ctx *c, const value *v, const sch
 }
 
 /* astFromValue followed by print(). */
-static print_result print_value(default_ctx *c, const value *v, const ast_type *type)
+static print_result write_literal(default_ctx *c, const value *v, const ast_type *type)
 {
     if (type->kind == AST_TYPE_NON_NULL) {
         size_t mark = c->out->len;
-        print_result r = print_value(c, v, type->of);
+        print_result r = write_literal(c, v, type->of);
         if (r != PRINT_NULL) return r;
         truncate_to(c->out, mark);
         return PRINT_NONE;
@@ -587,11 +507,11 @@ static print_result print_value(default_ctx *c, const value *v, const ast_type *
         sbuf_puts(c->out, "null");
         return PRINT_NULL;
     }
-    if (type->kind == AST_TYPE_LIST) return print_list(c, v, type->of);
+    if (type->kind == AST_TYPE_LIST) return write_list_literal(c, v, type->of);
     const schema_type *t = schema_get_type(c->schema, type->name);
     if (!t) return PRINT_NONE;
-    if (t->kind == SCHEMA_INPUT_OBJECT) return print_input_object(c, v, t);
-    return print_leaf(c, v, t);
+    if (t->kind == SCHEMA_INPUT_OBJECT) return write_object_literal(c, v, t);
+    return write_leaf_literal(c, v, t);
 }
 
 introspection_default_result introspection_print_default(const schema *s, arena *scratch,
@@ -604,7 +524,7 @@ introspection_default_result introspection_print_default(const schema *s, arena 
     value *v = coerce(&c, literal, type, 0);
     if (!v) return INTROSPECTION_DEFAULT_NONE;
     size_t mark = out->len;
-    switch (print_value(&c, v, type)) {
+    switch (write_literal(&c, v, type)) {
     case PRINT_OK:
     case PRINT_NULL:
         return INTROSPECTION_DEFAULT_OK;

@@ -12,6 +12,7 @@
 
 #include "ftest.h"
 #include "parser.h"
+#include "supergraph.h"
 
 #define FIXTURES "tests/fixtures/introspection/"
 
@@ -44,13 +45,16 @@ typedef struct fixture {
     sbuf out;
 } fixture;
 
-static bool fixture_open(fixture *fx, const char *sdl, const char *query, const char *variables)
+typedef schema *(*schema_loader)(arena *a, const char *sdl, size_t len, diag_list *errs);
+
+static bool fixture_open_with(fixture *fx, schema_loader load, const char *sdl, const char *query,
+                              const char *variables)
 {
     memset(fx, 0, sizeof *fx);
     arena_init(&fx->arena, 0);
     diag_init(&fx->errs, &fx->arena);
     sbuf_init(&fx->out);
-    fx->schema = schema_from_sdl(&fx->arena, sdl, strlen(sdl), &fx->errs);
+    fx->schema = load(&fx->arena, sdl, strlen(sdl), &fx->errs);
     if (!fx->schema) {
         for (diag *d = fx->errs.first; d; d = d->next)
             fprintf(stderr, "sdl: %s\n", d->message);
@@ -69,6 +73,11 @@ static bool fixture_open(fixture *fx, const char *sdl, const char *query, const 
         if (!fx->variables) return false;
     }
     return fx->op != NULL;
+}
+
+static bool fixture_open(fixture *fx, const char *sdl, const char *query, const char *variables)
+{
+    return fixture_open_with(fx, schema_from_sdl, sdl, query, variables);
 }
 
 static void fixture_close(fixture *fx)
@@ -134,12 +143,38 @@ static void report_difference(const json_value *got, const json_value *want, sbu
 
 /* Runs queries/<query>.graphql against <schema>.graphql and compares with
  * expected/<schema>.<query>.json. */
+static bool differential_with(schema_loader load, const char *sdl_path, const char *schema_name,
+                              const char *query_name);
+
 static bool differential(const char *schema_name, const char *query_name)
 {
     char path[256];
-    size_t len;
     snprintf(path, sizeof path, FIXTURES "%s.graphql", schema_name);
-    char *sdl = read_file(path, &len);
+    return differential_with(schema_from_sdl, path, schema_name, query_name);
+}
+
+/* The API schema the supergraph loader derives from supergraphs/<name>.graphql
+ * against what graphql-js answers for Apollo's API schema of it (api_<name>). */
+static schema *api_schema_of_supergraph(arena *a, const char *sdl, size_t len, diag_list *errs)
+{
+    supergraph *sg = sg_load(a, sdl, len, errs);
+    return sg ? sg->api : NULL;
+}
+
+static bool supergraph_differential(const char *name, const char *query_name)
+{
+    char path[256], schema_name[64];
+    snprintf(path, sizeof path, FIXTURES "supergraphs/%s.graphql", name);
+    snprintf(schema_name, sizeof schema_name, "api_%s", name);
+    return differential_with(api_schema_of_supergraph, path, schema_name, query_name);
+}
+
+static bool differential_with(schema_loader load, const char *sdl_path, const char *schema_name,
+                              const char *query_name)
+{
+    char path[256];
+    size_t len;
+    char *sdl = read_file(sdl_path, &len);
     snprintf(path, sizeof path, FIXTURES "queries/%s.graphql", query_name);
     char *query = read_file(path, &len);
     snprintf(path, sizeof path, FIXTURES "queries/%s.vars.json", query_name);
@@ -150,7 +185,7 @@ static bool differential(const char *schema_name, const char *query_name)
     fixture fx;
     if (!sdl || !query || !expected) {
         fprintf(stderr, "missing fixture for %s.%s\n", schema_name, query_name);
-    } else if (fixture_open(&fx, sdl, query, vars)) {
+    } else if (fixture_open_with(&fx, load, sdl, query, vars)) {
         introspection_execute(fx.schema, fx.doc, fx.op, fx.variables, &fx.out, &fx.errs);
         json_error jerr;
         const json_value *want = json_parse(&fx.arena, expected, len, 0, &jerr);
@@ -207,10 +242,28 @@ TEST(full_introspection_defaults)
     CHECK(differential("defaults", "full_all"));
 }
 
+TEST(full_introspection_with_extensions)
+{
+    CHECK(differential("extensions", "full"));
+    CHECK(differential("extensions", "full_all"));
+}
+
+TEST(full_introspection_with_redefined_builtins)
+{
+    CHECK(differential("redefined", "full"));
+    CHECK(differential("redefined", "full_all"));
+}
+
 TEST(full_introspection_of_bench_api_schema)
 {
     CHECK(differential("api_bench", "full"));
     CHECK(differential("api_bench", "full_all"));
+}
+
+TEST(full_introspection_of_bench_supergraph_api)
+{
+    CHECK(supergraph_differential("bench", "full"));
+    CHECK(supergraph_differential("bench", "full_all"));
 }
 
 TEST(type_lookup)
@@ -320,6 +373,9 @@ static const char defaults_sdl[] =
     " n: Int = null, nn: Int! = null, o: I = {y: 1}, obad: I = {}, onull: I = {x: null, y: 2},"
     " one: O = {a: 1}, onebad: O = {a: 1, b: 2}, onenull: O = {a: null},"
     " c1: C = {k: [1, {z: [true]}]}, c2: C = [1, 2], c3: C = 1e400, c4: C = NAME,"
+    " l11: C = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], l12: C = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, "
+    "12],"
+    " deep: C = [[[1]]], empty: C = {}, emptyl: C = [[]],"
     " big: Int = 3000000000, wrong: String = 1, ctl: String = \"\\u0001\\u0085\"): Int }"
     " enum E { A B } input I { x: Int = 9, y: Int!, z: [E] } input O @oneOf { a: Int b: Int }"
     " scalar C";
@@ -367,24 +423,15 @@ TEST(default_values_of_custom_scalars)
     CHECK_STR(default_of(defaults_sdl, "c2"), "ERROR: Cannot convert value to AST: [1, 2].");
     CHECK_STR(default_of(defaults_sdl, "c3"), "ERROR: Cannot convert value to AST: Infinity.");
     CHECK_STR(default_of(defaults_sdl, "c4"), "\"NAME\"");
-}
-
-TEST(literal_printing)
-{
-    arena a;
-    arena_init(&a, 0);
-    parse_error err;
-    const char *src = "[1, -2.5, \"s\\n\", true, null, E, {a: [$v], b: {}}, []]";
-    ast_value *v = parse_value(&a, src, strlen(src), &err);
-    CHECK(v != NULL);
-    if (v) {
-        sbuf out;
-        sbuf_init(&out);
-        introspection_print_literal(&out, v);
-        CHECK_STR(out.data, "[1, -2.5, \"s\\n\", true, null, E, {a: [$v], b: {}}, []]");
-        sbuf_free(&out);
-    }
-    arena_free(&a);
+    CHECK_STR(
+        default_of(defaults_sdl, "l11"),
+        "ERROR: Cannot convert value to AST: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ... 1 more item].");
+    CHECK_STR(default_of(defaults_sdl, "l12"),
+              "ERROR: Cannot convert value to AST: "
+              "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, ... 2 more items].");
+    CHECK_STR(default_of(defaults_sdl, "deep"), "ERROR: Cannot convert value to AST: [[[Array]]].");
+    CHECK_STR(default_of(defaults_sdl, "empty"), "ERROR: Cannot convert value to AST: {}.");
+    CHECK_STR(default_of(defaults_sdl, "emptyl"), "ERROR: Cannot convert value to AST: [[]].");
 }
 
 /* ---- execution, case by case ---- */
@@ -641,13 +688,15 @@ TEST(type_and_directive_order)
 }
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
-          RUN(full_introspection_defaults); RUN(full_introspection_of_bench_api_schema);
-          RUN(type_lookup); RUN(aliases_and_typename); RUN(named_and_inline_fragments);
-          RUN(merged_fields); RUN(skip_include_and_variables);
-          RUN(deprecated_arguments_and_directives); RUN(js_number_formatting);
-          RUN(default_values_of_builtin_scalars); RUN(default_values_of_enums_lists_and_nulls);
-          RUN(default_values_of_input_objects); RUN(default_values_of_custom_scalars);
-          RUN(literal_printing); RUN(typename_and_aliases_at_the_root);
+          RUN(full_introspection_defaults); RUN(full_introspection_with_extensions);
+          RUN(full_introspection_with_redefined_builtins);
+          RUN(full_introspection_of_bench_api_schema);
+          RUN(full_introspection_of_bench_supergraph_api); RUN(type_lookup);
+          RUN(aliases_and_typename); RUN(named_and_inline_fragments); RUN(merged_fields);
+          RUN(skip_include_and_variables); RUN(deprecated_arguments_and_directives);
+          RUN(js_number_formatting); RUN(default_values_of_builtin_scalars);
+          RUN(default_values_of_enums_lists_and_nulls); RUN(default_values_of_input_objects);
+          RUN(default_values_of_custom_scalars); RUN(typename_and_aliases_at_the_root);
           RUN(fragments_on_root_and_abstract_types); RUN(unknown_fields_are_left_out);
           RUN(typename_inside_introspection_objects); RUN(variables_with_defaults);
           RUN(type_name_argument_errors); RUN(non_introspection_root_field_is_an_error);
