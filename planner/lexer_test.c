@@ -111,6 +111,8 @@ TEST(numbers)
         {"--1", "ERROR Invalid number, expected digit but got: \"-\". @1"},
         {"1\"", "more than one token"},   /* a number, then a string */
         {"1\x01", "more than one token"}, /* then an unexpected character */
+        {"1.\xFF", "ERROR Invalid UTF-8 byte 0xFF. @2"},
+        {"1.\xC3\xA9", "ERROR Invalid number, expected digit but got: U+00E9. @2"},
         {".5", "ERROR Unexpected character: \".\". @0"},
         {"..", "ERROR Unexpected character: \".\". @0"},
     };

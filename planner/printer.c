@@ -146,6 +146,16 @@ bool print_is_block_printable(const char *s, size_t n)
     return !(common_indent && seen_line); /* every line indented */
 }
 
+/* A line break inside a block string: indented like the block around it in
+ * the pretty form, bare in the compact one. */
+static void pr_line_break(printer *p)
+{
+    if (p->compact)
+        sbuf_putc(p->out, '\n');
+    else
+        pr_newline(p);
+}
+
 /* Writes s with """ escaped; in the pretty form each line break is followed
  * by the current indentation, as graphql-js renders nested block strings. */
 static void pr_block_body(printer *p, const char *s, size_t n)
@@ -154,10 +164,7 @@ static void pr_block_body(printer *p, const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (s[i] == '\n') {
             sbuf_append(p->out, s + run, i - run);
-            if (p->compact)
-                sbuf_putc(p->out, '\n');
-            else
-                pr_newline(p);
+            pr_line_break(p);
             run = i + 1;
         } else if (s[i] == '"' && i + 2 < n && s[i + 1] == '"' && s[i + 2] == '"') {
             sbuf_append(p->out, s + run, i - run);
@@ -193,17 +200,11 @@ static void pr_block_string(printer *p, const char *s, size_t n)
     if (p->compact && p->after_word) sbuf_putc(p->out, ' ');
     sbuf_append(p->out, "\"\"\"", 3);
     if ((multiple_lines && !skip_leading) || force_leading) {
-        if (p->compact)
-            sbuf_putc(p->out, '\n');
-        else
-            pr_newline(p);
+        pr_line_break(p);
     }
     pr_block_body(p, s, n);
     if (multiple_lines || force_trailing) {
-        if (p->compact)
-            sbuf_putc(p->out, '\n');
-        else
-            pr_newline(p);
+        pr_line_break(p);
     }
     sbuf_append(p->out, "\"\"\"", 3);
     p->after_word = true;

@@ -5,7 +5,8 @@
  *     graph resolves (and the types its requires and provides select);
  *   - the fields a key selects are resolvable in every graph with that key;
  *   - the fields a requires or provides selects but the graph lacks are
- *     there as external. */
+ *     there as external, and so are the fields of an interface that an
+ *     implementation in the same graph lacks. */
 #include <string.h>
 
 #include "parser.h"
@@ -73,7 +74,7 @@ static void push_fieldset_types(reach *r, const ast_directive *app, const char *
     const ast_value *v = app ? sg_arg(app, arg) : NULL;
     if (!v || v->kind != AST_VALUE_STRING) return;
     parse_error perr;
-    const ast_selection *sel = parse_selection_set(r->ld->arena, v->str, v->len, &perr);
+    const ast_selection *sel = sg_fieldset_parse(r->ld->arena, v->str, &perr);
     if (sel) sg_fieldset_walk(r->ld->sg->full, on, sel, push_selected, r);
 }
 
@@ -178,6 +179,23 @@ static void add_used_field(void *ctx, schema_type *parent, schema_field *f)
     if (!c->external) fg->external = false;
 }
 
+/* Fields of an interface the graph has that an implementation there lacks. */
+static void add_interface_fields(sg_loader *ld, sg_type *st, const sg_type_graph *tg)
+{
+    supergraph *sg = ld->sg;
+    for (uint32_t i = 0; i < tg->ninterfaces; i++) {
+        const schema_type *iface = tg->interfaces[i];
+        for (uint32_t k = 0; k < iface->nfields; k++) {
+            const schema_field *f = &iface->fields[k];
+            schema_field *own = schema_get_field(st->type, f->name);
+            if (!sg->fields[f->index].by_graph[tg->graph->index] || !own) continue;
+            sg_field *sf = &sg->fields[own->index];
+            if (sf->by_graph[tg->graph->index]) continue;
+            sg_field_graph_add(ld, sf, tg->graph)->external = true;
+        }
+    }
+}
+
 void sg_fed1_add_used_fields(sg_loader *ld)
 {
     supergraph *sg = ld->sg;
@@ -202,4 +220,8 @@ void sg_fed1_add_used_fields(sg_loader *ld)
                              &c);
         }
     }
+    for (uint32_t t = 0; t < sg->full->ntypes; t++)
+        for (uint32_t g = 0; g < sg->ngraphs; g++)
+            if (sg->types[t].by_graph[g])
+                add_interface_fields(ld, &sg->types[t], sg->types[t].by_graph[g]);
 }

@@ -79,8 +79,27 @@ static bool check_selections(fieldset_check *c, const schema_type *parent, const
     return ok;
 }
 
-/* A context selection is written with its braces ("{ currency }"); keys,
- * requires and provides without. */
+/* Where the brace opening at s closes, skipping string values; NULL when
+ * it does not. */
+static const char *closing_brace(const char *s, const char *e)
+{
+    unsigned depth = 0;
+    for (; s < e; s++) {
+        if (*s == '"') {
+            for (s++; s < e && *s != '"'; s++)
+                if (*s == '\\' && s + 1 < e) s++;
+            if (s == e) return NULL;
+        } else if (*s == '{') {
+            depth++;
+        } else if (*s == '}' && depth > 0 && --depth == 0) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+/* A FieldSet may be written with its outer braces ("{ currency }", as
+ * context selections are); parse_selection_set wants them off. */
 static void strip_braces(const char **text, size_t *len)
 {
     const char *s = *text, *e = *text + *len;
@@ -88,20 +107,25 @@ static void strip_braces(const char **text, size_t *len)
         s++;
     while (e > s && strchr(" \t\r\n,", e[-1]))
         e--;
-    if (e - s >= 2 && *s == '{' && e[-1] == '}') {
+    if (s < e && *s == '{' && closing_brace(s, e) == e - 1) {
         *text = s + 1;
         *len = (size_t)(e - s - 2);
     }
 }
 
-bool sg_fieldset_load(sg_loader *ld, const char *text, const schema_type *parent, src_loc loc,
-                      const char *what, sg_fieldset *out)
+ast_selection *sg_fieldset_parse(arena *a, const char *text, parse_error *err)
 {
     const char *src = text;
     size_t len = strlen(text);
     strip_braces(&src, &len);
+    return parse_selection_set(a, src, len, err);
+}
+
+bool sg_fieldset_load(sg_loader *ld, const char *text, const schema_type *parent, src_loc loc,
+                      const char *what, sg_fieldset *out)
+{
     parse_error perr = {0};
-    ast_selection *sel = parse_selection_set(ld->arena, src, len, &perr);
+    ast_selection *sel = sg_fieldset_parse(ld->arena, text, &perr);
     if (!sel) {
         sg_error(ld, loc, "INVALID_FEDERATION_SUPERGRAPH", "%s: %s", what,
                  perr.message[0] ? perr.message : "Syntax Error: Expected Name, found <EOF>.");

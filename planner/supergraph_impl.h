@@ -3,6 +3,7 @@
 #ifndef FM_SUPERGRAPH_IMPL_H
 #define FM_SUPERGRAPH_IMPL_H
 
+#include "parser.h"
 #include "supergraph.h"
 
 /* Names, in this schema, of the spec elements the loader reads. A feature
@@ -44,7 +45,10 @@ bool sg_link_resolve(sg_loader *ld);
  * prefixed by its namespace, its root directive, or one of its imports. */
 bool sg_link_owns(const supergraph *sg, const char *name, bool directive);
 
-/* supergraph_fieldset.c: parses a FieldSet and checks it selects existing
+/* supergraph_fieldset.c: parses a FieldSet, with or without its outer
+ * braces; NULL with *err filled on a syntax error. */
+ast_selection *sg_fieldset_parse(arena *a, const char *text, parse_error *err);
+/* Parses a FieldSet and checks it selects existing
  * fields of `parent`. `what` names the application in error messages. */
 bool sg_fieldset_load(sg_loader *ld, const char *text, const schema_type *parent, src_loc loc,
                       const char *what, sg_fieldset *out);
@@ -64,7 +68,8 @@ sg_field_graph *sg_field_graph_add(sg_loader *ld, sg_field *sf, const sg_graph *
 /* supergraph_fed1.c: Federation 1 (join v0.1) rules. Value types, which
  * have no @join__type, go to the graphs that reach them (after the types
  * with @join__type are loaded); fields used by keys, requires and provides
- * are added where the subgraphs did not declare them (after the fields). */
+ * are added where the subgraphs did not declare them (after the fields and
+ * the implementations). */
 void sg_fed1_place_value_types(sg_loader *ld);
 void sg_fed1_add_used_fields(sg_loader *ld);
 

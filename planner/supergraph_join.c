@@ -86,10 +86,11 @@ static bool load_graphs(sg_loader *ld)
     return !sg_failed(ld);
 }
 
-/* The graph a join directive names in argument `arg`. *out is NULL when the
- * argument is absent or null; false (after an error) when it names no graph. */
-static bool graph_arg(sg_loader *ld, const ast_directive *d, const char *arg, const char *where,
-                      const sg_graph **out)
+/* The graph a join directive on `owner` (member: its field or value, or
+ * NULL) names in argument `arg`. *out is NULL when the argument is absent or
+ * null; false (after an error) when it names no graph. */
+static bool graph_arg(sg_loader *ld, const ast_directive *d, const char *arg, const char *owner,
+                      const char *member, const sg_graph **out)
 {
     const ast_value *v = sg_arg(d, arg);
     *out = NULL;
@@ -99,10 +100,10 @@ static bool graph_arg(sg_loader *ld, const ast_directive *d, const char *arg, co
         if (*out) return true;
     }
     sg_error(ld, v->loc, "INVALID_FEDERATION_SUPERGRAPH",
-             "Invalid graph name %s found in @%s on %s: does not match a graph defined in the %s "
-             "enum",
+             "Invalid graph name %s found in @%s on %s%s%s: does not match a graph defined in the "
+             "%s enum",
              v->kind == AST_VALUE_STRING || v->kind == AST_VALUE_ENUM ? v->str : "(not a name)",
-             d->name, where, ld->names.graph_enum);
+             d->name, owner, member ? "." : "", member ? member : "", ld->names.graph_enum);
     return false;
 }
 
@@ -146,7 +147,7 @@ static void load_join_types(sg_loader *ld, sg_type *st)
         const ast_directive *d = t->directives[i];
         const sg_graph *g;
         if (strcmp(d->name, name) != 0) continue;
-        if (!graph_arg(ld, d, "graph", t->name, &g)) continue;
+        if (!graph_arg(ld, d, "graph", t->name, NULL, &g)) continue;
         if (!g) {
             sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
                      "@%s on type \"%s\" is missing its graph: argument", name, t->name);
@@ -203,8 +204,17 @@ typedef struct field_ctx {
     sg_loader *ld;
     sg_field *sf;
     const sg_type *parent;
-    const char *coord; /* "Type.field" */
+    const char *coord_text; /* "Type.field", made on first use */
 } field_ctx;
+
+/* "Type.field", for messages. */
+static const char *coord(field_ctx *c)
+{
+    if (!c->coord_text)
+        c->coord_text =
+            arena_sprintf(c->ld->arena, "%s.%s", c->sf->field->parent->name, c->sf->field->name);
+    return c->coord_text;
+}
 
 sg_field_graph *sg_field_graph_add(sg_loader *ld, sg_field *sf, const sg_graph *g)
 {
@@ -223,11 +233,11 @@ static void load_fieldset_arg(field_ctx *c, const ast_directive *d, const sg_gra
     if (!v || v->kind == AST_VALUE_NULL) return;
     if (v->kind != AST_VALUE_STRING) {
         sg_error(c->ld, v->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "@%s(%s:) on field \"%s\" must be a string", d->name, arg, c->coord);
+                 "@%s(%s:) on field \"%s\" must be a string", d->name, arg, coord(c));
         return;
     }
     const char *what = arena_sprintf(c->ld->arena, "[%s] On field \"%s\", for @%s(%s: \"%s\")",
-                                     g->name, c->coord, d->name, arg, v->str);
+                                     g->name, coord(c), d->name, arg, v->str);
     sg_fieldset_load(c->ld, v->str, on, v->loc, what, out);
 }
 
@@ -241,7 +251,7 @@ static void load_type_override(field_ctx *c, const ast_directive *d, sg_field_gr
     if (!type || !schema_get_type(c->ld->sg->full, ast_type_name(type))) {
         sg_error(c->ld, v->loc, "INVALID_FEDERATION_SUPERGRAPH",
                  "[%s] Invalid @%s(type:) on field \"%s\": \"%s\" is not a type of the supergraph",
-                 fg->graph->name, d->name, c->coord,
+                 fg->graph->name, d->name, coord(c),
                  v->kind == AST_VALUE_STRING ? v->str : "(not a string)");
         return;
     }
@@ -272,13 +282,7 @@ static bool load_context_arg(field_ctx *c, const ast_value *v, sg_context_arg *c
     /* The selection applies to whichever type carries the context, which the
      * planner resolves; here it only has to parse. */
     ca->selection.text = selection;
-    const char *src = selection;
-    while (*src == ' ' || *src == '{')
-        src++;
-    size_t len = strlen(src);
-    while (len > 0 && (src[len - 1] == ' ' || src[len - 1] == '}'))
-        len--;
-    ca->selection.selection = parse_selection_set(c->ld->arena, src, len, &perr);
+    ca->selection.selection = sg_fieldset_parse(c->ld->arena, selection, &perr);
     return ca->selection.selection != NULL;
 }
 
@@ -299,24 +303,25 @@ static void load_context_args(field_ctx *c, const ast_directive *d, sg_field_gra
         sg_error(c->ld, it->loc, "INVALID_FEDERATION_SUPERGRAPH",
                  "[%s] Invalid @%s(contextArguments:) on field \"%s\": expected {name, type, "
                  "context, selection} with a parsable type and selection",
-                 fg->graph->name, d->name, c->coord);
+                 fg->graph->name, d->name, coord(c));
     }
 }
 
 static void load_join_field(field_ctx *c, const ast_directive *d)
 {
     const sg_graph *g;
-    if (!graph_arg(c->ld, d, "graph", c->coord, &g) || !g) return; /* no graph: from no subgraph */
+    if (!graph_arg(c->ld, d, "graph", c->sf->field->parent->name, c->sf->field->name, &g) || !g)
+        return; /* no graph: from no subgraph */
     if (!c->parent->by_graph[g->index]) {
         if (c->ld->sg->fed1) return; /* Apollo's Federation 1 extraction skips these */
         sg_error(c->ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
                  "[%s] @%s on field \"%s\": type \"%s\" is not defined in that graph", g->name,
-                 d->name, c->coord, c->parent->type->name);
+                 d->name, coord(c), c->parent->type->name);
         return;
     }
     if (c->sf->by_graph[g->index]) {
         sg_error(c->ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "[%s] Field \"%s\" has more than one @%s for this graph", g->name, c->coord,
+                 "[%s] Field \"%s\" has more than one @%s for this graph", g->name, coord(c),
                  d->name);
         return;
     }
@@ -342,7 +347,7 @@ static void place_unannotated_field(field_ctx *c)
                  : NULL;
     if (owner) {
         const sg_graph *g;
-        if (graph_arg(c->ld, owner, "graph", parent->name, &g) && g &&
+        if (graph_arg(c->ld, owner, "graph", parent->name, NULL, &g) && g &&
             c->parent->by_graph[g->index])
             sg_field_graph_add(c->ld, c->sf, g);
         return;
@@ -359,8 +364,7 @@ static void load_field(sg_loader *ld, sg_field *sf)
 {
     supergraph *sg = ld->sg;
     const schema_field *f = sf->field;
-    field_ctx c = {ld, sf, &sg->types[f->parent->index],
-                   arena_sprintf(ld->arena, "%s.%s", f->parent->name, f->name)};
+    field_ctx c = {ld, sf, &sg->types[f->parent->index], NULL};
     sf->by_graph = ARENA_ARRAY(ld->arena, sg_field_graph *, sg->ngraphs);
     if (sg_link_owns(sg, f->parent->name, false) || f->parent->builtin) return;
     if (count_apps(f->directives, f->ndirectives, ld->names.join_field) == 0) {
@@ -388,7 +392,7 @@ static void load_implements_app(sg_loader *ld, sg_type *st, const ast_directive 
 {
     const sg_graph *g;
     const schema_type *t = st->type;
-    if (!graph_arg(ld, d, "graph", t->name, &g) || !g) return;
+    if (!graph_arg(ld, d, "graph", t->name, NULL, &g) || !g) return;
     const char *iname = string_value(sg_arg(d, "interface"));
     schema_type *iface = iname ? schema_get_type(ld->sg->full, iname) : NULL;
     if (!iface || !schema_implements(t, iface)) {
@@ -431,7 +435,7 @@ static void load_union_member_app(sg_loader *ld, sg_type *st, const ast_directiv
 {
     const sg_graph *g;
     const schema_type *u = st->type;
-    if (!graph_arg(ld, d, "graph", u->name, &g) || !g) return;
+    if (!graph_arg(ld, d, "graph", u->name, NULL, &g) || !g) return;
     const char *mname = string_value(sg_arg(d, "member"));
     schema_type *member = mname ? schema_get_type(ld->sg->full, mname) : NULL;
     sg_type_graph *tg = st->by_graph[g->index];
@@ -501,15 +505,14 @@ static void load_enum_values(sg_loader *ld, sg_type *st)
             const ast_directive *d = v->directives[k];
             const sg_graph *g;
             if (strcmp(d->name, name) != 0) continue;
-            const char *where = arena_sprintf(ld->arena, "%s.%s", e->name, v->name);
-            if (!graph_arg(ld, d, "graph", where, &g) || !g) continue;
+            if (!graph_arg(ld, d, "graph", e->name, v->name, &g) || !g) continue;
             if (st->by_graph[g->index]) {
                 add_value(ld->arena, st->by_graph[g->index], v, e->nvalues);
                 continue;
             }
             sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                     "[%s] @%s on enum value \"%s\": the enum is not defined in that graph",
-                     g->name, name, where);
+                     "[%s] @%s on enum value \"%s.%s\": the enum is not defined in that graph",
+                     g->name, name, e->name, v->name);
         }
     }
 }
@@ -538,8 +541,15 @@ typedef struct directive_target {
     sg_target_kind kind;
     const schema_type *type;
     const schema_field *field;
-    const char *where;
 } directive_target;
+
+/* "the schema", "Type" or "Type.field", for messages. */
+static const char *target_text(arena *a, const directive_target *t)
+{
+    if (t->kind == SG_TARGET_SCHEMA) return "the schema";
+    if (t->kind == SG_TARGET_TYPE) return t->type->name;
+    return arena_sprintf(a, "%s.%s", t->type->name, t->field->name);
+}
 
 static void load_join_directive(sg_loader *ld, const ast_directive *d, directive_target *t)
 {
@@ -553,7 +563,7 @@ static void load_join_directive(sg_loader *ld, const ast_directive *d, directive
     jd->loc = d->loc;
     if (!jd->name) {
         sg_error(ld, d->loc, "INVALID_FEDERATION_SUPERGRAPH",
-                 "@%s on %s is missing its name:", d->name, t->where);
+                 "@%s on %s is missing its name:", d->name, target_text(ld->arena, t));
         return;
     }
     const ast_value *graphs = sg_arg(d, "graphs");
@@ -573,7 +583,7 @@ static void load_join_directive(sg_loader *ld, const ast_directive *d, directive
                  "the %s enum",
                  it->kind == AST_VALUE_ENUM || it->kind == AST_VALUE_STRING ? it->str
                                                                             : "(not a name)",
-                 d->name, t->where, ld->names.graph_enum);
+                 d->name, target_text(ld->arena, t), ld->names.graph_enum);
     }
     sg->ndirectives++;
 }
@@ -604,16 +614,15 @@ static void load_join_directives(sg_loader *ld)
 {
     const schema *s = ld->sg->full;
     ld->sg->directives = ARENA_ARRAY(ld->arena, sg_join_directive, count_join_directives(ld));
-    directive_target on_schema = {SG_TARGET_SCHEMA, NULL, NULL, "the schema"};
+    directive_target on_schema = {SG_TARGET_SCHEMA, NULL, NULL};
     load_directives_of(ld, s->schema_directives, s->nschema_directives, &on_schema);
     for (uint32_t i = 0; i < s->ntypes; i++) {
         const schema_type *t = s->types[i];
-        directive_target on_type = {SG_TARGET_TYPE, t, NULL, t->name};
+        directive_target on_type = {SG_TARGET_TYPE, t, NULL};
         load_directives_of(ld, t->directives, t->ndirectives, &on_type);
         for (uint32_t k = 0; k < t->nfields; k++) {
             const schema_field *f = &t->fields[k];
-            directive_target on_field = {SG_TARGET_FIELD, t, f,
-                                         arena_sprintf(ld->arena, "%s.%s", t->name, f->name)};
+            directive_target on_field = {SG_TARGET_FIELD, t, f};
             load_directives_of(ld, f->directives, f->ndirectives, &on_field);
         }
     }
@@ -671,9 +680,9 @@ bool sg_join_load(sg_loader *ld)
     index_fields(sg);
     for (uint32_t i = 0; i < s->nfields; i++)
         if (sg->fields[i].field) load_field(ld, &sg->fields[i]);
-    if (sg->fed1) sg_fed1_add_used_fields(ld);
     for (uint32_t t = 0; t < s->ntypes; t++)
         load_type_content(ld, &sg->types[t]);
+    if (sg->fed1) sg_fed1_add_used_fields(ld);
     for (uint32_t t = 0; t < s->ntypes; t++)
         if (s->types[t]->kind == SCHEMA_INTERFACE) load_interface_possible(ld, &sg->types[t]);
     load_join_directives(ld);
