@@ -126,15 +126,20 @@ TEST(user_directive_replaces_builtin)
     arena_free(&f.a);
 }
 
-TEST(redeclared_standard_scalar_stays_builtin)
+/* graphql-js ignores a user definition of a built-in type's name. */
+TEST(redeclared_builtin_types_are_ignored)
 {
     fixture f;
-    schema *s = build(&f, "type Query { a: String } \"mine\" scalar String");
+    schema *s = build(&f, "type Query { a: String } \"mine\" scalar String\n"
+                          "union Int = Query type __Schema { a: Int }");
     CHECK(s != NULL);
     schema_type *t = schema_get_type(s, "String");
-    CHECK(t && t->builtin && t->index == 1);
-    CHECK_STR(t->description, "mine");
+    CHECK(t && t->builtin && t->kind == SCHEMA_SCALAR && t->index == 1);
+    CHECK(strncmp(t->description, "The `String` scalar type", 24) == 0);
     CHECK(schema_get_field(s->query, "a")->named == t);
+    CHECK(schema_get_type(s, "Int")->kind == SCHEMA_SCALAR);
+    CHECK(schema_get_field(schema_get_type(s, "__Schema"), "types") != NULL);
+    CHECK_INT(s->ntypes, 1 + 5 + 8);
     arena_free(&f.a);
 }
 
@@ -601,7 +606,7 @@ TEST(errors_leave_no_schema_and_many_are_bounded)
 }
 
 TEST_MAIN(RUN(builtins_are_present); RUN(builtin_directives); RUN(user_directive_replaces_builtin);
-          RUN(redeclared_standard_scalar_stays_builtin); RUN(extensions_merge_in_order);
+          RUN(redeclared_builtin_types_are_ignored); RUN(extensions_merge_in_order);
           RUN(type_directive_extensions_keep_order); RUN(fields_args_and_descriptions);
           RUN(field_indexes_are_dense); RUN(possible_types_of_interfaces_and_unions);
           RUN(possible_types_without_duplicates); RUN(deprecation); RUN(specified_by_url);

@@ -273,5 +273,76 @@ TEST(shop_api_drops_applications)
     arena_free(&a);
 }
 
+/* Loads fixture text with up to two edits (NULL `from2`: one). */
+static supergraph *load_edited(arena *a, const char *file, const char *from1, const char *to1,
+                               const char *from2, const char *to2)
+{
+    diag_list errs;
+    diag_init(&errs, a);
+    char *sdl = fixture_edit(a, fixture_read(a, file), from1, to1);
+    if (sdl && from2) sdl = fixture_edit(a, sdl, from2, to2);
+    supergraph *sg = sdl ? sg_load(a, sdl, strlen(sdl), &errs) : NULL;
+    for (const diag *d = errs.first; d; d = d->next)
+        fprintf(stderr, "%s: %s\n", file, d->message);
+    return sg;
+}
+
+/* Apollo drops custom @defer and @stream definitions from the API schema. */
+TEST(custom_defer_stream_dropped)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = load_edited(&a, DIR "bench.graphql", "scalar join__FieldSet\n",
+                                 "scalar join__FieldSet\n"
+                                 "directive @defer(label: String) on FRAGMENT_SPREAD | "
+                                 "INLINE_FRAGMENT\ndirective @stream(label: String) on FIELD\n"
+                                 "directive @keepMe on FIELD\n",
+                                 NULL, NULL);
+    CHECK(sg != NULL);
+    if (sg) {
+        CHECK(schema_get_directive(sg->full, "defer") != NULL);
+        CHECK(schema_get_directive(sg->api, "defer") == NULL);
+        CHECK(schema_get_directive(sg->api, "stream") == NULL);
+        CHECK(schema_get_directive(sg->api, "keepMe") != NULL);
+    }
+    arena_free(&a);
+}
+
+/* Links written in `extend schema` leave nothing of the extension. */
+TEST(links_in_schema_extension)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = load_edited(&a, DIR "bench.graphql", "schema\n  @link",
+                                 "schema { query: Query }\nextend schema\n  @link",
+                                 "{\n  query: Query\n}\n", "\n");
+    CHECK(sg != NULL);
+    if (sg) {
+        CHECK(sg->api->query == schema_get_type(sg->api, "Query"));
+        CHECK_INT(sg->api->nschema_directives, 0);
+        CHECK_INT(sg->nfeatures, 2);
+    }
+    arena_free(&a);
+}
+
+/* @inaccessible on a custom directive's argument removes the argument. */
+TEST(inaccessible_directive_argument)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg =
+        load_edited(&a, DIR "shop.graphql", "directive @trace(level: Int = 1)",
+                    "directive @trace(level: Int = 1, secret: Int @inaccessible)", NULL, NULL);
+    CHECK(sg != NULL);
+    if (sg) {
+        const schema_directive *full = schema_get_directive(sg->full, "trace");
+        const schema_directive *api = schema_get_directive(sg->api, "trace");
+        CHECK(full && full->nargs == 2);
+        CHECK(api && api->nargs == 1 && strcmp(api->args[0].name, "level") == 0);
+    }
+    arena_free(&a);
+}
+
 TEST_MAIN(RUN(bench_api); RUN(shop_api); RUN(context_api); RUN(renamed_api); RUN(fed1_api);
-          RUN(bench_api_types); RUN(shop_api_drops_applications);)
+          RUN(bench_api_types); RUN(shop_api_drops_applications); RUN(custom_defer_stream_dropped);
+          RUN(links_in_schema_extension); RUN(inaccessible_directive_argument);)
