@@ -94,3 +94,31 @@ $(BUILD)/json_bench: $(wildcard tests/bench/json_bench*.c) tests/bench/json_benc
 	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) -ljansson -ljson-c -lcjson -lyajl -lm -o $@
 bench-json: $(BUILD)/json_bench
 	$(BUILD)/json_bench tests/bench/data
+
+# The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
+# build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.
+BENCH_SUBGRAPHS := $(BUILD)/fedmesh-bench-subgraphs
+BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraphs/*.c))
+all: $(BENCH_SUBGRAPHS)
+$(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@
+
+# The sidecar: sidecar/*.c (but main.c and tests) into build/libfedmesh-sidecar.a,
+# the daemon build/fedmesh-sidecar, and sidecar/x_test.c into build/test/x_test.
+# sidecar/ headers are visible to sidecar/ code only: planner/ never sees them.
+SIDECAR_SRC := $(filter-out sidecar/main.c $(NOT_LIB),$(wildcard sidecar/*.c))
+LIBSIDECAR := $(BUILD)/libfedmesh-sidecar.a
+SIDECAR_LIBS := -lcurl -lmicrohttpd -lpthread -lm
+SIDECAR_TEST_BIN := $(patsubst sidecar/%.c,$(BUILD)/test/%,$(wildcard sidecar/*_test.c))
+SIDECAR_BIN := $(if $(wildcard sidecar/main.c),$(BUILD)/fedmesh-sidecar)
+all: $(SIDECAR_BIN) $(SIDECAR_TEST_BIN)
+unit-bins: $(SIDECAR_TEST_BIN)
+$(BUILD)/obj/sidecar/%.o: CPPFLAGS += -Isidecar
+$(LIBSIDECAR): $(SIDECAR_SRC:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+$(SIDECAR_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/sidecar/%.o $(LIBSIDECAR) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@
+$(BUILD)/fedmesh-sidecar: $(BUILD)/obj/sidecar/main.o $(LIBSIDECAR) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@

@@ -133,7 +133,8 @@ static size_t lex_utf8_char(lexer *lx, size_t pos)
     return n;
 }
 
-/* graphql-js printCodePointAt: "\"x\"" for printable ASCII, U+XXXX otherwise. */
+/* graphql-js printCodePointAt: "\"x\"" for printable ASCII, U+XXXX otherwise.
+ * The byte at pos must begin well-formed UTF-8 (see lex_fail_at_char). */
 static const char *lex_describe_char(const lexer *lx, size_t pos, char *buf, size_t size)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
@@ -144,9 +145,19 @@ static const char *lex_describe_char(const lexer *lx, size_t pos, char *buf, siz
         snprintf(buf, size, "\"%c\"", (char)cp);
         return buf;
     }
-    if (cp >= 0x80 && !utf8_decode(s + pos, lx->len - pos, &cp)) cp = 0xFFFD;
+    if (cp >= 0x80) utf8_decode(s + pos, lx->len - pos, &cp);
     snprintf(buf, size, "U+%04X", (unsigned)cp);
     return buf;
+}
+
+/* Fails with `format`, whose one %s describes the character at pos; bytes
+ * that are not UTF-8 fail as such instead. */
+static bool lex_fail_at_char(lexer *lx, size_t pos, const char *format)
+{
+    if (pos < lx->len && (unsigned char)lx->src[pos] >= 0x80 && !lex_utf8_char(lx, pos))
+        return false;
+    char buf[16];
+    return lex_fail(lx, pos, format, lex_describe_char(lx, pos, buf, sizeof buf));
 }
 
 /* ---- tokens ---- */
@@ -163,19 +174,36 @@ static void lex_token_at(lexer *lx, lex_token *t, lex_kind kind, size_t start, s
     lx->pos = end;
 }
 
+/* Byte classes for names and numbers, in rows of 16 (as SQLite's ctype map):
+ * 1 = digit, 2 = letter or underscore; either continues a name. */
+static const unsigned char char_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 00 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 10 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, /* 30 0-9 */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 40 A-O */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 2, /* 50 P-Z _ */
+    0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 60 a-o */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, /* 70 p-z */
+};
+
+/* The one-byte punctuators; LEX_SOF (0) for every other byte. */
+static const unsigned char punctuator_kind[256] = {
+    ['!'] = LEX_BANG,      ['$'] = LEX_DOLLAR,    ['&'] = LEX_AMP,     ['('] = LEX_PAREN_L,
+    [')'] = LEX_PAREN_R,   [':'] = LEX_COLON,     ['='] = LEX_EQUALS,  ['@'] = LEX_AT,
+    ['['] = LEX_BRACKET_L, [']'] = LEX_BRACKET_R, ['{'] = LEX_BRACE_L, ['|'] = LEX_PIPE,
+    ['}'] = LEX_BRACE_R,
+};
+
+/* c is a byte, or -1 past the end (see lex_byte). */
 static bool is_digit(int c)
 {
-    return c >= '0' && c <= '9';
+    return c >= 0 && char_class[c] == 1;
 }
 
 static bool is_name_start(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-static bool is_name_continue(int c)
-{
-    return is_name_start(c) || is_digit(c);
+    return c >= 0 && char_class[c] == 2;
 }
 
 /* The byte at pos, or -1 past the end (like charCodeAt giving NaN). */
@@ -206,11 +234,8 @@ static bool lex_skip_comment(lexer *lx, size_t *pos)
 static bool lex_digits(lexer *lx, size_t *pos)
 {
     size_t p = *pos;
-    if (!is_digit(lex_byte(lx, p))) {
-        char buf[16];
-        return lex_fail(lx, p, "Invalid number, expected digit but got: %s.",
-                        lex_describe_char(lx, p, buf, sizeof buf));
-    }
+    if (!is_digit(lex_byte(lx, p)))
+        return lex_fail_at_char(lx, p, "Invalid number, expected digit but got: %s.");
     while (is_digit(lex_byte(lx, p)))
         p++;
     *pos = p;
@@ -219,15 +244,13 @@ static bool lex_digits(lexer *lx, size_t *pos)
 
 static bool lex_number(lexer *lx, lex_token *t, size_t start)
 {
-    char buf[16];
     size_t p = start;
     bool is_float = false;
     if (lex_byte(lx, p) == '-') p++;
     if (lex_byte(lx, p) == '0') {
         p++;
         if (is_digit(lex_byte(lx, p)))
-            return lex_fail(lx, p, "Invalid number, unexpected digit after 0: %s.",
-                            lex_describe_char(lx, p, buf, sizeof buf));
+            return lex_fail_at_char(lx, p, "Invalid number, unexpected digit after 0: %s.");
     } else if (!lex_digits(lx, &p)) {
         return false;
     }
@@ -243,8 +266,7 @@ static bool lex_number(lexer *lx, lex_token *t, size_t start)
         if (!lex_digits(lx, &p)) return false;
     }
     if (lex_byte(lx, p) == '.' || is_name_start(lex_byte(lx, p)))
-        return lex_fail(lx, p, "Invalid number, expected digit but got: %s.",
-                        lex_describe_char(lx, p, buf, sizeof buf));
+        return lex_fail_at_char(lx, p, "Invalid number, expected digit but got: %s.");
     lex_token_at(lx, t, is_float ? LEX_FLOAT : LEX_INT, start, p);
     t->value = lx->src + start;
     t->len = p - start;
@@ -254,7 +276,7 @@ static bool lex_number(lexer *lx, lex_token *t, size_t start)
 static void lex_name(lexer *lx, lex_token *t, size_t start)
 {
     size_t p = start + 1;
-    while (is_name_continue(lex_byte(lx, p)))
+    while (p < lx->len && char_class[(unsigned char)lx->src[p]])
         p++;
     lex_token_at(lx, t, LEX_NAME, start, p);
     t->value = lx->src + start;
@@ -385,6 +407,13 @@ static bool lex_string(lexer *lx, lex_token *t, size_t start)
     char *out = arena_alloc(lx->arena, end - start);
     size_t w = 0, p = start + 1;
     while (p < end) {
+        size_t run = p; /* plain ASCII is copied a run at a time */
+        while (run < end && (unsigned char)lx->src[run] < 0x80 && lx->src[run] != '\\')
+            run++;
+        memcpy(out + w, lx->src + p, run - p);
+        w += run - p;
+        p = run;
+        if (p == end) break;
         unsigned char c = (unsigned char)lx->src[p];
         size_t n;
         if (c == '\\') {
@@ -530,43 +559,7 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
         return lex_fail(lx, p,
                         "Unexpected single quote character ('), did you mean to use a "
                         "double quote (\")?");
-    if (c >= 0x80 && !lex_utf8_char(lx, p)) return false;
-    char buf[16];
-    return lex_fail(lx, p, "Unexpected character: %s.", lex_describe_char(lx, p, buf, sizeof buf));
-}
-
-static lex_kind punctuator(unsigned char c)
-{
-    switch (c) {
-    case '!':
-        return LEX_BANG;
-    case '$':
-        return LEX_DOLLAR;
-    case '&':
-        return LEX_AMP;
-    case '(':
-        return LEX_PAREN_L;
-    case ')':
-        return LEX_PAREN_R;
-    case ':':
-        return LEX_COLON;
-    case '=':
-        return LEX_EQUALS;
-    case '@':
-        return LEX_AT;
-    case '[':
-        return LEX_BRACKET_L;
-    case ']':
-        return LEX_BRACKET_R;
-    case '{':
-        return LEX_BRACE_L;
-    case '|':
-        return LEX_PIPE;
-    case '}':
-        return LEX_BRACE_R;
-    default:
-        return LEX_SOF;
-    }
+    return lex_fail_at_char(lx, p, "Unexpected character: %s.");
 }
 
 bool lex_next(lexer *lx, lex_token *t)
@@ -575,6 +568,11 @@ bool lex_next(lexer *lx, lex_token *t)
     size_t p = lx->pos;
     while (p < lx->len) {
         unsigned char c = s[p];
+        lex_kind k = punctuator_kind[c];
+        if (k != LEX_SOF) {
+            lex_token_at(lx, t, k, p, p + 1);
+            return true;
+        }
         switch (c) {
         case ' ':
         case '\t':
@@ -606,11 +604,6 @@ bool lex_next(lexer *lx, lex_token *t)
             return lex_is_triple_quote(lx, p) ? lex_block_string(lx, t, p) : lex_string(lx, t, p);
         default:
             break;
-        }
-        lex_kind k = punctuator(c);
-        if (k != LEX_SOF) {
-            lex_token_at(lx, t, k, p, p + 1);
-            return true;
         }
         if (is_digit(c) || c == '-') return lex_number(lx, t, p);
         if (is_name_start(c)) {

@@ -9,6 +9,27 @@
 #include <string.h>
 
 #define PARSE_DEFAULT_MAX_DEPTH 256
+#define PARSE_SLAB_SIZE 8192
+
+/* ---- memory ---- */
+
+void *parse_alloc_slow(parser *p, size_t size)
+{
+    if (size > PARSE_SLAB_SIZE / 4) return arena_zalloc(p->arena, size); /* keep the slab */
+    p->slab = arena_zalloc(p->arena, PARSE_SLAB_SIZE);
+    p->slab_left = PARSE_SLAB_SIZE - size;
+    void *mem = p->slab;
+    p->slab += size;
+    return mem;
+}
+
+/* A NUL-terminated copy of a token's text. */
+static const char *parse_strndup(parser *p, const char *s, size_t len)
+{
+    char *copy = parse_alloc(p, len + 1);
+    memcpy(copy, s, len);
+    return copy; /* the slab is zeroed: the terminator is already there */
+}
 
 /* ---- errors ---- */
 
@@ -152,7 +173,7 @@ void parse_leave(parser *p)
 const char *parse_name(parser *p)
 {
     if (p->tok.kind != LEX_NAME) parse_expect(p, LEX_NAME);
-    const char *name = arena_strndup(p->arena, p->tok.value, p->tok.len);
+    const char *name = parse_strndup(p, p->tok.value, p->tok.len);
     parse_advance(p);
     return name;
 }
@@ -195,7 +216,7 @@ static ast_value *parse_object(parser *p, ast_value *v, bool is_const)
     parse_enter(p);
     parse_advance(p);
     while (!parse_optional(p, LEX_BRACE_R)) {
-        ast_object_field *f = ARENA_NEW(p->arena, ast_object_field);
+        ast_object_field *f = PARSE_NEW(p, ast_object_field);
         f->loc = p->tok.loc;
         f->name = parse_name(p);
         parse_expect(p, LEX_COLON);
@@ -234,7 +255,7 @@ static ast_value *parse_name_value(parser *p, ast_value *v)
         v->kind = AST_VALUE_NULL;
     } else {
         v->kind = AST_VALUE_ENUM;
-        v->str = arena_strndup(p->arena, p->tok.value, p->tok.len);
+        v->str = parse_strndup(p, p->tok.value, p->tok.len);
         v->len = (uint32_t)p->tok.len;
     }
     parse_advance(p);
@@ -243,7 +264,7 @@ static ast_value *parse_name_value(parser *p, ast_value *v)
 
 ast_value *parse_value_literal(parser *p, bool is_const)
 {
-    ast_value *v = ARENA_NEW(p->arena, ast_value);
+    ast_value *v = PARSE_NEW(p, ast_value);
     v->loc = p->tok.loc;
     switch (p->tok.kind) {
     case LEX_BRACKET_L:
@@ -253,7 +274,7 @@ ast_value *parse_value_literal(parser *p, bool is_const)
     case LEX_INT:
     case LEX_FLOAT:
         v->kind = p->tok.kind == LEX_INT ? AST_VALUE_INT : AST_VALUE_FLOAT;
-        v->str = arena_strndup(p->arena, p->tok.value, p->tok.len);
+        v->str = parse_strndup(p, p->tok.value, p->tok.len);
         v->len = (uint32_t)p->tok.len;
         parse_advance(p);
         return v;
@@ -276,7 +297,7 @@ ast_value *parse_value_literal(parser *p, bool is_const)
 
 ast_type *parse_type_ref(parser *p)
 {
-    ast_type *t = ARENA_NEW(p->arena, ast_type);
+    ast_type *t = PARSE_NEW(p, ast_type);
     t->loc = p->tok.loc;
     if (parse_is(p, LEX_BRACKET_L)) {
         parse_enter(p);
@@ -290,7 +311,7 @@ ast_type *parse_type_ref(parser *p)
         t->name = parse_name(p);
     }
     if (!parse_optional(p, LEX_BANG)) return t;
-    ast_type *non_null = ARENA_NEW(p->arena, ast_type);
+    ast_type *non_null = PARSE_NEW(p, ast_type);
     non_null->kind = AST_TYPE_NON_NULL;
     non_null->loc = t->loc;
     non_null->of = t;
@@ -302,7 +323,7 @@ ast_argument *parse_arguments(parser *p, bool is_const)
     ast_argument *head = NULL, **tail = &head;
     if (!parse_optional(p, LEX_PAREN_L)) return NULL;
     do {
-        ast_argument *a = ARENA_NEW(p->arena, ast_argument);
+        ast_argument *a = PARSE_NEW(p, ast_argument);
         a->loc = p->tok.loc;
         a->name = parse_name(p);
         parse_expect(p, LEX_COLON);
@@ -317,7 +338,7 @@ ast_directive *parse_directives(parser *p, bool is_const)
 {
     ast_directive *head = NULL, **tail = &head;
     while (parse_is(p, LEX_AT)) {
-        ast_directive *d = ARENA_NEW(p->arena, ast_directive);
+        ast_directive *d = PARSE_NEW(p, ast_directive);
         d->loc = p->tok.loc;
         parse_advance(p);
         d->name = parse_name(p);
@@ -348,7 +369,7 @@ static ast_selection *parse_selection_set_braced(parser *p)
 
 static ast_selection *parse_field(parser *p)
 {
-    ast_selection *s = ARENA_NEW(p->arena, ast_selection);
+    ast_selection *s = PARSE_NEW(p, ast_selection);
     s->kind = AST_SEL_FIELD;
     s->loc = p->tok.loc;
     s->name_loc = p->tok.loc;
@@ -377,7 +398,7 @@ static const char *parse_fragment_name(parser *p)
 /* "...Name" or "... on Type { }" or "... { }". */
 static ast_selection *parse_fragment(parser *p)
 {
-    ast_selection *s = ARENA_NEW(p->arena, ast_selection);
+    ast_selection *s = PARSE_NEW(p, ast_selection);
     s->loc = p->tok.loc;
     parse_advance(p);
     bool has_type_condition = parse_optional_keyword(p, "on");
@@ -409,7 +430,7 @@ static ast_variable_def *parse_variable_definitions(parser *p)
     ast_variable_def *head = NULL, **tail = &head;
     if (!parse_optional(p, LEX_PAREN_L)) return NULL;
     do {
-        ast_variable_def *v = ARENA_NEW(p->arena, ast_variable_def);
+        ast_variable_def *v = PARSE_NEW(p, ast_variable_def);
         v->loc = p->tok.loc;
         v->description = parse_description(p);
         parse_expect(p, LEX_DOLLAR);
@@ -426,7 +447,7 @@ static ast_variable_def *parse_variable_definitions(parser *p)
 
 static ast_definition *parse_operation_definition(parser *p)
 {
-    ast_definition *d = ARENA_NEW(p->arena, ast_definition);
+    ast_definition *d = PARSE_NEW(p, ast_definition);
     d->kind = AST_DEF_OPERATION;
     d->loc = p->tok.loc;
     if (parse_is(p, LEX_BRACE_L)) {
@@ -449,7 +470,7 @@ static ast_definition *parse_operation_definition(parser *p)
 
 static ast_definition *parse_fragment_definition(parser *p)
 {
-    ast_definition *d = ARENA_NEW(p->arena, ast_definition);
+    ast_definition *d = PARSE_NEW(p, ast_definition);
     d->kind = AST_DEF_FRAGMENT;
     d->loc = p->tok.loc;
     d->description = parse_description(p);

@@ -26,8 +26,26 @@ typedef struct parser {
     unsigned long ntokens; /* tokens read so far, <EOF> not counted */
     unsigned long max_tokens;
     parse_error *err;
+    char *slab; /* zeroed arena memory that nodes and names are carved from */
+    size_t slab_left;
     jmp_buf fail;
 } parser;
+
+/* Zeroed, 8-byte aligned memory for a node or a name: most allocations are
+ * a pointer bump, with one arena allocation and memset per slab. */
+void *parse_alloc_slow(parser *p, size_t size);
+
+static inline void *parse_alloc(parser *p, size_t size)
+{
+    size = (size + 7) & ~(size_t)7;
+    if (size > p->slab_left) return parse_alloc_slow(p, size);
+    void *mem = p->slab;
+    p->slab += size;
+    p->slab_left -= size;
+    return mem;
+}
+
+#define PARSE_NEW(p, T) ((T *)parse_alloc((p), sizeof(T)))
 
 /* Records "Syntax Error: <message>" at a source offset and unwinds. */
 _Noreturn void parse_fail_at(parser *p, size_t pos, const char *fmt, ...)

@@ -42,7 +42,7 @@ bool parse_is_type_system_keyword(const lex_token *t)
 
 static ast_definition *parse_new_definition(parser *p, ast_def_kind kind)
 {
-    ast_definition *d = ARENA_NEW(p->arena, ast_definition);
+    ast_definition *d = PARSE_NEW(p, ast_definition);
     d->kind = kind;
     d->loc = p->tok.loc;
     return d;
@@ -52,7 +52,7 @@ static ast_definition *parse_new_definition(parser *p, ast_def_kind kind)
 
 static ast_name *parse_named(parser *p)
 {
-    ast_name *n = ARENA_NEW(p->arena, ast_name);
+    ast_name *n = PARSE_NEW(p, ast_name);
     n->loc = p->tok.loc;
     n->name = parse_name(p);
     return n;
@@ -93,7 +93,7 @@ static ast_name *parse_union_members(parser *p)
 /* An argument or input field: "desc" name: Type = default @directives */
 static ast_field_def *parse_input_value_def(parser *p)
 {
-    ast_field_def *f = ARENA_NEW(p->arena, ast_field_def);
+    ast_field_def *f = PARSE_NEW(p, ast_field_def);
     f->loc = p->tok.loc;
     f->description = parse_description(p);
     f->name = parse_name(p);
@@ -118,7 +118,7 @@ static ast_field_def *parse_input_value_defs(parser *p, lex_kind open, lex_kind 
 
 static ast_field_def *parse_field_def(parser *p)
 {
-    ast_field_def *f = ARENA_NEW(p->arena, ast_field_def);
+    ast_field_def *f = PARSE_NEW(p, ast_field_def);
     f->loc = p->tok.loc;
     f->description = parse_description(p);
     f->name = parse_name(p);
@@ -145,7 +145,7 @@ static ast_enum_value_def *parse_enum_values(parser *p)
     ast_enum_value_def *head = NULL, **tail = &head;
     if (!parse_optional(p, LEX_BRACE_L)) return NULL;
     do {
-        ast_enum_value_def *e = ARENA_NEW(p->arena, ast_enum_value_def);
+        ast_enum_value_def *e = PARSE_NEW(p, ast_enum_value_def);
         e->loc = p->tok.loc;
         e->description = parse_description(p);
         if (parse_token_is(&p->tok, "true") || parse_token_is(&p->tok, "false") ||
@@ -167,7 +167,7 @@ static ast_root_op *parse_root_operations(parser *p)
     ast_root_op *head = NULL, **tail = &head;
     if (!parse_optional(p, LEX_BRACE_L)) return NULL;
     do {
-        ast_root_op *r = ARENA_NEW(p->arena, ast_root_op);
+        ast_root_op *r = PARSE_NEW(p, ast_root_op);
         r->loc = p->tok.loc;
         r->operation = parse_operation_type(p);
         parse_expect(p, LEX_COLON);

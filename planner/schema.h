@@ -118,7 +118,10 @@ typedef struct schema_directive {
     uint32_t nargs;
     bool repeatable;
     uint32_t locations; /* schema_location bits */
-    bool builtin;       /* skip, include, deprecated, specifiedBy, oneOf */
+    /* The locations as the definition wrote them: introspection lists them in
+     * this order (graphql-js does), not in bit order. */
+    const ast_name *location_names;
+    bool builtin; /* skip, include, deprecated, specifiedBy, oneOf */
     src_loc loc;
 } schema_directive;
 

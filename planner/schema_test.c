@@ -106,6 +106,7 @@ TEST(builtin_directives)
     CHECK(dep && dep->args[0].default_value);
     CHECK_STR(dep->args[0].default_value->str, "No longer supported");
     CHECK(dep->locations & LOC_ENUM_VALUE);
+    CHECK(dep->locations & LOC_DIRECTIVE_DEFINITION); /* as graphql-js 16.15 lists it */
     CHECK(schema_get_directive(s, "include") && schema_get_directive(s, "specifiedBy") &&
           schema_get_directive(s, "oneOf"));
     CHECK(schema_get_directive(s, "nope") == NULL);
@@ -125,15 +126,20 @@ TEST(user_directive_replaces_builtin)
     arena_free(&f.a);
 }
 
-TEST(redeclared_standard_scalar_stays_builtin)
+/* graphql-js ignores a user definition of a built-in type's name. */
+TEST(redeclared_builtin_types_are_ignored)
 {
     fixture f;
-    schema *s = build(&f, "type Query { a: String } \"mine\" scalar String");
+    schema *s = build(&f, "type Query { a: String } \"mine\" scalar String\n"
+                          "union Int = Query type __Schema { a: Int }");
     CHECK(s != NULL);
     schema_type *t = schema_get_type(s, "String");
-    CHECK(t && t->builtin && t->index == 1);
-    CHECK_STR(t->description, "mine");
+    CHECK(t && t->builtin && t->kind == SCHEMA_SCALAR && t->index == 1);
+    CHECK(strncmp(t->description, "The `String` scalar type", 24) == 0);
     CHECK(schema_get_field(s->query, "a")->named == t);
+    CHECK(schema_get_type(s, "Int")->kind == SCHEMA_SCALAR);
+    CHECK(schema_get_field(schema_get_type(s, "__Schema"), "types") != NULL);
+    CHECK_INT(s->ntypes, 1 + 5 + 8);
     arena_free(&f.a);
 }
 
@@ -366,6 +372,57 @@ TEST(syntax_errors_are_reported)
     arena_free(&f.a);
 }
 
+TEST(unknown_directive_location_in_a_built_tree)
+{
+    /* The parser only lets known locations through; a tree built or edited
+     * by hand may hold anything. */
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    const char *sdl = "directive @d on FIELD type Query { a: Int }";
+    parse_error perr;
+    ast_document *doc = parse_document(&a, sdl, strlen(sdl), NULL, &perr);
+    doc->definitions->locations->name = "NOWHERE";
+    const ast_document *docs[1] = {doc};
+    CHECK(schema_build(&a, docs, 1, &errs) == NULL);
+    CHECK_STR(errs.first->message, "Unknown directive location \"NOWHERE\".");
+    CHECK_INT(errs.first->locs[0].column, 17);
+    arena_free(&a);
+}
+
+TEST(no_documents_means_no_query_type)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    CHECK(schema_build(&a, NULL, 0, &errs) == NULL);
+    CHECK_INT(errs.count, 1);
+    CHECK_STR(errs.first->message, "Query root type must be provided.");
+    CHECK_INT(errs.first->nlocs, 0);
+    arena_free(&a);
+}
+
+TEST(descriptions_everywhere)
+{
+    fixture f;
+    schema *s = build(&f, "\"\"\"the\n  schema\"\"\" schema { query: Query }\n"
+                          "\"\"\"desc\"\"\" type Query { \"f\" a(\"arg\" x: Int): Int }\n"
+                          "\"e\" enum E { \"v\" A } \"d\" directive @d(\"da\" y: Int) on FIELD");
+    CHECK(s != NULL);
+    CHECK_STR(s->description, "the\nschema");
+    CHECK_STR(s->query->description, "desc");
+    CHECK_STR(s->query->fields[0].description, "f");
+    CHECK_STR(s->query->fields[0].args[0].description, "arg");
+    CHECK_STR(schema_get_type(s, "E")->values[0].description, "v");
+    schema_directive *d = schema_get_directive(s, "d");
+    CHECK_STR(d->description, "d");
+    CHECK_STR(d->args[0].description, "da");
+    CHECK(d->args[0].parent == NULL);
+    arena_free(&f.a);
+}
+
 TEST(bench_supergraph_builds)
 {
     fixture f;
@@ -549,12 +606,14 @@ TEST(errors_leave_no_schema_and_many_are_bounded)
 }
 
 TEST_MAIN(RUN(builtins_are_present); RUN(builtin_directives); RUN(user_directive_replaces_builtin);
-          RUN(redeclared_standard_scalar_stays_builtin); RUN(extensions_merge_in_order);
+          RUN(redeclared_builtin_types_are_ignored); RUN(extensions_merge_in_order);
           RUN(type_directive_extensions_keep_order); RUN(fields_args_and_descriptions);
           RUN(field_indexes_are_dense); RUN(possible_types_of_interfaces_and_unions);
           RUN(possible_types_without_duplicates); RUN(deprecation); RUN(specified_by_url);
           RUN(roots_by_default_names); RUN(roots_from_schema_definition); RUN(several_documents);
           RUN(executable_definitions_are_rejected); RUN(syntax_errors_are_reported);
-          RUN(bench_supergraph_builds); RUN(subtype_refs); RUN(type_ref_equality_and_text);
-          RUN(possible_and_overlap); RUN(location_names); RUN(large_schema); RUN(deep_input_cycle);
+          RUN(unknown_directive_location_in_a_built_tree); RUN(no_documents_means_no_query_type);
+          RUN(descriptions_everywhere); RUN(bench_supergraph_builds); RUN(subtype_refs);
+          RUN(type_ref_equality_and_text); RUN(possible_and_overlap); RUN(location_names);
+          RUN(large_schema); RUN(deep_input_cycle);
           RUN(errors_leave_no_schema_and_many_are_bounded);)

@@ -1,24 +1,22 @@
-/* schema_validate.c: the checks schema_build runs on the model it built,
- * with graphql-js 16's messages and locations:
- *   - applied directives (the SDL rules KnownDirectives, UniqueDirectivesPer-
- *     Location, KnownArgumentNamesOnDirectives, UniqueArgumentNames and
- *     ProvidedRequiredArgumentsOnDirectives);
- *   - the type system itself (validateSchema): root types, reserved names,
- *     input and output positions, interface implementations, unions, enums,
- *     input objects and their non-null cycles, directive definitions.
- * Nothing here recurses: input-object cycles are walked with an explicit
- * stack. */
+/* schema_validate.c: the type-system checks schema_build runs on the model
+ * once the SDL rules (schema_sdl_rules.c) passed, as graphql-js's
+ * validateSchema makes them, with its messages and locations: root types,
+ * reserved names, input and output positions, interface implementations,
+ * unions, enums, input objects and their non-null cycles, directive
+ * definitions. Nothing here recurses: input-object cycles are walked with an
+ * explicit stack. */
 #include "schema_internal.h"
 
 #include <string.h>
 
-#include "suggest.h"
+#include "sbuf.h"
 
-/* ---- applied directives ---- */
-
+/* graphql-js builds a default of null for a non-null type as no default at
+ * all (null does not coerce), which leaves the argument required. */
 static bool is_required(const schema_field *arg)
 {
-    return arg->type->kind == AST_TYPE_NON_NULL && !arg->default_value;
+    return arg->type->kind == AST_TYPE_NON_NULL &&
+           (!arg->default_value || arg->default_value->kind == AST_VALUE_NULL);
 }
 
 static const schema_field *find_arg(const schema_field *args, uint32_t n, const char *name)
@@ -28,126 +26,16 @@ static const schema_field *find_arg(const schema_field *args, uint32_t n, const 
     return NULL;
 }
 
-static void report_unknown_arg(diag_list *errs, const schema_directive *def,
-                               const ast_argument *arg)
-{
-    const char **names = ARENA_ARRAY(errs->arena, const char *, def->nargs);
-    for (uint32_t i = 0; i < def->nargs; i++)
-        names[i] = def->args[i].name;
-    const char **close = NULL;
-    uint32_t nclose = suggest_list(errs->arena, arg->name, names, def->nargs, &close);
-    sbuf msg;
-    sbuf_init(&msg);
-    sbuf_printf(&msg, "Unknown argument \"%s\" on directive \"@%s\".", arg->name, def->name);
-    suggest_did_you_mean(&msg, NULL, close, nclose);
-    diag_add(errs, arg->loc, "%s", msg.data);
-    sbuf_free(&msg);
-}
-
-static void check_directive_args(const schema_directive *def, const ast_directive *use,
-                                 diag_list *errs)
-{
-    for (const ast_argument *arg = use->arguments; arg; arg = arg->next) {
-        for (const ast_argument *prev = use->arguments; prev != arg; prev = prev->next) {
-            if (strcmp(prev->name, arg->name) == 0) {
-                diag *e = diag_add(errs, prev->loc, "There can be only one argument named \"%s\".",
-                                   arg->name);
-                diag_loc(e, arg->loc);
-                break;
-            }
-        }
-        if (!find_arg(def->args, def->nargs, arg->name)) report_unknown_arg(errs, def, arg);
-    }
-    for (uint32_t i = 0; i < def->nargs; i++) {
-        const schema_field *param = &def->args[i];
-        if (!is_required(param) || ast_find_argument(use->arguments, param->name)) continue;
-        diag_add(errs, use->loc,
-                 "Directive \"@%s\" argument \"%s\" of type \"%s\" is required, but it was not "
-                 "provided.",
-                 def->name, param->name, schema_type_ref_text(errs->arena, param->type));
-    }
-}
-
-static void check_uses(const schema *s, const ast_directive *const *uses, uint32_t n,
-                       schema_location where, diag_list *errs)
-{
-    for (uint32_t i = 0; i < n; i++) {
-        const ast_directive *use = uses[i];
-        const schema_directive *def = schema_get_directive(s, use->name);
-        if (!def) {
-            diag_add(errs, use->loc, "Unknown directive \"@%s\".", use->name);
-            continue;
-        }
-        if (!(def->locations & where))
-            diag_add(errs, use->loc, "Directive \"@%s\" may not be used on %s.", use->name,
-                     schema_location_name(where));
-        for (uint32_t j = 0; !def->repeatable && j < i; j++) {
-            if (strcmp(uses[j]->name, use->name) == 0) {
-                diag *e = diag_add(errs, uses[j]->loc,
-                                   "The directive \"@%s\" can only be used once at this location.",
-                                   use->name);
-                diag_loc(e, use->loc);
-                break;
-            }
-        }
-        check_directive_args(def, use, errs);
-    }
-}
-
-static void check_field_uses(const schema *s, const schema_field *f, schema_location where,
-                             diag_list *errs)
-{
-    check_uses(s, f->directives, f->ndirectives, where, errs);
-    for (uint32_t i = 0; i < f->nargs; i++)
-        check_uses(s, f->args[i].directives, f->args[i].ndirectives, LOC_ARGUMENT_DEFINITION, errs);
-}
-
-static schema_location type_location(schema_kind kind)
-{
-    switch (kind) {
-    case SCHEMA_SCALAR:
-        return LOC_SCALAR;
-    case SCHEMA_OBJECT:
-        return LOC_OBJECT;
-    case SCHEMA_INTERFACE:
-        return LOC_INTERFACE;
-    case SCHEMA_UNION:
-        return LOC_UNION;
-    case SCHEMA_ENUM:
-        return LOC_ENUM;
-    default:
-        return LOC_INPUT_OBJECT;
-    }
-}
-
-void schema_check_directive_uses(const schema *s, diag_list *errs)
-{
-    check_uses(s, s->schema_directives, s->nschema_directives, LOC_SCHEMA, errs);
-    for (uint32_t i = 0; i < s->ntypes; i++) {
-        const schema_type *t = s->types[i];
-        check_uses(s, t->directives, t->ndirectives, type_location(t->kind), errs);
-        schema_location field_loc =
-            t->kind == SCHEMA_INPUT_OBJECT ? LOC_INPUT_FIELD_DEFINITION : LOC_FIELD_DEFINITION;
-        for (uint32_t k = 0; k < t->nfields; k++)
-            check_field_uses(s, &t->fields[k], field_loc, errs);
-        for (uint32_t k = 0; k < t->nvalues; k++)
-            check_uses(s, t->values[k].directives, t->values[k].ndirectives, LOC_ENUM_VALUE, errs);
-    }
-    for (uint32_t i = 0; i < s->ndirectives; i++) {
-        const schema_directive *d = s->directives[i];
-        for (uint32_t k = 0; k < d->nargs; k++)
-            check_uses(s, d->args[k].directives, d->args[k].ndirectives, LOC_ARGUMENT_DEFINITION,
-                       errs);
-    }
-}
-
 /* ---- the type system ---- */
+
+typedef struct cycle_walk cycle_walk;
 
 typedef struct checker {
     const schema *s;
     const schema_origin *origin;
     diag_list *errs;
-    arena scratch; /* look-up tables for the duration of the checks */
+    arena scratch;          /* look-up tables for the duration of the checks */
+    cycle_walk *input_walk; /* shared by every input object's cycle check */
 } checker;
 
 static void check_name(checker *c, const char *name, src_loc loc)
@@ -189,21 +77,30 @@ static void check_roots(checker *c)
     check_root(c, c->s->subscription, AST_OP_SUBSCRIPTION, "Subscription", " if provided");
 }
 
-/* Arguments of a field ("Type.field(arg:)") or directive ("@dir(arg:)");
- * graphql-js points at a field argument's type but at a directive argument. */
-static void check_args(checker *c, const schema_field *args, uint32_t n, const char *owner,
-                       bool of_directive)
+/* "Type.field" for a field's arguments, "@dir" for a directive's (field
+ * NULL), formatted only when there is an error to report. */
+static const char *arg_owner(checker *c, const char *type_or_dir, const char *field)
+{
+    return field ? arena_sprintf(c->errs->arena, "%s.%s", type_or_dir, field)
+                 : arena_sprintf(c->errs->arena, "@%s", type_or_dir);
+}
+
+/* Arguments of a field or a directive; graphql-js points at a field
+ * argument's type but at a directive argument itself. */
+static void check_args(checker *c, const schema_field *args, uint32_t n, const char *type_or_dir,
+                       const char *field)
 {
     for (uint32_t i = 0; i < n; i++) {
         const schema_field *arg = &args[i];
         check_name(c, arg->name, arg->loc);
         if (!schema_is_input(arg->named))
-            diag_add(c->errs, of_directive ? arg->loc : arg->type->loc,
-                     "The type of %s(%s:) must be Input Type but got: %s.", owner, arg->name,
-                     ref_text(c, arg->type));
+            diag_add(c->errs, field ? arg->type->loc : arg->loc,
+                     "The type of %s(%s:) must be Input Type but got: %s.",
+                     arg_owner(c, type_or_dir, field), arg->name, ref_text(c, arg->type));
         if (is_required(arg) && arg->deprecated) {
             diag *e = diag_add(c->errs, deprecated_loc(arg),
-                               "Required argument %s(%s:) cannot be deprecated.", owner, arg->name);
+                               "Required argument %s(%s:) cannot be deprecated.",
+                               arg_owner(c, type_or_dir, field), arg->name);
             diag_loc(e, arg->type->loc);
         }
     }
@@ -215,7 +112,7 @@ static void check_directive_defs(checker *c)
         const schema_directive *d = c->s->directives[i];
         if (d->builtin) continue;
         check_name(c, d->name, d->loc);
-        check_args(c, d->args, d->nargs, arena_sprintf(c->errs->arena, "@%s", d->name), true);
+        check_args(c, d->args, d->nargs, d->name, NULL);
     }
 }
 
@@ -228,8 +125,7 @@ static void check_output_fields(checker *c, const schema_type *t)
         if (f->named->kind == SCHEMA_INPUT_OBJECT)
             diag_add(c->errs, f->type->loc, "The type of %s.%s must be Output Type but got: %s.",
                      t->name, f->name, ref_text(c, f->type));
-        check_args(c, f->args, f->nargs, arena_sprintf(c->errs->arena, "%s.%s", t->name, f->name),
-                   false);
+        check_args(c, f->args, f->nargs, t->name, f->name);
     }
 }
 
@@ -416,14 +312,14 @@ static void check_input_fields(checker *c, const schema_type *t)
 /* Non-null input fields must not lead back to their own type: such an input
  * could never be written. Depth-first from each input object, sharing the
  * visited set, reporting every cycle once as graphql-js does. */
-typedef struct cycle_walk {
+struct cycle_walk {
     bool *visited;        /* by type index */
     uint32_t *path_index; /* by type index: its depth on the stack, or NO_DEPTH */
     const schema_type **stack;
     uint32_t *next_field;      /* per stack level */
     const schema_field **path; /* per stack level: the field being followed */
     uint32_t depth;
-} cycle_walk;
+};
 
 #define NO_DEPTH UINT32_MAX
 
@@ -478,21 +374,18 @@ static void walk_input_cycles(checker *c, cycle_walk *w, const schema_type *star
     }
 }
 
-static void check_input_cycles(checker *c)
+static cycle_walk *new_cycle_walk(checker *c)
 {
     uint32_t n = c->s->ntypes;
-    cycle_walk w = {
-        .visited = ARENA_ARRAY(&c->scratch, bool, n),
-        .path_index = ARENA_ARRAY(&c->scratch, uint32_t, n),
-        .stack = ARENA_ARRAY(&c->scratch, const schema_type *, n),
-        .next_field = ARENA_ARRAY(&c->scratch, uint32_t, n),
-        .path = ARENA_ARRAY(&c->scratch, const schema_field *, n),
-        .depth = 0,
-    };
+    cycle_walk *w = ARENA_NEW(&c->scratch, cycle_walk);
+    w->visited = ARENA_ARRAY(&c->scratch, bool, n);
+    w->path_index = ARENA_ARRAY(&c->scratch, uint32_t, n);
+    w->stack = ARENA_ARRAY(&c->scratch, const schema_type *, n);
+    w->next_field = ARENA_ARRAY(&c->scratch, uint32_t, n);
+    w->path = ARENA_ARRAY(&c->scratch, const schema_field *, n);
     for (uint32_t i = 0; i < n; i++)
-        w.path_index[i] = NO_DEPTH;
-    for (uint32_t i = 0; i < n; i++)
-        if (c->s->types[i]->kind == SCHEMA_INPUT_OBJECT) walk_input_cycles(c, &w, c->s->types[i]);
+        w->path_index[i] = NO_DEPTH;
+    return w;
 }
 
 static void check_type(checker *c, const schema_type *t)
@@ -512,6 +405,7 @@ static void check_type(checker *c, const schema_type *t)
         break;
     case SCHEMA_INPUT_OBJECT:
         check_input_fields(c, t);
+        walk_input_cycles(c, c->input_walk, t);
         break;
     case SCHEMA_SCALAR:
         break;
@@ -522,10 +416,10 @@ void schema_check_types(const schema *s, const schema_origin *origin, diag_list 
 {
     checker c = {.s = s, .origin = origin, .errs = errs};
     arena_init(&c.scratch, 0);
+    c.input_walk = new_cycle_walk(&c);
     check_roots(&c);
     check_directive_defs(&c);
     for (uint32_t i = 0; i < s->ntypes; i++)
         if (!s->types[i]->builtin) check_type(&c, s->types[i]);
-    check_input_cycles(&c);
     arena_free(&c.scratch);
 }

@@ -27,9 +27,7 @@ static const char *vdir_location_name(schema_location location)
     }
 }
 
-/* Reported when the place is entered, before its directives are looked at
- * one by one, as graphql-js orders them. */
-static void vdir_check_unique(vval_ctx *c, const ast_directive *dirs)
+void vdir_check_unique(vval_ctx *c, const ast_directive *dirs)
 {
     strmap seen; /* name -> first use */
     strmap_init(&seen, c->scratch, 4);
@@ -48,15 +46,12 @@ static void vdir_check_unique(vval_ctx *c, const ast_directive *dirs)
     }
 }
 
-void vdir_check(vval_ctx *c, const ast_directive *dirs, schema_location location)
+void vdir_check_known(vval_ctx *c, const ast_directive *d, schema_location location)
 {
-    vdir_check_unique(c, dirs);
-    for (const ast_directive *d = dirs; d; d = d->next) {
-        const schema_directive *def = schema_get_directive(c->s, d->name);
-        if (!def)
-            diag_add(c->errs, d->loc, "Unknown directive \"@%s\".", d->name);
-        else if (!(def->locations & location))
-            diag_add(c->errs, d->loc, "Directive \"@%s\" may not be used on %s.", d->name,
-                     vdir_location_name(location));
-    }
+    const schema_directive *def = schema_get_directive(c->s, d->name);
+    if (!def)
+        diag_add(c->errs, d->loc, "Unknown directive \"@%s\".", d->name);
+    else if (!(def->locations & location))
+        diag_add(c->errs, d->loc, "Directive \"@%s\" may not be used on %s.", d->name,
+                 vdir_location_name(location));
 }

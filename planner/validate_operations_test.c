@@ -108,6 +108,28 @@ TEST(executable_extensions)
               "definition is not executable.\n6:1 The \"X\" definition is not executable.\n");
 }
 
+TEST(known_type_names_in_type_definitions)
+{
+    CHECK_STR(run("{ dog { name } }\ntype Foo implements Bar { a: Nope b(x: Strin): Int }\nunion U "
+                  "= Dog | Kat\nextend type Dog { x: [Nope2] }\ninput I { a: Itn }\ndirective "
+                  "@d(a: Nope3) on FIELD\nschema { query: Qeury }"),
+              "2:1 The \"Foo\" definition is not executable.\n2:21 Unknown type \"Bar\". Did you "
+              "mean \"Cat\"?\n2:30 Unknown type \"Nope\".\n2:40 Unknown type \"Strin\". Did you "
+              "mean \"String\"?\n3:1 The \"U\" definition is not executable.\n3:17 Unknown type "
+              "\"Kat\". Did you mean \"Cat\", \"Int\", or \"Pet\"?\n4:1 The \"Dog\" definition is "
+              "not executable.\n4:23 Unknown type \"Nope2\". Did you mean \"Pet\"?\n5:1 The \"I\" "
+              "definition is not executable.\n5:14 Unknown type \"Itn\". Did you mean \"Int\", "
+              "\"I\", or \"ID\"?\n6:1 The \"d\" definition is not executable.\n6:17 Unknown type "
+              "\"Nope3\". Did you mean \"Pet\"?\n7:1 The schema definition is not "
+              "executable.\n7:17 Unknown type \"Qeury\". Did you mean \"Query\"?\n");
+    CHECK_STR(run("query Q($a: I, $b: Foo) { dog { ...F } }\nfragment F on Foo { a }\ninput I { a: "
+                  "Int }\ntype Foo { a: Int }\nextend type Bar { a: Int }\nquery R($c: Bar) { dog "
+                  "{ name } }"),
+              "3:1 The \"I\" definition is not executable.\n4:1 The \"Foo\" definition is not "
+              "executable.\n5:1 The \"Bar\" definition is not executable.\n6:13 Unknown type "
+              "\"Bar\". Did you mean \"Cat\"?\n");
+}
+
 TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(executable_definitions); RUN(unique_operation_names);
           RUN(lone_anonymous_operation); RUN(single_field_subscriptions); RUN(subscriptions_more);
-          RUN(executable_extensions); vtest_free(&t);)
+          RUN(executable_extensions); RUN(known_type_names_in_type_definitions); vtest_free(&t);)

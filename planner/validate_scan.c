@@ -73,12 +73,17 @@ static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const
     }
 }
 
+/* Entering a place that holds directives. */
+static void vscan_enter_directives(const vscan_walk *w, const ast_directive *dirs)
+{
+    if (dirs && w->v->directives) w->v->directives(w->v->user, dirs);
+}
+
 static void vscan_directives(const vscan_walk *w, const ast_directive *dirs,
                              schema_location location)
 {
-    if (!dirs) return;
-    if (w->v->directives) w->v->directives(w->v->user, dirs, location);
     for (; dirs; dirs = dirs->next) {
+        if (w->v->directive) w->v->directive(w->v->user, dirs, location);
         const schema_directive *d = schema_get_directive(w->s, dirs->name);
         vscan_arguments(w, dirs->arguments, d ? d->args : NULL, d ? d->nargs : 0);
     }
@@ -91,6 +96,7 @@ static void vscan_selections(const vscan_walk *w, const schema_type *parent,
         switch (sel->kind) {
         case AST_SEL_FIELD: {
             const schema_field *def = vscan_field_def(w->s, w->m, parent, sel->name);
+            vscan_enter_directives(w, sel->directives);
             vscan_arguments(w, sel->arguments, def ? def->args : NULL, def ? def->nargs : 0);
             vscan_directives(w, sel->directives, LOC_FIELD);
             if (!sel->selection_set) break;
@@ -100,12 +106,14 @@ static void vscan_selections(const vscan_walk *w, const schema_type *parent,
             break;
         }
         case AST_SEL_FRAGMENT_SPREAD:
+            vscan_enter_directives(w, sel->directives);
             vscan_directives(w, sel->directives, LOC_FRAGMENT_SPREAD);
             break;
         case AST_SEL_INLINE_FRAGMENT: {
             const schema_type *type = parent;
             if (sel->type_condition)
                 type = vscan_composite_or_null(schema_get_type(w->s, sel->type_condition));
+            vscan_enter_directives(w, sel->directives);
             vscan_directives(w, sel->directives, LOC_INLINE_FRAGMENT);
             vscan_selections(w, type, sel->selection_set);
             break;
@@ -118,6 +126,7 @@ static void vscan_variable_defs(const vscan_walk *w, const ast_variable_def *def
 {
     for (; def; def = def->next) {
         if (w->v->variable_def) w->v->variable_def(w->v->user, def);
+        vscan_enter_directives(w, def->directives);
         if (def->default_value && w->v->value) {
             const schema_type *named = vscan_named(w->s, def->type);
             vscan_position pos = {.in_variable_default = true};
@@ -148,10 +157,12 @@ void vscan_definition(const schema *s, const vscan_meta *m, const ast_definition
     const schema_type *parent;
     if (def->kind == AST_DEF_OPERATION) {
         parent = schema_root_type(s, def->operation);
+        vscan_enter_directives(&w, def->directives);
         vscan_variable_defs(&w, def->variables);
         vscan_directives(&w, def->directives, vscan_operation_location(def->operation));
     } else if (def->kind == AST_DEF_FRAGMENT) {
         parent = vscan_composite_or_null(schema_get_type(s, def->type_condition));
+        vscan_enter_directives(&w, def->directives);
         vscan_directives(&w, def->directives, LOC_FRAGMENT_DEFINITION);
     } else {
         return;

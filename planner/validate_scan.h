@@ -2,7 +2,9 @@
  * overlap rules share. It visits one executable definition (an operation or
  * a fragment, without following spreads, as graphql-js's TypeInfo does) and
  * reports, in document order:
- *   - every list of directives with the location it is applied at,
+ *   - every place that holds directives, when it is entered (before its
+ *     arguments), and then each directive with its location, before that
+ *     directive's own arguments,
  *   - every argument value (of fields and of directives) and every variable
  *     default value, with the input type expected there,
  *   - every selection set of an operation, a fragment or a field (not those
@@ -44,8 +46,10 @@ typedef struct vscan_position {
 
 typedef struct vscan_visitor {
     void *user;
-    /* dirs is never NULL; location is one schema_location bit */
-    void (*directives)(void *user, const ast_directive *dirs, schema_location location);
+    /* dirs is never NULL: all the directives of one place */
+    void (*directives)(void *user, const ast_directive *dirs);
+    /* one directive; location is one schema_location bit */
+    void (*directive)(void *user, const ast_directive *d, schema_location location);
     void (*value)(void *user, const ast_value *v, const vscan_position *pos);
     void (*variable_def)(void *user, const ast_variable_def *def);
     void (*selection_set)(void *user, const schema_type *parent, const ast_selection *first);

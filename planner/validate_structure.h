@@ -18,6 +18,7 @@ typedef struct vstruct {
     diag_list *errs;
     arena *arena;     /* errs->arena: scratch memory of the validation */
     strmap fragments; /* fragment name -> vstruct_fragment (validate_fragments.c) */
+    strmap doc_types; /* names of the types the document itself defines */
     vwalk walk;
 } vstruct;
 
@@ -38,9 +39,13 @@ void vstruct_check_fragment_definition(vstruct *vs, const ast_definition *def);
 void vstruct_check_fragment_selection(vstruct *vs, const vwalk_at *at);
 void vstruct_check_fragment_graph(vstruct *vs); /* unused fragments, cycles */
 
-/* validate_types.c: reports "Unknown type" at loc unless the schema has the
- * type; returns it. */
+/* validate_types.c: known type names. */
+void vstruct_index_types(vstruct *vs);
+/* Reports "Unknown type" at loc unless the schema (or the document) defines
+ * the type; returns the schema's type, or NULL. */
 schema_type *vstruct_known_type(vstruct *vs, const char *name, src_loc loc);
+/* The type references inside a type-system definition. */
+void vstruct_check_sdl_types(vstruct *vs, const ast_definition *d);
 
 /* validate_hints.c: " Did you mean ...?" for a message, or "". */
 /* Names the hint as given (at most five shown); `what` goes after "mean". */

@@ -190,83 +190,82 @@ static void vval_unknown_field(vval_ctx *c, const ast_object_field *f, const sch
     sbuf_free(&b);
 }
 
-/* ValuesOfCorrectType over v, which stands where `type` is expected (NULL:
- * unknown, nothing to check but the shape below it). */
-static void vval_check_typed(vval_ctx *c, const ast_value *v, const ast_type *type)
+/* UniqueInputFieldNames for field f of an object: a repeat is reported
+ * against the name's first occurrence. */
+static void vval_check_unique_field(vval_ctx *c, strmap *seen, const ast_object_field *f)
+{
+    const ast_object_field *first = strmap_get(seen, f->name);
+    if (!first) {
+        strmap_put(seen, f->name, (void *)f);
+        return;
+    }
+    diag *e =
+        diag_add(c->errs, first->loc, "There can be only one input field named \"%s\".", f->name);
+    diag_loc(e, f->loc);
+}
+
+/* Both value rules in one pass, in the order graphql-js's visitors report:
+ * v stands where `type` is expected (NULL: unknown). ValuesOfCorrectType
+ * stops looking below a value it rejected as a whole (typed = false), while
+ * UniqueInputFieldNames looks at every object. */
+static void vval_walk(vval_ctx *c, const ast_value *v, const ast_type *type, bool typed)
 {
     switch (v->kind) {
     case AST_VALUE_VARIABLE:
         return;
     case AST_VALUE_NULL:
-        if (type && type->kind == AST_TYPE_NON_NULL) vval_expected(c, v, type);
+        if (typed && type && type->kind == AST_TYPE_NON_NULL) vval_expected(c, v, type);
         return;
     case AST_VALUE_LIST: {
         const ast_type *list = vscan_nullable(type);
-        if (!list || list->kind != AST_TYPE_LIST) {
-            vval_check_leaf(c, v, list); /* a lone value where no list is expected */
-            return;
+        bool is_list = list && list->kind == AST_TYPE_LIST;
+        if (typed && !is_list) {
+            vval_check_leaf(c, v, list); /* a list where a single value is expected */
+            typed = false;
         }
         for (const ast_value *item = v->items; item; item = item->next)
-            vval_check_typed(c, item, list->of);
+            vval_walk(c, item, is_list ? list->of : NULL, typed);
         return;
     }
     case AST_VALUE_OBJECT: {
         const schema_type *named = vscan_named(c->s, type);
-        if (!named || named->kind != SCHEMA_INPUT_OBJECT) {
+        if (typed && (!named || named->kind != SCHEMA_INPUT_OBJECT)) {
             vval_check_leaf(c, v, type);
-            return;
+            typed = false;
         }
-        vval_check_required_fields(c, v, named);
-        if (vval_is_one_of(named)) vval_check_one_of(c, v, named);
+        if (typed) {
+            vval_check_required_fields(c, v, named);
+            if (vval_is_one_of(named)) vval_check_one_of(c, v, named);
+        }
+        strmap seen; /* field name -> its first occurrence */
+        strmap_init(&seen, c->scratch, 8);
         for (const ast_object_field *f = v->fields; f; f = f->next) {
-            const schema_field *def = schema_get_field(named, f->name);
-            if (def)
-                vval_check_typed(c, f->value, def->type);
-            else
-                vval_unknown_field(c, f, named);
+            const schema_field *def = typed ? schema_get_field(named, f->name) : NULL;
+            if (typed && !def) vval_unknown_field(c, f, named);
+            vval_check_unique_field(c, &seen, f);
+            vval_walk(c, f->value, def ? def->type : NULL, typed);
         }
         return;
     }
     default:
-        vval_check_leaf(c, v, type);
+        if (typed) vval_check_leaf(c, v, type);
         return;
-    }
-}
-
-/* UniqueInputFieldNames: each repeat of a name inside one object literal is
- * reported against its first occurrence. */
-static void vval_check_unique_fields(vval_ctx *c, const ast_value *v)
-{
-    if (v->kind == AST_VALUE_LIST) {
-        for (const ast_value *item = v->items; item; item = item->next)
-            vval_check_unique_fields(c, item);
-        return;
-    }
-    if (v->kind != AST_VALUE_OBJECT) return;
-    strmap seen;
-    strmap_init(&seen, c->scratch, 8);
-    for (const ast_object_field *f = v->fields; f; f = f->next) {
-        const ast_object_field *first = strmap_get(&seen, f->name);
-        if (first) {
-            diag *e = diag_add(c->errs, first->loc,
-                               "There can be only one input field named \"%s\".", f->name);
-            diag_loc(e, f->loc);
-        } else {
-            strmap_put(&seen, f->name, (void *)f);
-        }
-        vval_check_unique_fields(c, f->value);
     }
 }
 
 void vval_check_value(vval_ctx *c, const ast_value *v, const vscan_position *pos)
 {
-    vval_check_typed(c, v, pos->type);
-    vval_check_unique_fields(c, v);
+    vval_walk(c, v, pos->type, true);
 }
 
-static void vval_on_directives(void *user, const ast_directive *dirs, schema_location location)
+static void vval_on_directives(void *user, const ast_directive *dirs)
 {
-    vdir_check(user, dirs, location);
+    vdir_check_unique(user, dirs);
+}
+
+static void vval_on_directive(void *user, const ast_directive *d, schema_location location)
+{
+    vdir_check_known(user, d, location);
 }
 
 static void vval_on_value(void *user, const ast_value *v, const vscan_position *pos)
@@ -292,6 +291,7 @@ void validate_value_rules(const schema *s, const ast_document *doc, diag_list *e
 
     vscan_visitor v = {.user = &c,
                        .directives = vval_on_directives,
+                       .directive = vval_on_directive,
                        .value = vval_on_value,
                        .variable_def = vval_on_variable_def};
     for (const ast_definition *d = doc->definitions; d; d = d->next) {

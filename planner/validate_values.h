@@ -32,9 +32,10 @@ bool vval_is_one_of(const schema_type *t);
 /* Adds an error whose message is built in an sbuf (may be long). */
 diag *vval_error(vval_ctx *c, src_loc loc, const char *message);
 
-/* validate_directives.c: KnownDirectives and UniqueDirectivesPerLocation for
- * the directives applied at one place. */
-void vdir_check(vval_ctx *c, const ast_directive *dirs, schema_location location);
+/* validate_directives.c: UniqueDirectivesPerLocation over the directives of
+ * one place, when it is entered; KnownDirectives for one directive. */
+void vdir_check_unique(vval_ctx *c, const ast_directive *dirs);
+void vdir_check_known(vval_ctx *c, const ast_directive *d, schema_location location);
 
 /* validate_variables.c: UniqueVariableNames when an operation is entered,
  * VariablesAreInputTypes per definition, and NoUndefinedVariables,
