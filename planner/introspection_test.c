@@ -254,16 +254,24 @@ TEST(full_introspection_with_redefined_builtins)
     CHECK(differential("redefined", "full_all"));
 }
 
-TEST(full_introspection_of_bench_api_schema)
+static const char *const supergraph_names[] = {"bench", "fed1", "renamed", "shop"};
+
+TEST(full_introspection_of_api_schemas)
 {
-    CHECK(differential("api_bench", "full"));
-    CHECK(differential("api_bench", "full_all"));
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "api_%s", supergraph_names[i]);
+        CHECK(differential(name, "full"));
+        CHECK(differential(name, "full_all"));
+    }
 }
 
-TEST(full_introspection_of_bench_supergraph_api)
+TEST(full_introspection_of_supergraph_loader_api_schemas)
 {
-    CHECK(supergraph_differential("bench", "full"));
-    CHECK(supergraph_differential("bench", "full_all"));
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        CHECK(supergraph_differential(supergraph_names[i], "full"));
+        CHECK(supergraph_differential(supergraph_names[i], "full_all"));
+    }
 }
 
 TEST(type_lookup)
@@ -689,9 +697,8 @@ TEST(type_and_directive_order)
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(full_introspection_defaults); RUN(full_introspection_with_extensions);
-          RUN(full_introspection_with_redefined_builtins);
-          RUN(full_introspection_of_bench_api_schema);
-          RUN(full_introspection_of_bench_supergraph_api); RUN(type_lookup);
+          RUN(full_introspection_with_redefined_builtins); RUN(full_introspection_of_api_schemas);
+          RUN(full_introspection_of_supergraph_loader_api_schemas); RUN(type_lookup);
           RUN(aliases_and_typename); RUN(named_and_inline_fragments); RUN(merged_fields);
           RUN(skip_include_and_variables); RUN(deprecated_arguments_and_directives);
           RUN(js_number_formatting); RUN(default_values_of_builtin_scalars);
