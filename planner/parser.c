@@ -9,6 +9,8 @@
 #include <string.h>
 
 #define PARSE_DEFAULT_MAX_DEPTH 256
+/* A larger max_depth is lowered to this: the recursion must fit the C stack. */
+#define PARSE_HARD_MAX_DEPTH 4096
 #define PARSE_SLAB_SIZE 8192
 
 /* ---- memory ---- */
@@ -524,6 +526,7 @@ static void parse_init(parser *p, arena *a, const char *src, size_t len, const p
     lex_init(&p->lx, a, src, len);
     p->tok.kind = LEX_SOF;
     p->max_depth = opts && opts->max_depth ? opts->max_depth : PARSE_DEFAULT_MAX_DEPTH;
+    if (p->max_depth > PARSE_HARD_MAX_DEPTH) p->max_depth = PARSE_HARD_MAX_DEPTH;
     p->max_tokens = opts ? opts->max_tokens : 0;
     p->err = err;
     if (err) {

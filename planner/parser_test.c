@@ -788,6 +788,9 @@ TEST(depth_limit_on_selection_sets_values_and_types)
     CHECK_STR(parse_nested("{a(x:", "[", "", "]", ")}", 1000000, 0, &err), TOO_DEEP(256));
     CHECK_STR(parse_nested("", "{a", "", "}", "", 1000000, 0, &err), TOO_DEEP(256));
     CHECK_STR(parse_nested("type A { a: ", "[", "", "]", "}", 1000000, 0, &err), TOO_DEEP(256));
+    /* Asking for more than 4096 levels gets 4096: the C stack bounds recursion. */
+    CHECK_STR(parse_nested("", "{a", "", "}", "", 4096, 4096, &err), "ok");
+    CHECK_STR(parse_nested("", "{a", "", "}", "", 1000000, 4000000000u, &err), TOO_DEEP(4096));
 }
 
 TEST(depth_limit_on_lone_values_and_selection_sets)
