@@ -12,6 +12,7 @@
 
 #include "ftest.h"
 #include "parser.h"
+#include "supergraph.h"
 
 #define FIXTURES "tests/fixtures/introspection/"
 
@@ -44,13 +45,16 @@ typedef struct fixture {
     sbuf out;
 } fixture;
 
-static bool fixture_open(fixture *fx, const char *sdl, const char *query, const char *variables)
+typedef schema *(*schema_loader)(arena *a, const char *sdl, size_t len, diag_list *errs);
+
+static bool fixture_open_with(fixture *fx, schema_loader load, const char *sdl, const char *query,
+                              const char *variables)
 {
     memset(fx, 0, sizeof *fx);
     arena_init(&fx->arena, 0);
     diag_init(&fx->errs, &fx->arena);
     sbuf_init(&fx->out);
-    fx->schema = schema_from_sdl(&fx->arena, sdl, strlen(sdl), &fx->errs);
+    fx->schema = load(&fx->arena, sdl, strlen(sdl), &fx->errs);
     if (!fx->schema) {
         for (diag *d = fx->errs.first; d; d = d->next)
             fprintf(stderr, "sdl: %s\n", d->message);
@@ -69,6 +73,11 @@ static bool fixture_open(fixture *fx, const char *sdl, const char *query, const 
         if (!fx->variables) return false;
     }
     return fx->op != NULL;
+}
+
+static bool fixture_open(fixture *fx, const char *sdl, const char *query, const char *variables)
+{
+    return fixture_open_with(fx, schema_from_sdl, sdl, query, variables);
 }
 
 static void fixture_close(fixture *fx)
@@ -134,12 +143,38 @@ static void report_difference(const json_value *got, const json_value *want, sbu
 
 /* Runs queries/<query>.graphql against <schema>.graphql and compares with
  * expected/<schema>.<query>.json. */
+static bool differential_with(schema_loader load, const char *sdl_path, const char *schema_name,
+                              const char *query_name);
+
 static bool differential(const char *schema_name, const char *query_name)
 {
     char path[256];
-    size_t len;
     snprintf(path, sizeof path, FIXTURES "%s.graphql", schema_name);
-    char *sdl = read_file(path, &len);
+    return differential_with(schema_from_sdl, path, schema_name, query_name);
+}
+
+/* The API schema the supergraph loader derives from supergraphs/<name>.graphql
+ * against what graphql-js answers for Apollo's API schema of it (api_<name>). */
+static schema *api_schema_of_supergraph(arena *a, const char *sdl, size_t len, diag_list *errs)
+{
+    supergraph *sg = sg_load(a, sdl, len, errs);
+    return sg ? sg->api : NULL;
+}
+
+static bool supergraph_differential(const char *name, const char *query_name)
+{
+    char path[256], schema_name[64];
+    snprintf(path, sizeof path, FIXTURES "supergraphs/%s.graphql", name);
+    snprintf(schema_name, sizeof schema_name, "api_%s", name);
+    return differential_with(api_schema_of_supergraph, path, schema_name, query_name);
+}
+
+static bool differential_with(schema_loader load, const char *sdl_path, const char *schema_name,
+                              const char *query_name)
+{
+    char path[256];
+    size_t len;
+    char *sdl = read_file(sdl_path, &len);
     snprintf(path, sizeof path, FIXTURES "queries/%s.graphql", query_name);
     char *query = read_file(path, &len);
     snprintf(path, sizeof path, FIXTURES "queries/%s.vars.json", query_name);
@@ -150,7 +185,7 @@ static bool differential(const char *schema_name, const char *query_name)
     fixture fx;
     if (!sdl || !query || !expected) {
         fprintf(stderr, "missing fixture for %s.%s\n", schema_name, query_name);
-    } else if (fixture_open(&fx, sdl, query, vars)) {
+    } else if (fixture_open_with(&fx, load, sdl, query, vars)) {
         introspection_execute(fx.schema, fx.doc, fx.op, fx.variables, &fx.out, &fx.errs);
         json_error jerr;
         const json_value *want = json_parse(&fx.arena, expected, len, 0, &jerr);
@@ -213,10 +248,30 @@ TEST(full_introspection_with_extensions)
     CHECK(differential("extensions", "full_all"));
 }
 
-TEST(full_introspection_of_bench_api_schema)
+TEST(full_introspection_with_redefined_builtins)
 {
-    CHECK(differential("api_bench", "full"));
-    CHECK(differential("api_bench", "full_all"));
+    CHECK(differential("redefined", "full"));
+    CHECK(differential("redefined", "full_all"));
+}
+
+static const char *const supergraph_names[] = {"bench", "fed1", "renamed", "shop"};
+
+TEST(full_introspection_of_api_schemas)
+{
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "api_%s", supergraph_names[i]);
+        CHECK(differential(name, "full"));
+        CHECK(differential(name, "full_all"));
+    }
+}
+
+TEST(full_introspection_of_supergraph_loader_api_schemas)
+{
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        CHECK(supergraph_differential(supergraph_names[i], "full"));
+        CHECK(supergraph_differential(supergraph_names[i], "full_all"));
+    }
 }
 
 TEST(type_lookup)
@@ -642,14 +697,15 @@ TEST(type_and_directive_order)
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(full_introspection_defaults); RUN(full_introspection_with_extensions);
-          RUN(full_introspection_of_bench_api_schema); RUN(type_lookup); RUN(aliases_and_typename);
-          RUN(named_and_inline_fragments); RUN(merged_fields); RUN(skip_include_and_variables);
-          RUN(deprecated_arguments_and_directives); RUN(js_number_formatting);
-          RUN(default_values_of_builtin_scalars); RUN(default_values_of_enums_lists_and_nulls);
-          RUN(default_values_of_input_objects); RUN(default_values_of_custom_scalars);
-          RUN(typename_and_aliases_at_the_root); RUN(fragments_on_root_and_abstract_types);
-          RUN(unknown_fields_are_left_out); RUN(typename_inside_introspection_objects);
-          RUN(variables_with_defaults); RUN(type_name_argument_errors);
-          RUN(non_introspection_root_field_is_an_error); RUN(fragment_cycles_are_not_followed);
-          RUN(nesting_limit); RUN(output_limit); RUN(is_only_introspection); RUN(write_root_field);
-          RUN(type_and_directive_order);)
+          RUN(full_introspection_with_redefined_builtins); RUN(full_introspection_of_api_schemas);
+          RUN(full_introspection_of_supergraph_loader_api_schemas); RUN(type_lookup);
+          RUN(aliases_and_typename); RUN(named_and_inline_fragments); RUN(merged_fields);
+          RUN(skip_include_and_variables); RUN(deprecated_arguments_and_directives);
+          RUN(js_number_formatting); RUN(default_values_of_builtin_scalars);
+          RUN(default_values_of_enums_lists_and_nulls); RUN(default_values_of_input_objects);
+          RUN(default_values_of_custom_scalars); RUN(typename_and_aliases_at_the_root);
+          RUN(fragments_on_root_and_abstract_types); RUN(unknown_fields_are_left_out);
+          RUN(typename_inside_introspection_objects); RUN(variables_with_defaults);
+          RUN(type_name_argument_errors); RUN(non_introspection_root_field_is_an_error);
+          RUN(fragment_cycles_are_not_followed); RUN(nesting_limit); RUN(output_limit);
+          RUN(is_only_introspection); RUN(write_root_field); RUN(type_and_directive_order);)

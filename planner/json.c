@@ -458,6 +458,7 @@ static json_value *json_run(json_parser *ps)
 json_value *json_parse(arena *a, const char *text, size_t len, unsigned max_depth, json_error *err)
 {
     json_parser ps;
+    if (!text) text = ""; /* an empty buffer may come as NULL; len must then be 0 */
     ps.a = a;
     ps.text = text;
     ps.p = text;

@@ -325,6 +325,20 @@ TEST(text_over_4gib_is_refused_before_reading)
     CHECK_STR(err.message, "Text longer than 4 GiB at offset 0");
 }
 
+TEST(null_text_is_empty_input)
+{
+    json_error err;
+    CHECK(json_parse(&test_arena, NULL, 0, 0, &err) == NULL);
+    CHECK_STR(err.message, "Unexpected end of input at offset 0");
+}
+
+TEST(whitespace_between_every_token)
+{
+    CHECK_STR(reformat(" {\r\n\t\"a\" \t:\n [ 1 ,\t2 ] ,\"b\"\r:{ } } "), "{\"a\":[1,2],\"b\":{}}");
+    CHECK_STR(reformat("[\f1]"), "!Unexpected byte 0x0c at offset 1");
+    CHECK_STR(reformat("[1\v]"), "!Unexpected byte 0x0b at offset 2");
+}
+
 TEST(error_offset_field)
 {
     json_error err;
@@ -527,6 +541,8 @@ TEST_MAIN({
     RUN(depth_limit_custom);
     RUN(very_deep_documents_use_no_recursion);
     RUN(text_over_4gib_is_refused_before_reading);
+    RUN(null_text_is_empty_input);
+    RUN(whitespace_between_every_token);
     RUN(error_offset_field);
     RUN(get_and_getn);
     RUN(as_int64_accepts_integral_values);

@@ -26,10 +26,10 @@ void sbuf_reset(sbuf *b)
     if (b->data) b->data[0] = '\0';
 }
 
-static void sbuf_reserve(sbuf *b, size_t extra)
+/* Out of line: the check in sbuf_reserve is on every append's path, the
+ * growth it guards is rare. */
+static __attribute__((noinline)) void sbuf_grow(sbuf *b, size_t need)
 {
-    size_t need = b->len + extra + 1;
-    if (need <= b->cap) return;
     size_t cap = b->cap ? b->cap : 256;
     while (cap < need)
         cap *= 2;
@@ -40,6 +40,12 @@ static void sbuf_reserve(sbuf *b, size_t extra)
     }
     b->data = p;
     b->cap = cap;
+}
+
+static inline void sbuf_reserve(sbuf *b, size_t extra)
+{
+    size_t need = b->len + extra + 1;
+    if (need > b->cap) sbuf_grow(b, need);
 }
 
 void sbuf_append(sbuf *b, const char *s, size_t n)

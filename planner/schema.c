@@ -1,19 +1,22 @@
 /* schema.c: builds the schema model from SDL documents (see schema.h).
  *
- * Four steps: collect every definition by name (user documents first, then
- * the built-ins, which a user definition of the same name replaces); attach
- * each `extend` to what it extends; turn each type into its schema_type with
- * fields, arguments, values, members and directives, resolving every type
- * reference; then run the checks of schema_validate.c. Everything kept lives
- * in the caller's arena; what is needed only while building lives in a
- * scratch arena released before returning. */
+ * First the SDL rules (schema_sdl_rules.c) check the documents as written:
+ * only documents that pass are built, so building itself never meets a
+ * duplicate, an unknown name or a stray extension. Then: collect every
+ * definition by name (user documents first, then the built-ins: a user
+ * directive replaces the built-in of its name, a user type of a built-in
+ * type's name is ignored, as graphql-js does both); attach each `extend` to what it
+ * extends; turn each type into its schema_type with fields, arguments,
+ * values, members and directives, resolving every type reference; and run
+ * the type-system checks of schema_validate.c. Everything kept lives in the
+ * caller's arena; what is needed only while building lives in a scratch
+ * arena released before returning. */
 #include "schema.h"
 #include "schema_internal.h"
 
 #include <string.h>
 
 #include "parser.h"
-#include "suggest.h"
 
 /* A definition in a list: a type's extensions, the schema's parts. */
 typedef struct def_link {
@@ -37,7 +40,6 @@ typedef struct type_entry {
 typedef struct builder {
     arena *a;      /* the schema's arena: everything the model keeps */
     arena scratch; /* entries and tables needed only while building */
-    diag_list *errs;
     schema *s;
     strmap entries; /* type name -> type_entry* */
     type_entry *first, *last;
@@ -63,28 +65,6 @@ static void list_append(builder *b, def_list *l, const ast_definition *def, bool
     l->count++;
 }
 
-/* Reports `message` about an unknown type name with graphql-js's "Did you
- * mean" hint, drawn from the types defined by the user and, for references
- * (not extensions), the built-in ones, which graphql-js lists first. */
-static void report_unknown(builder *b, src_loc loc, const char *message, const char *name,
-                           bool with_builtins)
-{
-    const char **options = ARENA_ARRAY(&b->scratch, const char *, b->ntypes);
-    uint32_t n = 0;
-    for (const type_entry *e = b->first; with_builtins && e; e = e->next)
-        if (e->builtin) options[n++] = e->parts.first->def->name;
-    for (const type_entry *e = b->first; e; e = e->next)
-        if (!e->builtin) options[n++] = e->parts.first->def->name;
-    const char **close = NULL;
-    uint32_t nclose = suggest_list(&b->scratch, name, options, n, &close);
-    sbuf msg;
-    sbuf_init(&msg);
-    sbuf_puts(&msg, message);
-    suggest_did_you_mean(&msg, NULL, close, nclose);
-    diag_add(b->errs, loc, "%s", msg.data);
-    sbuf_free(&msg);
-}
-
 /* ---- collecting definitions ---- */
 
 static void collect_type(builder *b, const ast_definition *d, bool builtin)
@@ -95,16 +75,12 @@ static void collect_type(builder *b, const ast_definition *d, bool builtin)
     }
     type_entry *e = strmap_get(&b->entries, d->name);
     if (e) {
-        const ast_definition *first = e->parts.first->def;
-        if (builtin) {
-            /* The user redeclared a built-in: theirs stands; a redeclared
-             * standard scalar is still the standard scalar. */
-            e->builtin = first->kind == AST_DEF_SCALAR && d->kind == AST_DEF_SCALAR;
-            return;
-        }
-        diag *err =
-            diag_add(b->errs, first->name_loc, "There can be only one type named \"%s\".", d->name);
-        diag_loc(err, d->name_loc);
+        /* Only a built-in can meet a name already taken (the SDL rules
+         * refused repeats). As in graphql-js, the built-in stands and the
+         * user's definition of a standard name is ignored. */
+        e->parts = (def_list){NULL, NULL, 0};
+        list_append(b, &e->parts, d, true);
+        e->builtin = true;
         return;
     }
     e = ARENA_NEW(&b->scratch, type_entry);
@@ -121,27 +97,14 @@ static void collect_type(builder *b, const ast_definition *d, bool builtin)
 
 static void collect_directive(builder *b, const ast_definition *d, bool builtin)
 {
-    def_link *existing = strmap_get(&b->directive_names, d->name);
-    if (existing) {
-        if (builtin) return; /* a user definition replaces the built-in one */
-        diag *err = diag_add(b->errs, existing->def->name_loc,
-                             "There can be only one directive named \"@%s\".", d->name);
-        diag_loc(err, d->name_loc);
-        return;
-    }
+    if (strmap_get(&b->directive_names, d->name)) return; /* a built-in the user replaced */
     list_append(b, &b->directives, d, builtin);
     strmap_put(&b->directive_names, d->name, b->directives.last);
 }
 
 static void collect_schema(builder *b, const ast_definition *d)
 {
-    if (!d->extension) {
-        if (b->schema_def) {
-            diag_add(b->errs, d->loc, "Must provide only one schema definition.");
-        } else {
-            b->schema_def = d;
-        }
-    }
+    if (!d->extension) b->schema_def = d;
     list_append(b, &b->schema_parts, d, false);
 }
 
@@ -151,9 +114,7 @@ static void collect(builder *b, const ast_document *doc, bool builtin)
         switch (d->kind) {
         case AST_DEF_OPERATION:
         case AST_DEF_FRAGMENT:
-            diag_add(b->errs, d->loc,
-                     "Executable definitions are not allowed in a schema document.");
-            break;
+            break; /* refused by the SDL rules */
         case AST_DEF_SCHEMA:
             collect_schema(b, d);
             break;
@@ -167,43 +128,14 @@ static void collect(builder *b, const ast_document *doc, bool builtin)
     }
 }
 
-static const char *extension_kind_word(ast_def_kind kind)
-{
-    switch (kind) {
-    case AST_DEF_SCALAR:
-        return "scalar";
-    case AST_DEF_OBJECT:
-        return "object";
-    case AST_DEF_INTERFACE:
-        return "interface";
-    case AST_DEF_UNION:
-        return "union";
-    case AST_DEF_ENUM:
-        return "enum";
-    default:
-        return "input object";
-    }
-}
-
+/* Extensions join their type's parts in document order. The SDL rules made
+ * sure each names a type the user defined, of its own kind. */
 static void attach_extensions(builder *b)
 {
     for (def_link *l = b->type_extensions.first; l; l = l->next) {
-        const ast_definition *ext = l->def;
-        type_entry *e = strmap_get(&b->entries, ext->name);
-        if (!e) {
-            report_unknown(b, ext->name_loc,
-                           arena_sprintf(&b->scratch,
-                                         "Cannot extend type \"%s\" because it is not defined.",
-                                         ext->name),
-                           ext->name, false);
-        } else if (e->parts.first->def->kind != ext->kind) {
-            diag *err =
-                diag_add(b->errs, e->parts.first->def->loc, "Cannot extend non-%s type \"%s\".",
-                         extension_kind_word(ext->kind), ext->name);
-            diag_loc(err, ext->loc);
-        } else {
-            list_append(b, &e->parts, ext, l->builtin);
-        }
+        type_entry *e = strmap_get(&b->entries, l->def->name);
+        if (e && e->parts.first->def->kind == l->def->kind)
+            list_append(b, &e->parts, l->def, l->builtin);
     }
 }
 
@@ -252,19 +184,10 @@ static void create_types(builder *b)
     b->origin.types = sources;
 }
 
-static void report_unknown_type(builder *b, src_loc loc, const char *name)
-{
-    report_unknown(b, loc, arena_sprintf(&b->scratch, "Unknown type \"%s\".", name), name, true);
-}
-
-/* The named type at the core of ref, or NULL after reporting it unknown. */
+/* The named type at the core of ref (known: the SDL rules checked it). */
 static schema_type *resolve(builder *b, const ast_type *ref)
 {
-    while (ref->kind != AST_TYPE_NAMED)
-        ref = ref->of;
-    schema_type *t = strmap_get(&b->s->type_map, ref->name);
-    if (!t) report_unknown_type(b, ref->loc, ref->name);
-    return t;
+    return strmap_get(&b->s->type_map, ast_type_name(ref));
 }
 
 static const ast_directive **directive_array(builder *b, const ast_directive *list, uint32_t *n)
@@ -300,53 +223,20 @@ static void read_deprecation(const ast_directive *list, bool *deprecated, const 
     *reason = v && v->kind == AST_VALUE_STRING ? v->str : "No longer supported";
 }
 
-/* Reports a second argument of one name: owner is "Type.field" or "@dir". */
-static void report_duplicate_arg(builder *b, const char *type_name, const char *field_name,
-                                 src_loc first, const ast_field_def *again)
-{
-    diag *err = type_name
-                    ? diag_add(b->errs, first, "Argument \"%s.%s(%s:)\" can only be defined once.",
-                               type_name, field_name, again->name)
-                    : diag_add(b->errs, first, "Argument \"@%s(%s:)\" can only be defined once.",
-                               field_name, again->name);
-    diag_loc(err, again->loc);
-}
-
 static void init_field(builder *b, schema_field *f, const ast_field_def *def, schema_type *parent);
 
-/* Argument lists are short: a scan finds repeats; a table only past this. */
-#define ARGS_SCANNED 16
-
-static const schema_field *find_built_arg(const schema_field *args, uint32_t n, const char *name)
-{
-    for (uint32_t i = 0; i < n; i++)
-        if (strcmp(args[i].name, name) == 0) return &args[i];
-    return NULL;
-}
-
-/* Arguments of a field (type_name set) or of a directive (type_name NULL). */
-static schema_field *build_args(builder *b, const ast_field_def *list, const char *type_name,
-                                const char *owner_name, uint32_t *n)
+/* Arguments of a field or a directive, in the order written. */
+static schema_field *build_args(builder *b, const ast_field_def *list, uint32_t *n)
 {
     uint32_t count = 0;
     for (const ast_field_def *d = list; d; d = d->next)
         count++;
-    *n = 0;
+    *n = count;
     if (!count) return NULL;
     schema_field *args = ARENA_ARRAY(b->a, schema_field, count);
-    strmap seen = {0};
-    if (count > ARGS_SCANNED) strmap_init(&seen, &b->scratch, count);
-    for (const ast_field_def *d = list; d; d = d->next) {
-        const schema_field *first =
-            count > ARGS_SCANNED ? strmap_get(&seen, d->name) : find_built_arg(args, *n, d->name);
-        if (first) {
-            report_duplicate_arg(b, type_name, owner_name, first->loc, d);
-            continue;
-        }
-        schema_field *arg = &args[(*n)++];
-        init_field(b, arg, d, NULL);
-        if (count > ARGS_SCANNED) strmap_put(&seen, arg->name, arg);
-    }
+    count = 0;
+    for (const ast_field_def *d = list; d; d = d->next)
+        init_field(b, &args[count++], d, NULL);
     return args;
 }
 
@@ -362,7 +252,7 @@ static void init_field(builder *b, schema_field *f, const ast_field_def *def, sc
     f->parent = parent;
     f->loc = def->loc;
     if (parent && parent->kind != SCHEMA_INPUT_OBJECT)
-        f->args = build_args(b, def->arguments, parent->name, def->name, &f->nargs);
+        f->args = build_args(b, def->arguments, &f->nargs);
 }
 
 static void build_fields(builder *b, schema_type *t, const schema_source *src)
@@ -375,13 +265,6 @@ static void build_fields(builder *b, schema_type *t, const schema_source *src)
     strmap_init(&t->field_map, b->a, count);
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_field_def *d = src->parts[p]->fields; d; d = d->next) {
-            const schema_field *first = strmap_get(&t->field_map, d->name);
-            if (first) {
-                diag *err = diag_add(b->errs, first->loc,
-                                     "Field \"%s.%s\" can only be defined once.", t->name, d->name);
-                diag_loc(err, d->loc);
-                continue;
-            }
             schema_field *f = &t->fields[t->nfields++];
             init_field(b, f, d, t);
             f->index = b->s->nfields++;
@@ -390,8 +273,7 @@ static void build_fields(builder *b, schema_type *t, const schema_source *src)
     }
 }
 
-/* Interfaces (members = false) or union members (members = true), resolved;
- * unknown names are reported and left out. */
+/* Interfaces (members = false) or union members (members = true), resolved. */
 static schema_type **build_type_list(builder *b, const schema_source *src, bool members,
                                      uint32_t *n)
 {
@@ -407,10 +289,7 @@ static schema_type **build_type_list(builder *b, const schema_source *src, bool 
         for (const ast_name *m = members ? src->parts[p]->members : src->parts[p]->interfaces; m;
              m = m->next) {
             schema_type *t = strmap_get(&b->s->type_map, m->name);
-            if (t)
-                out[(*n)++] = t;
-            else
-                report_unknown_type(b, m->loc, m->name);
+            if (t) out[(*n)++] = t;
         }
     }
     return out;
@@ -424,19 +303,8 @@ static void build_values(builder *b, schema_type *t, const schema_source *src)
             count++;
     if (!count) return;
     t->values = ARENA_ARRAY(b->a, schema_enum_value, count);
-    strmap seen;
-    strmap_init(&seen, &b->scratch, count);
     for (uint32_t p = 0; p < src->nparts; p++) {
         for (const ast_enum_value_def *d = src->parts[p]->values; d; d = d->next) {
-            const ast_enum_value_def *first = strmap_get(&seen, d->name);
-            if (first) {
-                diag *err =
-                    diag_add(b->errs, first->loc, "Enum value \"%s.%s\" can only be defined once.",
-                             t->name, d->name);
-                diag_loc(err, d->loc);
-                continue;
-            }
-            strmap_put(&seen, d->name, (void *)d);
             schema_enum_value *v = &t->values[t->nvalues++];
             v->name = d->name;
             v->description = d->description;
@@ -523,23 +391,19 @@ static void build_directive(builder *b, const def_link *link)
     schema_directive *dir = ARENA_NEW(b->a, schema_directive);
     dir->name = d->name;
     dir->description = d->description;
-    dir->args = build_args(b, d->arguments, NULL, d->name, &dir->nargs);
+    dir->args = build_args(b, d->arguments, &dir->nargs);
     dir->repeatable = d->repeatable;
     dir->builtin = link->builtin;
     dir->loc = d->loc;
     dir->location_names = d->locations;
-    for (const ast_name *l = d->locations; l; l = l->next) {
-        schema_location bit = schema_location_from_name(l->name);
-        if (!bit) diag_add(b->errs, l->loc, "Unknown directive location \"%s\".", l->name);
-        dir->locations |= bit;
-    }
+    for (const ast_name *l = d->locations; l; l = l->next)
+        dir->locations |= schema_location_from_name(l->name);
     if (link->builtin && strcmp(d->name, "deprecated") == 0)
         dir->locations |= LOC_DIRECTIVE_DEFINITION; /* see schema_builtins.c */
     b->s->directives[b->s->ndirectives++] = dir;
     strmap_put(&b->s->directive_map, dir->name, dir);
 }
 
-static const char *const op_words[3] = {"query", "mutation", "subscription"};
 static const char *const op_default_names[3] = {"Query", "Mutation", "Subscription"};
 
 static void set_root(builder *b, ast_operation_type op, schema_type *t)
@@ -557,23 +421,12 @@ static void set_root(builder *b, ast_operation_type op, schema_type *t)
  * roots (as graphql-js's buildASTSchema decides). */
 static void build_roots(builder *b)
 {
-    const ast_root_op *seen[3] = {NULL, NULL, NULL};
     uint32_t count = 0;
     for (def_link *l = b->schema_parts.first; l; l = l->next) {
         for (const ast_directive *d = l->def->directives; d; d = d->next)
             count++;
         for (const ast_root_op *op = l->def->root_operations; op; op = op->next) {
-            if (seen[op->operation]) {
-                diag *err =
-                    diag_add(b->errs, seen[op->operation]->loc,
-                             "There can be only one %s type in schema.", op_words[op->operation]);
-                diag_loc(err, op->loc);
-                continue;
-            }
-            seen[op->operation] = op;
-            schema_type *t = strmap_get(&b->s->type_map, op->type_name);
-            if (!t) report_unknown_type(b, op->type_loc, op->type_name);
-            set_root(b, op->operation, t);
+            set_root(b, op->operation, strmap_get(&b->s->type_map, op->type_name));
             b->origin.root_locs[op->operation] = op->type_loc;
         }
     }
@@ -611,28 +464,29 @@ static void build_model(builder *b)
 schema *schema_build(arena *a, const ast_document *const *docs, uint32_t ndocs, diag_list *errs)
 {
     size_t errors_before = errs->count;
+    const ast_document *builtins = schema_builtins_parse(a);
+    if (!builtins) {
+        diag_add(errs, (src_loc){0, 0}, "The built-in definitions failed to parse.");
+        return NULL;
+    }
+    /* As graphql-js: the SDL as written first, the type system only once
+     * that is sound. */
+    schema_check_sdl(docs, ndocs, builtins, errs);
+    if (errs->count != errors_before) return NULL;
+
     builder b;
     memset(&b, 0, sizeof b);
     b.a = a;
-    b.errs = errs;
     arena_init(&b.scratch, 0);
     strmap_init(&b.entries, &b.scratch, 64);
     strmap_init(&b.directive_names, &b.scratch, 16);
     b.s = ARENA_NEW(a, schema);
     b.s->arena = a;
-
     for (uint32_t i = 0; i < ndocs; i++)
         collect(&b, docs[i], false);
-    const ast_document *builtins = schema_builtins_parse(a);
-    if (builtins)
-        collect(&b, builtins, true);
-    else
-        diag_add(errs, (src_loc){0, 0}, "The built-in definitions failed to parse.");
+    collect(&b, builtins, true);
     build_model(&b);
-    /* graphql-js checks applied directives and literals alongside the
-     * definitions, then the type system only once the SDL itself is sound. */
-    schema_check_uses(b.s, errs);
-    if (errs->count == errors_before) schema_check_types(b.s, &b.origin, errs);
+    schema_check_types(b.s, &b.origin, errs);
     arena_free(&b.scratch);
     return errs->count == errors_before ? b.s : NULL;
 }

@@ -26,11 +26,11 @@ typedef struct schema_origin {
     src_loc root_locs[3];
 } schema_origin;
 
-/* The SDL rules on what definitions use: applied directives known, allowed
- * at their location, unique unless repeatable, their arguments known, unique
- * and required ones given; input-object literals (directive arguments,
- * default values) naming each field once. */
-void schema_check_uses(const schema *s, diag_list *errs);
+/* graphql-js's validateSDL over the documents (the built-ins are what
+ * every schema has): duplicate and unknown names, extensions of what is not
+ * defined, applied directives, literals. Errors in graphql-js's order. */
+void schema_check_sdl(const ast_document *const *docs, uint32_t ndocs, const ast_document *builtins,
+                      diag_list *errs);
 
 /* The type-system rules graphql-js applies in validateSchema: root types,
  * names, field and argument types, interface implementations, unions, enums,

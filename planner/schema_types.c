@@ -92,16 +92,21 @@ bool schema_types_overlap(const schema_type *a, const schema_type *b)
     return false;
 }
 
-/* Named type `sub` may be used where named type `super` is expected. */
+/* Named type `sub` may be used where named type `super` is expected: an
+ * object or interface the abstract `super` lists (union) or that declares
+ * `super` (interface). As in graphql-js, an invalid schema's union listing an
+ * interface counts it too, so the errors reported match. */
 static bool named_is_subtype(const schema *s, const char *sub, const char *super)
 {
     if (strcmp(sub, super) == 0) return true;
     const schema_type *sup = schema_get_type(s, super);
     const schema_type *t = schema_get_type(s, sub);
     if (!sup || !t || !schema_is_abstract(sup)) return false;
-    if (t->kind == SCHEMA_INTERFACE && sup->kind == SCHEMA_INTERFACE)
-        return schema_implements(t, sup);
-    return t->kind == SCHEMA_OBJECT && schema_is_possible_type(sup, t);
+    if (t->kind != SCHEMA_OBJECT && t->kind != SCHEMA_INTERFACE) return false;
+    if (sup->kind == SCHEMA_INTERFACE) return schema_implements(t, sup);
+    for (uint32_t i = 0; i < sup->npossible; i++)
+        if (sup->possible[i] == t) return true;
+    return false;
 }
 
 bool schema_is_subtype_ref(const schema *s, const ast_type *sub, const ast_type *super)

@@ -1,51 +1,22 @@
-/* schema_validate.c: the checks schema_build runs on the model it built,
- * with graphql-js 16's messages and locations:
- *   - applied directives (the SDL rules KnownDirectives, UniqueDirectivesPer-
- *     Location, KnownArgumentNamesOnDirectives, UniqueArgumentNames and
- *     ProvidedRequiredArgumentsOnDirectives);
- *   - the type system itself (validateSchema): root types, reserved names,
- *     input and output positions, interface implementations, unions, enums,
- *     input objects and their non-null cycles, directive definitions.
- * Nothing here recurses: input-object cycles are walked with an explicit
- * stack. */
+/* schema_validate.c: the type-system checks schema_build runs on the model
+ * once the SDL rules (schema_sdl_rules.c) passed, as graphql-js's
+ * validateSchema makes them, with its messages and locations: root types,
+ * reserved names, input and output positions, interface implementations,
+ * unions, enums, input objects and their non-null cycles, directive
+ * definitions. Nothing here recurses: input-object cycles are walked with an
+ * explicit stack. */
 #include "schema_internal.h"
 
 #include <string.h>
 
-#include "suggest.h"
+#include "sbuf.h"
 
-/* ---- applied directives and value literals ---- */
-
-/* The parser bounds value nesting (256 by default); a hand-built tree
- * deeper than this is left unchecked rather than recursed into. */
-#define LITERAL_DEPTH_LIMIT 512
-
-/* Input-object literals name each field once (UniqueInputFieldNames), at
- * every depth. */
-static void check_literal(const ast_value *v, unsigned depth, diag_list *errs)
-{
-    if (!v || depth > LITERAL_DEPTH_LIMIT) return;
-    if (v->kind == AST_VALUE_LIST) {
-        for (const ast_value *item = v->items; item; item = item->next)
-            check_literal(item, depth + 1, errs);
-        return;
-    }
-    if (v->kind != AST_VALUE_OBJECT) return;
-    for (const ast_object_field *f = v->fields; f; f = f->next) {
-        for (const ast_object_field *first = v->fields; first != f; first = first->next) {
-            if (strcmp(first->name, f->name) != 0) continue;
-            diag *e = diag_add(errs, first->loc, "There can be only one input field named \"%s\".",
-                               f->name);
-            diag_loc(e, f->loc);
-            break;
-        }
-        check_literal(f->value, depth + 1, errs);
-    }
-}
-
+/* graphql-js builds a default of null for a non-null type as no default at
+ * all (null does not coerce), which leaves the argument required. */
 static bool is_required(const schema_field *arg)
 {
-    return arg->type->kind == AST_TYPE_NON_NULL && !arg->default_value;
+    return arg->type->kind == AST_TYPE_NON_NULL &&
+           (!arg->default_value || arg->default_value->kind == AST_VALUE_NULL);
 }
 
 static const schema_field *find_arg(const schema_field *args, uint32_t n, const char *name)
@@ -55,169 +26,16 @@ static const schema_field *find_arg(const schema_field *args, uint32_t n, const 
     return NULL;
 }
 
-static void report_unknown_arg(diag_list *errs, const schema_directive *def,
-                               const ast_argument *arg)
-{
-    const char **names = ARENA_ARRAY(errs->arena, const char *, def->nargs);
-    for (uint32_t i = 0; i < def->nargs; i++)
-        names[i] = def->args[i].name;
-    const char **close = NULL;
-    uint32_t nclose = suggest_list(errs->arena, arg->name, names, def->nargs, &close);
-    sbuf msg;
-    sbuf_init(&msg);
-    sbuf_printf(&msg, "Unknown argument \"%s\" on directive \"@%s\".", arg->name, def->name);
-    suggest_did_you_mean(&msg, NULL, close, nclose);
-    diag_add(errs, arg->loc, "%s", msg.data);
-    sbuf_free(&msg);
-}
-
-static const ast_argument *earlier_arg(const ast_directive *use, const ast_argument *arg)
-{
-    for (const ast_argument *prev = use->arguments; prev != arg; prev = prev->next)
-        if (strcmp(prev->name, arg->name) == 0) return prev;
-    return NULL;
-}
-
-/* One error per repeated argument name, pointing at every occurrence. */
-static void check_unique_args(const ast_directive *use, diag_list *errs)
-{
-    for (const ast_argument *arg = use->arguments; arg; arg = arg->next) {
-        if (earlier_arg(use, arg)) continue;
-        diag *e = NULL;
-        for (const ast_argument *again = arg->next; again; again = again->next) {
-            if (strcmp(again->name, arg->name) != 0) continue;
-            if (!e) {
-                e = diag_add(errs, arg->loc, "There can be only one argument named \"%s\".",
-                             arg->name);
-                if (!e) return;
-            }
-            diag_loc(e, again->loc);
-        }
-    }
-}
-
-/* In graphql-js's rule order: unknown arguments, repeated ones, then
- * required ones missing. */
-static void check_directive_args(const schema_directive *def, const ast_directive *use,
-                                 diag_list *errs)
-{
-    for (const ast_argument *arg = use->arguments; arg; arg = arg->next)
-        if (!find_arg(def->args, def->nargs, arg->name)) report_unknown_arg(errs, def, arg);
-    check_unique_args(use, errs);
-    for (uint32_t i = 0; i < def->nargs; i++) {
-        const schema_field *param = &def->args[i];
-        if (!is_required(param) || ast_find_argument(use->arguments, param->name)) continue;
-        diag_add(errs, use->loc,
-                 "Directive \"@%s\" argument \"%s\" of type \"%s\" is required, but it was not "
-                 "provided.",
-                 def->name, param->name, schema_type_ref_text(errs->arena, param->type));
-    }
-}
-
-/* A non-repeatable directive applied twice at one location. */
-static void check_repeats(const schema *s, const ast_directive *const *uses, uint32_t n,
-                          diag_list *errs)
-{
-    for (uint32_t i = 0; i < n; i++) {
-        const schema_directive *def = schema_get_directive(s, uses[i]->name);
-        if (!def || def->repeatable) continue;
-        for (uint32_t j = 0; j < i; j++) {
-            if (strcmp(uses[j]->name, uses[i]->name) != 0) continue;
-            diag *e = diag_add(errs, uses[j]->loc,
-                               "The directive \"@%s\" can only be used once at this location.",
-                               uses[i]->name);
-            diag_loc(e, uses[i]->loc);
-            break;
-        }
-    }
-}
-
-/* The directives applied at one location, checked in the order graphql-js
- * reports: repeats first (found at the enclosing node), then each directive
- * and its arguments. */
-static void check_uses(const schema *s, const ast_directive *const *uses, uint32_t n,
-                       schema_location where, diag_list *errs)
-{
-    check_repeats(s, uses, n, errs);
-    for (uint32_t i = 0; i < n; i++) {
-        const ast_directive *use = uses[i];
-        const schema_directive *def = schema_get_directive(s, use->name);
-        if (!def) {
-            diag_add(errs, use->loc, "Unknown directive \"@%s\".", use->name);
-            continue;
-        }
-        if (!(def->locations & where))
-            diag_add(errs, use->loc, "Directive \"@%s\" may not be used on %s.", use->name,
-                     schema_location_name(where));
-        check_directive_args(def, use, errs);
-    }
-    for (uint32_t i = 0; i < n; i++)
-        for (const ast_argument *arg = uses[i]->arguments; arg; arg = arg->next)
-            check_literal(arg->value, 0, errs);
-}
-
-/* An argument or input field: its directives and its default value. */
-static void check_input_value(const schema *s, const schema_field *f, schema_location where,
-                              diag_list *errs)
-{
-    check_uses(s, f->directives, f->ndirectives, where, errs);
-    check_literal(f->default_value, 0, errs);
-}
-
-static void check_field_uses(const schema *s, const schema_field *f, diag_list *errs)
-{
-    check_uses(s, f->directives, f->ndirectives, LOC_FIELD_DEFINITION, errs);
-    for (uint32_t i = 0; i < f->nargs; i++)
-        check_input_value(s, &f->args[i], LOC_ARGUMENT_DEFINITION, errs);
-}
-
-static schema_location type_location(schema_kind kind)
-{
-    switch (kind) {
-    case SCHEMA_SCALAR:
-        return LOC_SCALAR;
-    case SCHEMA_OBJECT:
-        return LOC_OBJECT;
-    case SCHEMA_INTERFACE:
-        return LOC_INTERFACE;
-    case SCHEMA_UNION:
-        return LOC_UNION;
-    case SCHEMA_ENUM:
-        return LOC_ENUM;
-    default:
-        return LOC_INPUT_OBJECT;
-    }
-}
-
-void schema_check_uses(const schema *s, diag_list *errs)
-{
-    check_uses(s, s->schema_directives, s->nschema_directives, LOC_SCHEMA, errs);
-    for (uint32_t i = 0; i < s->ntypes; i++) {
-        const schema_type *t = s->types[i];
-        check_uses(s, t->directives, t->ndirectives, type_location(t->kind), errs);
-        for (uint32_t k = 0; k < t->nfields; k++) {
-            if (t->kind == SCHEMA_INPUT_OBJECT)
-                check_input_value(s, &t->fields[k], LOC_INPUT_FIELD_DEFINITION, errs);
-            else
-                check_field_uses(s, &t->fields[k], errs);
-        }
-        for (uint32_t k = 0; k < t->nvalues; k++)
-            check_uses(s, t->values[k].directives, t->values[k].ndirectives, LOC_ENUM_VALUE, errs);
-    }
-    for (uint32_t i = 0; i < s->ndirectives; i++) {
-        const schema_directive *d = s->directives[i];
-        for (uint32_t k = 0; k < d->nargs; k++)
-            check_input_value(s, &d->args[k], LOC_ARGUMENT_DEFINITION, errs);
-    }
-}
-
 /* ---- the type system ---- */
+
+typedef struct cycle_walk cycle_walk;
 
 typedef struct checker {
     const schema *s;
     const schema_origin *origin;
     diag_list *errs;
-    arena scratch; /* look-up tables for the duration of the checks */
+    arena scratch;          /* look-up tables for the duration of the checks */
+    cycle_walk *input_walk; /* shared by every input object's cycle check */
 } checker;
 
 static void check_name(checker *c, const char *name, src_loc loc)
@@ -321,12 +139,41 @@ static void add_implements_locs(checker *c, diag *e, const schema_type *type,
             if (strcmp(n->name, iface->name) == 0) diag_loc(e, n->loc);
 }
 
+/* Short lists are scanned; longer ones get a table, so that no check costs
+ * more than linear time however long the SDL makes a list. */
+#define SCANNED_LIST 16
+
+/* Arguments found by name. */
+typedef struct arg_finder {
+    const schema_field *args;
+    uint32_t n;
+    strmap table; /* only when n > SCANNED_LIST */
+} arg_finder;
+
+static void arg_finder_init(checker *c, arg_finder *f, const schema_field *args, uint32_t n)
+{
+    f->args = args;
+    f->n = n;
+    if (n <= SCANNED_LIST) return;
+    strmap_init(&f->table, &c->scratch, n);
+    for (uint32_t i = 0; i < n; i++)
+        strmap_put(&f->table, args[i].name, (void *)&args[i]);
+}
+
+static const schema_field *arg_finder_get(const arg_finder *f, const char *name)
+{
+    return f->n > SCANNED_LIST ? strmap_get(&f->table, name) : find_arg(f->args, f->n, name);
+}
+
 static void check_field_args_match(checker *c, const schema_type *t, const schema_field *tf,
                                    const schema_type *iface, const schema_field *iff)
 {
+    arg_finder type_args, iface_args;
+    arg_finder_init(c, &type_args, tf->args, tf->nargs);
+    arg_finder_init(c, &iface_args, iff->args, iff->nargs);
     for (uint32_t i = 0; i < iff->nargs; i++) {
         const schema_field *ia = &iff->args[i];
-        const schema_field *ta = find_arg(tf->args, tf->nargs, ia->name);
+        const schema_field *ta = arg_finder_get(&type_args, ia->name);
         if (!ta) {
             diag *e = diag_add(c->errs, ia->loc,
                                "Interface field argument %s.%s(%s:) expected but %s.%s does not "
@@ -344,7 +191,7 @@ static void check_field_args_match(checker *c, const schema_type *t, const schem
     }
     for (uint32_t i = 0; i < tf->nargs; i++) {
         const schema_field *ta = &tf->args[i];
-        if (!is_required(ta) || find_arg(iff->args, iff->nargs, ta->name)) continue;
+        if (!is_required(ta) || arg_finder_get(&iface_args, ta->name)) continue;
         diag *e = diag_add(c->errs, ta->loc,
                            "Object field %s.%s includes required argument %s that is missing from "
                            "the Interface field %s.%s.",
@@ -378,12 +225,42 @@ static void check_implements_fields(checker *c, const schema_type *t, const sche
     }
 }
 
-/* t must also declare every interface iface implements. */
-static void check_implements_ancestors(checker *c, const schema_type *t, const schema_type *iface)
+/* The interfaces a type declares, by name: the index of the first
+ * declaration of each. */
+typedef struct declared {
+    const schema_type *t;
+    strmap first; /* only when t declares more than SCANNED_LIST */
+} declared;
+
+static void declared_init(checker *c, declared *d, const schema_type *t)
 {
+    d->t = t;
+    if (t->ninterfaces <= SCANNED_LIST) return;
+    strmap_init(&d->first, &c->scratch, t->ninterfaces);
+    for (uint32_t i = t->ninterfaces; i-- > 0;)
+        strmap_put(&d->first, t->interfaces[i]->name, (void *)(uintptr_t)(i + 1));
+}
+
+/* Where t first declares iface; NO_DECLARATION when it does not. */
+#define NO_DECLARATION UINT32_MAX
+static uint32_t declared_at(const declared *d, const schema_type *iface)
+{
+    if (d->t->ninterfaces > SCANNED_LIST) {
+        uintptr_t at = (uintptr_t)strmap_get(&d->first, iface->name);
+        return at ? (uint32_t)(at - 1) : NO_DECLARATION;
+    }
+    for (uint32_t i = 0; i < d->t->ninterfaces; i++)
+        if (d->t->interfaces[i] == iface) return i;
+    return NO_DECLARATION;
+}
+
+/* t must also declare every interface iface implements. */
+static void check_implements_ancestors(checker *c, const declared *decl, const schema_type *iface)
+{
+    const schema_type *t = decl->t;
     for (uint32_t i = 0; i < iface->ninterfaces; i++) {
         const schema_type *ancestor = iface->interfaces[i];
-        if (schema_implements(t, ancestor)) continue;
+        if (declared_at(decl, ancestor) != NO_DECLARATION) continue;
         diag *e = ancestor == t ? diag_add(c->errs, (src_loc){0, 0},
                                            "Type %s cannot implement %s because it would create a "
                                            "circular reference.",
@@ -399,12 +276,11 @@ static void check_implements_ancestors(checker *c, const schema_type *t, const s
 
 static void check_interfaces(checker *c, const schema_type *t)
 {
+    declared decl;
+    declared_init(c, &decl, t);
     for (uint32_t i = 0; i < t->ninterfaces; i++) {
         const schema_type *iface = t->interfaces[i];
         diag *e = NULL;
-        bool repeated = false;
-        for (uint32_t j = 0; j < i; j++)
-            repeated |= t->interfaces[j] == iface;
         if (iface->kind != SCHEMA_INTERFACE) {
             e = diag_add(c->errs, (src_loc){0, 0},
                          "Type %s must only implement Interface types, it cannot implement %s.",
@@ -414,11 +290,11 @@ static void check_interfaces(checker *c, const schema_type *t)
                          "Type %s cannot implement itself because it would create a circular "
                          "reference.",
                          t->name);
-        } else if (repeated) {
+        } else if (declared_at(&decl, iface) != i) {
             e = diag_add(c->errs, (src_loc){0, 0}, "Type %s can only implement %s once.", t->name,
                          iface->name);
         } else {
-            check_implements_ancestors(c, t, iface);
+            check_implements_ancestors(c, &decl, iface);
             check_implements_fields(c, t, iface);
         }
         if (e) add_implements_locs(c, e, t, iface);
@@ -494,14 +370,14 @@ static void check_input_fields(checker *c, const schema_type *t)
 /* Non-null input fields must not lead back to their own type: such an input
  * could never be written. Depth-first from each input object, sharing the
  * visited set, reporting every cycle once as graphql-js does. */
-typedef struct cycle_walk {
+struct cycle_walk {
     bool *visited;        /* by type index */
     uint32_t *path_index; /* by type index: its depth on the stack, or NO_DEPTH */
     const schema_type **stack;
     uint32_t *next_field;      /* per stack level */
     const schema_field **path; /* per stack level: the field being followed */
     uint32_t depth;
-} cycle_walk;
+};
 
 #define NO_DEPTH UINT32_MAX
 
@@ -556,21 +432,18 @@ static void walk_input_cycles(checker *c, cycle_walk *w, const schema_type *star
     }
 }
 
-static void check_input_cycles(checker *c)
+static cycle_walk *new_cycle_walk(checker *c)
 {
     uint32_t n = c->s->ntypes;
-    cycle_walk w = {
-        .visited = ARENA_ARRAY(&c->scratch, bool, n),
-        .path_index = ARENA_ARRAY(&c->scratch, uint32_t, n),
-        .stack = ARENA_ARRAY(&c->scratch, const schema_type *, n),
-        .next_field = ARENA_ARRAY(&c->scratch, uint32_t, n),
-        .path = ARENA_ARRAY(&c->scratch, const schema_field *, n),
-        .depth = 0,
-    };
+    cycle_walk *w = ARENA_NEW(&c->scratch, cycle_walk);
+    w->visited = ARENA_ARRAY(&c->scratch, bool, n);
+    w->path_index = ARENA_ARRAY(&c->scratch, uint32_t, n);
+    w->stack = ARENA_ARRAY(&c->scratch, const schema_type *, n);
+    w->next_field = ARENA_ARRAY(&c->scratch, uint32_t, n);
+    w->path = ARENA_ARRAY(&c->scratch, const schema_field *, n);
     for (uint32_t i = 0; i < n; i++)
-        w.path_index[i] = NO_DEPTH;
-    for (uint32_t i = 0; i < n; i++)
-        if (c->s->types[i]->kind == SCHEMA_INPUT_OBJECT) walk_input_cycles(c, &w, c->s->types[i]);
+        w->path_index[i] = NO_DEPTH;
+    return w;
 }
 
 static void check_type(checker *c, const schema_type *t)
@@ -590,6 +463,7 @@ static void check_type(checker *c, const schema_type *t)
         break;
     case SCHEMA_INPUT_OBJECT:
         check_input_fields(c, t);
+        walk_input_cycles(c, c->input_walk, t);
         break;
     case SCHEMA_SCALAR:
         break;
@@ -600,10 +474,10 @@ void schema_check_types(const schema *s, const schema_origin *origin, diag_list 
 {
     checker c = {.s = s, .origin = origin, .errs = errs};
     arena_init(&c.scratch, 0);
+    c.input_walk = new_cycle_walk(&c);
     check_roots(&c);
     check_directive_defs(&c);
     for (uint32_t i = 0; i < s->ntypes; i++)
         if (!s->types[i]->builtin) check_type(&c, s->types[i]);
-    check_input_cycles(&c);
     arena_free(&c.scratch);
 }

@@ -1,12 +1,15 @@
 /* supergraph_api_test.c: the API schema of each fixture supergraph against
  * Apollo's. gen.cjs wrote NAME.api.txt, a sorted outline of what Apollo's
  * toAPISchema keeps (types, fields with their types and arguments with
- * defaults, implementations, members, values, directives, roots); this test
- * writes the same outline of our API schema and compares the texts. */
+ * defaults, implementations, members, values, directives, roots), and
+ * NAME.api.graphql, that schema printed by graphql-js; this test makes the
+ * same outline and print of our API schema and compares the texts. The
+ * outline pins the content even where printing would hide a difference. */
 #include <stdlib.h>
 
 #include "fixture.h"
 #include "ftest.h"
+#include "schema_print.h"
 #include "supergraph.h"
 
 #define DIR "tests/fixtures/supergraph/"
@@ -188,11 +191,20 @@ static void check_api(const char *name)
     diag_init(&errs, &a);
     char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.txt", name));
+    char *want_sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.graphql", name));
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
     for (const diag *d = errs.first; d; d = d->next)
         fprintf(stderr, "%s: %s\n", name, d->message);
     CHECK(sg != NULL);
     if (sg && want) CHECK_STR(api_outline(&a, sg->api), want);
+    if (sg && want_sdl) {
+        /* printed, it is the very text graphql-js prints for Apollo's */
+        sbuf printed;
+        sbuf_init(&printed);
+        schema_print(&printed, sg->api);
+        CHECK_STR(printed.data, want_sdl);
+        sbuf_free(&printed);
+    }
     arena_free(&a);
 }
 
@@ -273,5 +285,76 @@ TEST(shop_api_drops_applications)
     arena_free(&a);
 }
 
+/* Loads fixture text with up to two edits (NULL `from2`: one). */
+static supergraph *load_edited(arena *a, const char *file, const char *from1, const char *to1,
+                               const char *from2, const char *to2)
+{
+    diag_list errs;
+    diag_init(&errs, a);
+    char *sdl = fixture_edit(a, fixture_read(a, file), from1, to1);
+    if (sdl && from2) sdl = fixture_edit(a, sdl, from2, to2);
+    supergraph *sg = sdl ? sg_load(a, sdl, strlen(sdl), &errs) : NULL;
+    for (const diag *d = errs.first; d; d = d->next)
+        fprintf(stderr, "%s: %s\n", file, d->message);
+    return sg;
+}
+
+/* Apollo drops custom @defer and @stream definitions from the API schema. */
+TEST(custom_defer_stream_dropped)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = load_edited(&a, DIR "bench.graphql", "scalar join__FieldSet\n",
+                                 "scalar join__FieldSet\n"
+                                 "directive @defer(label: String) on FRAGMENT_SPREAD | "
+                                 "INLINE_FRAGMENT\ndirective @stream(label: String) on FIELD\n"
+                                 "directive @keepMe on FIELD\n",
+                                 NULL, NULL);
+    CHECK(sg != NULL);
+    if (sg) {
+        CHECK(schema_get_directive(sg->full, "defer") != NULL);
+        CHECK(schema_get_directive(sg->api, "defer") == NULL);
+        CHECK(schema_get_directive(sg->api, "stream") == NULL);
+        CHECK(schema_get_directive(sg->api, "keepMe") != NULL);
+    }
+    arena_free(&a);
+}
+
+/* Links written in `extend schema` leave nothing of the extension. */
+TEST(links_in_schema_extension)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = load_edited(&a, DIR "bench.graphql", "schema\n  @link",
+                                 "schema { query: Query }\nextend schema\n  @link",
+                                 "{\n  query: Query\n}\n", "\n");
+    CHECK(sg != NULL);
+    if (sg) {
+        CHECK(sg->api->query == schema_get_type(sg->api, "Query"));
+        CHECK_INT(sg->api->nschema_directives, 0);
+        CHECK_INT(sg->nfeatures, 2);
+    }
+    arena_free(&a);
+}
+
+/* @inaccessible on a custom directive's argument removes the argument. */
+TEST(inaccessible_directive_argument)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg =
+        load_edited(&a, DIR "shop.graphql", "directive @trace(level: Int = 1)",
+                    "directive @trace(level: Int = 1, secret: Int @inaccessible)", NULL, NULL);
+    CHECK(sg != NULL);
+    if (sg) {
+        const schema_directive *full = schema_get_directive(sg->full, "trace");
+        const schema_directive *api = schema_get_directive(sg->api, "trace");
+        CHECK(full && full->nargs == 2);
+        CHECK(api && api->nargs == 1 && strcmp(api->args[0].name, "level") == 0);
+    }
+    arena_free(&a);
+}
+
 TEST_MAIN(RUN(bench_api); RUN(shop_api); RUN(context_api); RUN(renamed_api); RUN(fed1_api);
-          RUN(bench_api_types); RUN(shop_api_drops_applications);)
+          RUN(bench_api_types); RUN(shop_api_drops_applications); RUN(custom_defer_stream_dropped);
+          RUN(links_in_schema_extension); RUN(inaccessible_directive_argument);)

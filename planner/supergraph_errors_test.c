@@ -14,27 +14,41 @@ typedef struct expect {
     uint32_t line, column; /* 0: not checked */
 } expect;
 
+static void check_sdl(arena *a, const char *sdl, expect want)
+{
+    diag_list errs;
+    diag_init(&errs, a);
+    CHECK(sdl != NULL);
+    if (!sdl) return;
+    supergraph *sg = sg_load(a, sdl, strlen(sdl), &errs);
+    CHECK(sg == NULL);
+    CHECK(errs.count >= 1);
+    if (!errs.first) return;
+    CHECK_STR(errs.first->message, want.message);
+    if (want.code) CHECK_STR(errs.first->code, want.code);
+    if (want.line) {
+        CHECK_INT(errs.first->locs[0].line, want.line);
+        CHECK_INT(errs.first->locs[0].column, want.column);
+    }
+}
+
 static void check_fails(const char *file, const char *from, const char *to, expect want)
 {
     arena a;
     arena_init(&a, 0);
-    diag_list errs;
-    diag_init(&errs, &a);
-    char *sdl = fixture_edit(&a, fixture_read(&a, file), from, to);
-    CHECK(sdl != NULL);
-    if (sdl) {
-        supergraph *sg = sg_load(&a, sdl, strlen(sdl), &errs);
-        CHECK(sg == NULL);
-        CHECK(errs.count >= 1);
-        if (errs.first) {
-            CHECK_STR(errs.first->message, want.message);
-            if (want.code) CHECK_STR(errs.first->code, want.code);
-            if (want.line) {
-                CHECK_INT(errs.first->locs[0].line, want.line);
-                CHECK_INT(errs.first->locs[0].column, want.column);
-            }
-        }
-    }
+    check_sdl(&a, fixture_edit(&a, fixture_read(&a, file), from, to), want);
+    arena_free(&a);
+}
+
+/* Two edits: the first usually relaxes a spec directive's definition so
+ * that the schema builder lets through what the loader must then catch. */
+static void check_fails2(const char *file, const char *from1, const char *to1, const char *from2,
+                         const char *to2, expect want)
+{
+    arena a;
+    arena_init(&a, 0);
+    char *sdl = fixture_edit(&a, fixture_read(&a, file), from1, to1);
+    check_sdl(&a, sdl ? fixture_edit(&a, sdl, from2, to2) : NULL, want);
     arena_free(&a);
 }
 
@@ -403,6 +417,109 @@ TEST(inaccessible_reference_breaks_api)
                          "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
 }
 
+TEST(join_graph_without_url)
+{
+    check_fails2(BENCH, "@join__graph(name: String!, url: String!)",
+                 "@join__graph(name: String!, url: String)",
+                 "name: \"accounts\", url: \"http://127.0.0.1:4201/graphql\"", "name: \"accounts\"",
+                 (expect){"@join__graph on value ACCOUNTS of join__Graph enum needs a name: and a "
+                          "url: string",
+                          "INVALID_FEDERATION_SUPERGRAPH", 25, 12});
+}
+
+TEST(join_type_without_graph)
+{
+    check_fails2(DIR "renamed.graphql", "@j__type(graph: j__Graph!", "@j__type(graph: j__Graph",
+                 "type Mutation @j__type(graph: A)", "type Mutation @j__type(key: \"x\")",
+                 (expect){"@j__type on type \"Mutation\" is missing its graph: argument",
+                          "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(required_join_arguments_checked_by_schema)
+{
+    check_fails(DIR "renamed.graphql", "type Mutation @j__type(graph: A)",
+                "type Mutation @j__type(key: \"x\")",
+                (expect){"Directive \"@j__type\" argument \"graph\" of type \"j__Graph!\" is "
+                         "required, but it was not provided.",
+                         NULL, 0, 0});
+}
+
+TEST(key_not_a_string)
+{
+    check_fails(DIR "renamed.graphql", "@j__type(graph: A, key: \"id\")",
+                "@j__type(graph: A, key: 5)",
+                (expect){"@j__type(key:) on type \"Account\" must be a string",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(requires_not_a_string)
+{
+    check_fails(DIR "renamed.graphql", "requires: \"name\"", "requires: 5",
+                (expect){"@j__field(requires:) on field \"Account.score\" must be a string",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(link_without_url)
+{
+    check_fails(
+        BENCH, "{\n  query: Query", "  @link(as: \"x\")\n{\n  query: Query",
+        (expect){"@link is missing its url: argument", "INVALID_LINK_DIRECTIVE_USAGE", 4, 3});
+}
+
+TEST(bad_purpose)
+{
+    check_fails(
+        BENCH, "{\n  query: Query",
+        "  @link(url: \"https://specs.apollo.dev/tag/v0.3\", for: \"FUN\")\n{\n  query: Query",
+        (expect){"Invalid for: in @link(url: \"https://specs.apollo.dev/tag/v0.3\"): "
+                 "expected EXECUTION or SECURITY",
+                 "INVALID_LINK_DIRECTIVE_USAGE", 0, 0});
+}
+
+TEST(bad_import_shape)
+{
+    check_fails(DIR "renamed.graphql", "import: [\"@tag\"]", "import: [{as: \"@tag\"}]",
+                (expect){"Invalid import in @ln(url: \"https://specs.apollo.dev/tag/v0.3\"): "
+                         "expected a name or {name: \"...\", as: \"...\"}",
+                         "INVALID_LINK_DIRECTIVE_USAGE", 0, 0});
+}
+
+TEST(join_directive_without_name)
+{
+    check_fails2(DIR "renamed.graphql", "@j__directive(graphs: [j__Graph!], name: String!",
+                 "@j__directive(graphs: [j__Graph!], name: String",
+                 "@j__directive(graphs: [B], name: \"cached\", ", "@j__directive(graphs: [B], ",
+                 (expect){"@j__directive on Account is missing its name:",
+                          "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(implements_in_graph_without_the_type)
+{
+    check_fails(DIR "renamed.graphql", "type Secret implements Node @j__implements(graph: B",
+                "type Secret implements Node @j__implements(graph: A",
+                (expect){"[alpha] @j__implements on type \"Secret\": the type is not defined in "
+                         "that graph",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(enum_value_in_graph_without_the_enum)
+{
+    check_fails(DIR "renamed.graphql", "enum Level @j__type(graph: A) @j__type(graph: B)",
+                "enum Level @j__type(graph: A)",
+                (expect){"[beta] @j__enumValue on enum value \"Level.LOW\": the enum is not "
+                         "defined in that graph",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
+TEST(enum_value_unknown_graph)
+{
+    check_fails(DIR "renamed.graphql", "HIGH @j__enumValue(graph: B)",
+                "HIGH @j__enumValue(graph: Z)",
+                (expect){"Invalid graph name Z found in @j__enumValue on Level.HIGH: does not "
+                         "match a graph defined in the j__Graph enum",
+                         "INVALID_FEDERATION_SUPERGRAPH", 0, 0});
+}
+
 TEST_MAIN(RUN(malformed_sdl); RUN(schema_build_errors_surface); RUN(not_a_core_schema);
           RUN(no_join_spec); RUN(unknown_join_version); RUN(unknown_link_version);
           RUN(unsupported_execution_feature); RUN(unsupported_security_feature);
@@ -418,4 +535,9 @@ TEST_MAIN(RUN(malformed_sdl); RUN(schema_build_errors_surface); RUN(not_a_core_s
           RUN(requires_unknown_field); RUN(provides_unknown_field); RUN(provides_on_leaf_field);
           RUN(bad_type_override); RUN(duplicate_join_field); RUN(bad_implements);
           RUN(bad_union_member); RUN(bad_join_directive_graph);
-          RUN(inaccessible_reference_breaks_api);)
+          RUN(inaccessible_reference_breaks_api); RUN(join_graph_without_url);
+          RUN(join_type_without_graph); RUN(required_join_arguments_checked_by_schema);
+          RUN(key_not_a_string); RUN(requires_not_a_string); RUN(link_without_url);
+          RUN(bad_purpose); RUN(bad_import_shape); RUN(join_directive_without_name);
+          RUN(implements_in_graph_without_the_type); RUN(enum_value_in_graph_without_the_enum);
+          RUN(enum_value_unknown_graph);)

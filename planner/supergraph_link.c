@@ -121,9 +121,10 @@ static bool read_import(sg_loader *ld, const ast_value *v, sg_import *out)
     return true;
 }
 
-static void read_imports(sg_loader *ld, const ast_value *list, sg_feature *f)
+static void read_imports(sg_loader *ld, const ast_directive *d, sg_feature *f)
 {
-    if (!list) return;
+    const ast_value *list = sg_arg(d, "import");
+    if (!list || list->kind == AST_VALUE_NULL) return;
     uint32_t n = 0;
     if (list->kind == AST_VALUE_LIST) {
         for (const ast_value *it = list->items; it; it = it->next)
@@ -137,9 +138,9 @@ static void read_imports(sg_loader *ld, const ast_value *list, sg_feature *f)
         sg_import *imp = &f->imports[f->nimports];
         if (!read_import(ld, it, imp)) {
             sg_error(ld, it->loc, "INVALID_LINK_DIRECTIVE_USAGE",
-                     "Invalid import in @link(url: \"%s\"): expected a name or "
+                     "Invalid import in @%s(url: \"%s\"): expected a name or "
                      "{name: \"...\", as: \"...\"}",
-                     f->url);
+                     d->name, f->url);
             continue;
         }
         f->nimports++;
@@ -199,7 +200,7 @@ static bool read_feature(sg_loader *ld, const ast_directive *d, const char *url_
     const char *as = string_arg(d, "as");
     f->prefix = as ? as : f->name;
     read_purpose(ld, d, f);
-    read_imports(ld, sg_arg(d, "import"), f);
+    read_imports(ld, d, f);
     return true;
 }
 

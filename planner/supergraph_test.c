@@ -5,6 +5,7 @@
 #include "fixture.h"
 #include "ftest.h"
 #include "supergraph.h"
+#include "supergraph_impl.h"
 
 #define DIR "tests/fixtures/supergraph/"
 
@@ -488,9 +489,100 @@ TEST(fed1_ownership)
     arena_free(&A);
 }
 
+/* Loads text edited from a fixture; NULL (with messages) on failure. */
+static supergraph *load_edited(const char *file, const char *from, const char *to)
+{
+    arena_init(&A, 0);
+    diag_init(&E, &A);
+    char *sdl = fixture_edit(&A, fixture_read(&A, file), from, to);
+    supergraph *sg = sdl ? sg_load(&A, sdl, strlen(sdl), &E) : NULL;
+    for (const diag *d = E.first; d; d = d->next)
+        fprintf(stderr, "%s: %s\n", file, d->message);
+    return sg;
+}
+
+/* join v0.2 had no @join__unionMember: a graph has the members it has. */
+TEST(union_members_without_join_union_member)
+{
+    supergraph *sg = load_edited(DIR "renamed.graphql",
+                                 "@j__unionMember(graph: A, member: \"Account\") "
+                                 "@j__unionMember(graph: B, member: \"Secret\") ",
+                                 "");
+    CHECK(sg != NULL);
+    if (sg) {
+        uint32_t n;
+        schema_type *owner = type(sg, "Owner");
+        schema_type *const *m = sg_possible_in_graph(sg, owner, graph(sg, "alpha"), &n);
+        CHECK_STR(type_list(m, n), "Account");
+        m = sg_possible_in_graph(sg, owner, graph(sg, "beta"), &n);
+        CHECK_STR(type_list(m, n), "Account Secret");
+    }
+    arena_free(&A);
+}
+
+/* A value without @join__enumValue is in every graph of its enum. */
+TEST(enum_value_without_join_enum_value)
+{
+    supergraph *sg = load_edited(DIR "renamed.graphql", "HIGH @j__enumValue(graph: B)", "HIGH");
+    CHECK(sg != NULL);
+    const sg_type_graph *lv =
+        sg ? sg_type_in_graph(sg, type(sg, "Level"), graph(sg, "alpha")) : NULL;
+    CHECK(lv && lv->nvalues == 2);
+    if (lv && lv->nvalues == 2) CHECK_STR(lv->values[1]->name, "HIGH");
+    arena_free(&A);
+}
+
+/* Apollo's Federation 1 extraction skips a @join__field for a graph
+ * without the parent type; Federation 2 calls it an error (errors test). */
+TEST(fed1_join_field_for_graph_without_the_type)
+{
+    supergraph *sg =
+        load_edited(DIR "fed1.graphql", "inStock: Boolean @join__field(graph: INVENTORY)",
+                    "inStock: Boolean @join__field(graph: ACCOUNTS)");
+    CHECK(sg != NULL);
+    if (sg) CHECK_STR(field_graphs(sg, "Product", "inStock"), "");
+    arena_free(&A);
+}
+
+/* import: takes a lone item as a list of one, and null as none. */
+TEST(import_forms)
+{
+    supergraph *sg = load_edited(DIR "renamed.graphql", "import: [\"@tag\"]", "import: \"@tag\"");
+    CHECK(sg && sg->features[3].nimports == 1);
+    if (sg && sg->features[3].nimports == 1) CHECK_STR(sg->features[3].imports[0].as, "@tag");
+    arena_free(&A);
+    sg = load_edited(DIR "renamed.graphql", "tag/v0.3\", import: [\"@tag\"]",
+                     "tag/v0.3\", as: \"tag\", import: null");
+    CHECK(sg && sg->features[3].nimports == 0);
+    arena_free(&A);
+}
+
+TEST(link_owns_names)
+{
+    sg_import imports[] = {{"@inaccessible", "@hidden"}, {"Purpose", "Purpose"}};
+    sg_feature features[] = {{.prefix = "j"},
+                             {.prefix = "inaccessible", .imports = imports, .nimports = 2}};
+    supergraph sg = {.features = features, .nfeatures = 2};
+    CHECK(sg_link_owns(&sg, "j__Graph", false));
+    CHECK(sg_link_owns(&sg, "j__type", true));
+    CHECK(sg_link_owns(&sg, "j", true));
+    CHECK(!sg_link_owns(&sg, "j", false));
+    CHECK(!sg_link_owns(&sg, "jj__Graph", false));
+    CHECK(!sg_link_owns(&sg, "j_Graph", false));
+    CHECK(!sg_link_owns(&sg, "Graph", false));
+    CHECK(sg_link_owns(&sg, "hidden", true));
+    CHECK(!sg_link_owns(&sg, "hidden", false));
+    CHECK(sg_link_owns(&sg, "inaccessible", true));
+    CHECK(!sg_link_owns(&sg, "inaccessible", false));
+    CHECK(sg_link_owns(&sg, "Purpose", false));
+    CHECK(!sg_link_owns(&sg, "Purpose", true));
+}
+
 TEST_MAIN(RUN(bench_graphs); RUN(bench_types_and_keys); RUN(bench_fields); RUN(bench_api_twins);
           RUN(shop_keys); RUN(shop_interface_object); RUN(shop_override);
           RUN(shop_requires_provides); RUN(shop_unions_enums_implements); RUN(context_arguments);
           RUN(context_selection_with_fragment); RUN(context_selection_syntax_error);
           RUN(renamed_features); RUN(renamed_join_directives);
-          RUN(renamed_members_values_implements); RUN(fed1_ownership);)
+          RUN(renamed_members_values_implements); RUN(fed1_ownership);
+          RUN(union_members_without_join_union_member); RUN(enum_value_without_join_enum_value);
+          RUN(fed1_join_field_for_graph_without_the_type); RUN(import_forms); RUN(link_owns_names);)

@@ -5,10 +5,12 @@
  * benchmark supergraph's API schema. The groups run one after another, so
  * errors are compared as sorted lists: their order is graphql-js's only
  * within a group. */
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "sbuf.h"
 #include "schema.h"
+#include "supergraph.h"
 #include "validate.h"
 
 #include <stdlib.h>
@@ -80,4 +82,37 @@ static void vcase_check(const char *query, const char *expected)
     arena_free(&a);
 }
 
-TEST_MAIN(VCASES_RUN)
+/* The benchmark's query, against the API schema of the benchmark's
+ * supergraph (the copies in tests/fixtures), is valid; with a typo it is not. */
+TEST(bench_query_is_valid_against_the_api_schema)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    const char *sdl = fixture_read(&a, "tests/fixtures/supergraph/bench.graphql");
+    const char *query = fixture_read(&a, "tests/fixtures/validate/bench-query.graphql");
+    CHECK(sdl && query);
+    if (!sdl || !query) return;
+    supergraph *sg = sg_load(&a, sdl, strlen(sdl), &errs);
+    CHECK(sg != NULL);
+    parse_error perr;
+    ast_document *doc = parse_document(&a, query, strlen(query), NULL, &perr);
+    CHECK(doc != NULL);
+    if (!sg || !doc) return;
+    CHECK(validate_document(sg->api, doc, &errs));
+    CHECK_INT(errs.count, 0);
+
+    const char *typo = fixture_edit(&a, query, "shippingEstimate", "shipingEstimate");
+    doc = parse_document(&a, typo, strlen(typo), NULL, &perr);
+    CHECK(doc != NULL);
+    CHECK(!validate_document(sg->api, doc, &errs));
+    CHECK_STR(errs.first ? errs.first->message : NULL,
+              "Cannot query field \"shipingEstimate\" on type \"Product\". Did you mean "
+              "\"shippingEstimate\"?");
+    CHECK_INT(errs.first ? errs.first->locs[0].line : 0, 16);
+    CHECK_INT(errs.first ? errs.first->locs[0].column : 0, 3);
+    arena_free(&a);
+}
+
+TEST_MAIN(VCASES_RUN RUN(bench_query_is_valid_against_the_api_schema);)

@@ -283,7 +283,6 @@ void validate_value_rules(const schema *s, const ast_document *doc, diag_list *e
     arena scratch;
     arena_init(&scratch, 0);
     vval_ctx c = {.s = s, .doc = doc, .errs = errs, .scratch = &scratch};
-    vscan_meta_init(&c.meta, s);
     strmap_init(&c.fragments, &scratch, 16);
     strmap_init(&c.usages, &scratch, 16);
     for (const ast_definition *d = doc->definitions; d; d = d->next)
@@ -296,7 +295,7 @@ void validate_value_rules(const schema *s, const ast_document *doc, diag_list *e
                        .variable_def = vval_on_variable_def};
     for (const ast_definition *d = doc->definitions; d; d = d->next) {
         if (d->kind == AST_DEF_OPERATION) vvar_enter_operation(&c, d);
-        vscan_definition(s, &c.meta, d, &v);
+        vscan_definition(s, d, &v);
         if (d->kind == AST_DEF_OPERATION) vvar_leave_operation(&c, d);
     }
     arena_free(&scratch);

@@ -19,7 +19,6 @@ typedef struct vval_ctx {
     const ast_document *doc;
     diag_list *errs;
     arena *scratch; /* freed when validate_value_rules returns */
-    vscan_meta meta;
     strmap fragments; /* name -> const ast_definition* (the last of that name) */
     strmap usages;    /* fragment name -> vval_usage list, computed on first need */
 } vval_ctx;

@@ -88,7 +88,7 @@ static vvar_list vvar_usages_of(vval_ctx *c, const ast_definition *def)
     vvar_list list = {0};
     vvar_collect k = {c, &list};
     vscan_visitor v = {.user = &k, .value = vvar_on_value};
-    vscan_definition(c->s, &c->meta, def, &v);
+    vscan_definition(c->s, def, &v);
     return list;
 }
 

@@ -124,8 +124,31 @@ static double bvalue_string_number(const json_value *v)
     return *end == '\0' && (size_t)(end - v->u.str) == v->len ? d : NAN;
 }
 
+bool bvalue_plain_int(const json_value *v, int64_t *out)
+{
+    if (!v || v->type != JSON_NUMBER) return false;
+    const char *s = v->u.str;
+    uint32_t i = s[0] == '-';
+    if (v->len == i || v->len - i > 18) return false;
+    int64_t x = 0;
+    for (; i < v->len; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        x = x * 10 + (s[i] - '0');
+    }
+    *out = s[0] == '-' ? -x : x;
+    return true;
+}
+
 static const char *bvalue_int(arena *a, sbuf *out, const json_value *v)
 {
+    int64_t n;
+    if (bvalue_plain_int(v, &n) && n >= INT32_MIN && n <= INT32_MAX) {
+        if (n == 0)
+            sbuf_putc(out, '0'); /* -0 too */
+        else
+            sbuf_append(out, v->u.str, v->len);
+        return NULL;
+    }
     double d;
     if (v->type == JSON_TRUE || v->type == JSON_FALSE)
         d = v->type == JSON_TRUE;

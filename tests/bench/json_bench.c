@@ -133,7 +133,7 @@ static double median(double *v, int n)
 
 int main(int argc, char **argv)
 {
-    int rounds = 7;
+    int rounds = 11;
     double slice = 0.2;
     int argi = 1;
     for (; argi + 1 < argc && argv[argi][0] == '-'; argi += 2) {
