@@ -63,6 +63,7 @@ static void vstruct_visit(void *user, const vwalk_at *at)
         vstruct_check_fragment_selection(vs, at);
     }
     vstruct_check_directives(vs, at->sel->directives);
+    vstruct_check_introspection_depth(vs, at);
 }
 
 static void vstruct_check_definition(vstruct *vs, const ast_definition *d)

@@ -19,6 +19,10 @@ typedef struct vstruct {
     arena *arena;     /* errs->arena: scratch memory of the validation */
     strmap fragments; /* fragment name -> vstruct_fragment (validate_fragments.c) */
     strmap doc_types; /* names of the types the document itself defines */
+    /* validate_introspection.c: per fragment, the entry depths known to pass
+     * and to fail; the depth of the field last reported (0: none) */
+    strmap introspection_checked, introspection_exceeded;
+    unsigned introspection_reported_depth;
     vwalk walk;
 } vstruct;
 
@@ -52,6 +56,10 @@ void vstruct_check_sdl_types(vstruct *vs, const ast_definition *d);
 const char *vstruct_hint_names(vstruct *vs, const char *what, const char *const *names, uint32_t n);
 /* The options close to a misspelt input, best first. */
 const char *vstruct_hint(vstruct *vs, const char *input, const char *const *options, uint32_t n);
+
+/* validate_introspection.c: maximum introspection depth; sees every
+ * selection, in walk order. */
+void vstruct_check_introspection_depth(vstruct *vs, const vwalk_at *at);
 
 /* validate_subscriptions.c: single root field for subscriptions. */
 void vstruct_check_subscription(vstruct *vs, const ast_definition *op);
