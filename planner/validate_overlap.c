@@ -651,8 +651,10 @@ void validate_overlap_rules(const schema *s, const ast_document *doc, diag_list 
     for (const ast_definition *d = doc->definitions; d; d = d->next)
         if (d->kind == AST_DEF_FRAGMENT) strmap_put(&c.fragments, d->name, (void *)d);
     vscan_visitor v = {.user = &c, .selection_set = ovl_on_selection_set};
+    vscan sc;
+    vscan_init(&sc, s);
     for (const ast_definition *d = doc->definitions; d && !c.aborted; d = d->next)
-        vscan_definition(s, d, &v);
+        vscan_definition(&sc, d, &v);
     if (c.aborted) diag_add(errs, (src_loc){0, 0}, "Validation aborted.");
     arena_free(&scratch);
 }
