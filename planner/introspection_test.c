@@ -532,6 +532,22 @@ TEST(type_name_argument_errors)
               "{\"__type\":null} ERROR: Argument \"name\" has invalid value 5.");
 }
 
+TEST(long_error_messages_are_kept_whole)
+{
+    char name[701];
+    memset(name, 'n', 700);
+    name[700] = '\0';
+    sbuf q, want;
+    sbuf_init(&q);
+    sbuf_init(&want);
+    sbuf_printf(&q, "{ __type(name: [\"%s\"]) { name } }", name);
+    sbuf_printf(&want, "{\"__type\":null} ERROR: Argument \"name\" has invalid value [\"%s\"].",
+                name);
+    CHECK_RUN(tiny_sdl, q.data, NULL, want.data);
+    sbuf_free(&q);
+    sbuf_free(&want);
+}
+
 TEST(non_introspection_root_field_is_an_error)
 {
     CHECK_RUN(tiny_sdl, "{ a __typename }", NULL,
@@ -706,6 +722,7 @@ TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(default_values_of_custom_scalars); RUN(typename_and_aliases_at_the_root);
           RUN(fragments_on_root_and_abstract_types); RUN(unknown_fields_are_left_out);
           RUN(typename_inside_introspection_objects); RUN(variables_with_defaults);
-          RUN(type_name_argument_errors); RUN(non_introspection_root_field_is_an_error);
-          RUN(fragment_cycles_are_not_followed); RUN(nesting_limit); RUN(output_limit);
-          RUN(is_only_introspection); RUN(write_root_field); RUN(type_and_directive_order);)
+          RUN(type_name_argument_errors); RUN(long_error_messages_are_kept_whole);
+          RUN(non_introspection_root_field_is_an_error); RUN(fragment_cycles_are_not_followed);
+          RUN(nesting_limit); RUN(output_limit); RUN(is_only_introspection); RUN(write_root_field);
+          RUN(type_and_directive_order);)

@@ -469,6 +469,61 @@ SDL_CASE(valid_34,
          "directive @d(x: In) on FIELD_DEFINITION input In { a: Int b: [In] } type Query { a: Int "
          "@d(x: {a: 1, b: [{a: 2}, {b: null}]}) }",
          "OK")
+SDL_CASE(duplicate_arg_def_3,
+         "type Query { a(a0: Int, a1: Int, a2: Int, a3: Int, a4: Int, a5: Int, a6: Int, a7: Int, "
+         "a8: Int, a9: Int, a10: Int, a11: Int, a12: Int, a13: Int, a14: Int, a15: Int, a16: Int, "
+         "a17: Int, a18: Int, a19: Int, a3: Int, a17: String, a3: ID): Int }",
+         "Argument \"Query.a(a3:)\" can only be defined once. @1:43,1:206,1:228\nArgument "
+         "\"Query.a(a17:)\" can only be defined once. @1:176,1:215")
+SDL_CASE(
+    duplicate_arg_def_4,
+    "type Query { a: Int } directive @big(a0: Int, a1: Int, a2: Int, a3: Int, a4: Int, a5: Int, "
+    "a6: Int, a7: Int, a8: Int, a9: Int, a10: Int, a11: Int, a12: Int, a13: Int, a14: Int, a15: "
+    "Int, a16: Int, a17: Int, a18: Int, a19: Int, a3: Int, a17: String, a3: ID) on FIELD",
+    "Argument \"@big(a3:)\" can only be defined once. @1:65,1:228,1:250\nArgument \"@big(a17:)\" "
+    "can only be defined once. @1:198,1:237")
+SDL_CASE(duplicate_directive_arg_2,
+         "directive @big(a0: Int, a1: Int, a2: Int, a3: Int, a4: Int, a5: Int, a6: Int, a7: Int, "
+         "a8: Int, a9: Int, a10: Int, a11: Int, a12: Int, a13: Int, a14: Int, a15: Int, a16: Int, "
+         "a17: Int, a18: Int, a19: Int) on FIELD_DEFINITION type Query { a: Int @big(a0: 0, a1: 1, "
+         "a2: 2, a3: 3, a4: 4, a5: 5, a6: 6, a7: 7, a8: 8, a9: 9, a10: 10, a11: 11, a12: 12, a13: "
+         "13, a14: 14, a15: 15, a16: 16, a17: 17, a18: 18, a19: 19, a3: 1, a19: 2, a3: 3) }",
+         "There can be only one argument named \"a3\". @1:272,1:411,1:426\nThere can be only one "
+         "argument named \"a19\". @1:402,1:418")
+SDL_CASE(duplicate_input_field_5,
+         "input In { f0: Int f1: Int f2: Int f3: Int f4: Int f5: Int f6: Int f7: Int f8: Int f9: "
+         "Int f10: Int f11: Int f12: Int f13: Int f14: Int f15: Int f16: Int f17: Int f18: Int "
+         "f19: Int } directive @o(x: In) on FIELD_DEFINITION type Query { a: Int @o(x: {f0: 1, f1: "
+         "1, f2: 1, f3: 1, f4: 1, f5: 1, f6: 1, f7: 1, f8: 1, f9: 1, f10: 1, f11: 1, f12: 1, f13: "
+         "1, f14: 1, f15: 1, f16: 1, f17: 1, f18: 1, f19: 1, f2: 1, f18: 2, f2: 3}) }",
+         "There can be only one input field named \"f2\". @1:265,1:401\nThere can be only one "
+         "input field named \"f18\". @1:385,1:408\nThere can be only one input field named \"f2\". "
+         "@1:265,1:416")
+SDL_CASE(repeated_directive_6,
+         "directive @d on FIELD_DEFINITION directive @e on FIELD_DEFINITION directive @r "
+         "repeatable on FIELD_DEFINITION type Query { a: Int @d @d @d @r @r @r @r @r @r @r @r @r "
+         "@r @r @r @r @r @r @r @r @r @e @e }",
+         "The directive \"@d\" can only be used once at this location. @1:131,1:134\nThe directive "
+         "\"@d\" can only be used once at this location. @1:131,1:137\nThe directive \"@e\" can "
+         "only be used once at this location. @1:194,1:197")
+SDL_CASE(
+    repeated_directive_7,
+    "directive @d on FIELD_DEFINITION type Query { a: Int @d @d @d @d @d @d @d @d @d @d @d @d @d "
+    "@d @d @d @d @d }",
+    "The directive \"@d\" can only be used once at this location. @1:54,1:57\nThe directive \"@d\" "
+    "can only be used once at this location. @1:54,1:60\nThe directive \"@d\" can only be used "
+    "once at this location. @1:54,1:63\nThe directive \"@d\" can only be used once at this "
+    "location. @1:54,1:66\nThe directive \"@d\" can only be used once at this location. "
+    "@1:54,1:69\nThe directive \"@d\" can only be used once at this location. @1:54,1:72\nThe "
+    "directive \"@d\" can only be used once at this location. @1:54,1:75\nThe directive \"@d\" can "
+    "only be used once at this location. @1:54,1:78\nThe directive \"@d\" can only be used once at "
+    "this location. @1:54,1:81\nThe directive \"@d\" can only be used once at this location. "
+    "@1:54,1:84\nThe directive \"@d\" can only be used once at this location. @1:54,1:87\nThe "
+    "directive \"@d\" can only be used once at this location. @1:54,1:90\nThe directive \"@d\" can "
+    "only be used once at this location. @1:54,1:93\nThe directive \"@d\" can only be used once at "
+    "this location. @1:54,1:96\nThe directive \"@d\" can only be used once at this location. "
+    "@1:54,1:99\nThe directive \"@d\" can only be used once at this location. @1:54,1:102\nThe "
+    "directive \"@d\" can only be used once at this location. @1:54,1:105")
 
 TEST_MAIN(RUN(valid_1); RUN(duplicate_type_1); RUN(extend_undefined_1); RUN(extend_undefined_2);
           RUN(duplicate_field_1); RUN(duplicate_field_2); RUN(unknown_type_1); RUN(unknown_type_2);
@@ -518,4 +573,6 @@ TEST_MAIN(RUN(valid_1); RUN(duplicate_type_1); RUN(extend_undefined_1); RUN(exte
           RUN(iface_arg_type_3); RUN(iface_arg_type_4); RUN(union_member_twice_3); RUN(valid_31);
           RUN(valid_32); RUN(valid_33); RUN(unknown_directive_arg_3); RUN(duplicate_input_field_1);
           RUN(duplicate_input_field_2); RUN(duplicate_input_field_3); RUN(duplicate_input_field_4);
-          RUN(valid_34);)
+          RUN(valid_34); RUN(duplicate_arg_def_3); RUN(duplicate_arg_def_4);
+          RUN(duplicate_directive_arg_2); RUN(duplicate_input_field_5); RUN(repeated_directive_6);
+          RUN(repeated_directive_7);)

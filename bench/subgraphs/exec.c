@@ -4,7 +4,6 @@
  * is written there, so no result tree is ever built. */
 #include "exec.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "value.h"

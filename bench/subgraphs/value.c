@@ -11,8 +11,9 @@
 /* ...and this many array items. */
 #define BVALUE_INSPECT_ITEMS 10
 
-/* A number the way JavaScript's String(n) prints it: integers below 1e21 in
- * full, others in the shortest form that reads back the same. */
+/* A number the way JavaScript's String(n) prints it: plain decimals from
+ * 1e-6 up to 1e21, exponent form outside, always the shortest digits that
+ * read back the same. */
 static void bvalue_js_number(sbuf *out, double d)
 {
     if (isnan(d)) {
@@ -23,17 +24,25 @@ static void bvalue_js_number(sbuf *out, double d)
         sbuf_puts(out, d > 0 ? "Infinity" : "-Infinity");
         return;
     }
-    if (d == floor(d) && fabs(d) < 1e21) {
-        sbuf_printf(out, "%.0f", d == 0 ? 0 : d); /* -0 prints as 0 */
+    char text[64];
+    if (d == 0) {
+        sbuf_putc(out, '0'); /* -0 too */
         return;
     }
-    char text[40];
-    for (int precision = 1; precision <= 17; precision++) {
-        snprintf(text, sizeof text, "%.*g", precision, d);
-        if (strtod(text, NULL) == d) break;
+    if (fabs(d) >= 1e-6 && fabs(d) < 1e21) {
+        for (int decimals = 0; decimals <= 20; decimals++) {
+            snprintf(text, sizeof text, "%.*f", decimals, d);
+            if (strtod(text, NULL) == d) break;
+        }
+    } else {
+        for (int precision = 1; precision <= 17; precision++) {
+            snprintf(text, sizeof text, "%.*e", precision - 1, d);
+            if (strtod(text, NULL) == d) break;
+        }
+        char *e = strchr(text, 'e');
+        while (e[2] == '0' && e[3])
+            memmove(e + 2, e + 3, strlen(e + 3) + 1); /* e-07: e-7 */
     }
-    char *e = strchr(text, 'e');
-    if (e && (e[2] == '0')) memmove(e + 2, e + 3, strlen(e + 3) + 1); /* e-05 -> e-5 */
     sbuf_puts(out, text);
 }
 
