@@ -98,9 +98,15 @@ bench-json: $(BUILD)/json_bench
 # The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
 # build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.
 BENCH_SUBGRAPHS := $(BUILD)/fedmesh-bench-subgraphs
-BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard bench/subgraphs/*.c))
-all: $(BENCH_SUBGRAPHS)
+# Its unit tests bench/subgraphs/x_test.c become build/test/bench_x_test.
+BENCH_SUBGRAPHS_OBJ := $(patsubst %.c,$(BUILD)/obj/%.o,$(filter-out %_test.c,$(wildcard bench/subgraphs/*.c)))
+BENCH_SUBGRAPHS_TESTS := $(patsubst bench/subgraphs/%.c,$(BUILD)/test/bench_%,$(wildcard bench/subgraphs/*_test.c))
+all: $(BENCH_SUBGRAPHS) $(BENCH_SUBGRAPHS_TESTS)
+unit-bins: $(BENCH_SUBGRAPHS_TESTS)
 $(BENCH_SUBGRAPHS): $(BENCH_SUBGRAPHS_OBJ) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@
+$(BUILD)/test/bench_%_test: $(BUILD)/obj/bench/subgraphs/%_test.o $(filter-out %/main.o,$(BENCH_SUBGRAPHS_OBJ)) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ $(PLANNER_LIBS) -lmicrohttpd -lpthread -o $@
 
 # The sidecar: sidecar/*.c (but main.c and tests) into build/libfedmesh-sidecar.a,

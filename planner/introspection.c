@@ -165,12 +165,16 @@ static void fail(exec_ctx *c, src_loc loc, const char *fmt, ...)
 {
     c->failed = true;
     if (!c->errs) return;
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int len = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    diag_add(c->errs, loc, "%s", msg);
+    if (len < 0) return;
+    char *msg = arena_alloc(&c->scratch, (size_t)len + 1);
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)len + 1, fmt, ap);
+    va_end(ap);
+    diag_add(c->errs, loc, "%s", msg); /* copied into the list's arena */
 }
 
 static void truncate_to(sbuf *out, size_t len)

@@ -254,16 +254,24 @@ TEST(full_introspection_with_redefined_builtins)
     CHECK(differential("redefined", "full_all"));
 }
 
-TEST(full_introspection_of_bench_api_schema)
+static const char *const supergraph_names[] = {"bench", "fed1", "renamed", "shop"};
+
+TEST(full_introspection_of_api_schemas)
 {
-    CHECK(differential("api_bench", "full"));
-    CHECK(differential("api_bench", "full_all"));
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "api_%s", supergraph_names[i]);
+        CHECK(differential(name, "full"));
+        CHECK(differential(name, "full_all"));
+    }
 }
 
-TEST(full_introspection_of_bench_supergraph_api)
+TEST(full_introspection_of_supergraph_loader_api_schemas)
 {
-    CHECK(supergraph_differential("bench", "full"));
-    CHECK(supergraph_differential("bench", "full_all"));
+    for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
+        CHECK(supergraph_differential(supergraph_names[i], "full"));
+        CHECK(supergraph_differential(supergraph_names[i], "full_all"));
+    }
 }
 
 TEST(type_lookup)
@@ -524,6 +532,22 @@ TEST(type_name_argument_errors)
               "{\"__type\":null} ERROR: Argument \"name\" has invalid value 5.");
 }
 
+TEST(long_error_messages_are_kept_whole)
+{
+    char name[701];
+    memset(name, 'n', 700);
+    name[700] = '\0';
+    sbuf q, want;
+    sbuf_init(&q);
+    sbuf_init(&want);
+    sbuf_printf(&q, "{ __type(name: [\"%s\"]) { name } }", name);
+    sbuf_printf(&want, "{\"__type\":null} ERROR: Argument \"name\" has invalid value [\"%s\"].",
+                name);
+    CHECK_RUN(tiny_sdl, q.data, NULL, want.data);
+    sbuf_free(&q);
+    sbuf_free(&want);
+}
+
 TEST(non_introspection_root_field_is_an_error)
 {
     CHECK_RUN(tiny_sdl, "{ a __typename }", NULL,
@@ -689,9 +713,8 @@ TEST(type_and_directive_order)
 
 TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(full_introspection_defaults); RUN(full_introspection_with_extensions);
-          RUN(full_introspection_with_redefined_builtins);
-          RUN(full_introspection_of_bench_api_schema);
-          RUN(full_introspection_of_bench_supergraph_api); RUN(type_lookup);
+          RUN(full_introspection_with_redefined_builtins); RUN(full_introspection_of_api_schemas);
+          RUN(full_introspection_of_supergraph_loader_api_schemas); RUN(type_lookup);
           RUN(aliases_and_typename); RUN(named_and_inline_fragments); RUN(merged_fields);
           RUN(skip_include_and_variables); RUN(deprecated_arguments_and_directives);
           RUN(js_number_formatting); RUN(default_values_of_builtin_scalars);
@@ -699,6 +722,7 @@ TEST_MAIN(RUN(full_introspection_small); RUN(full_introspection_rich);
           RUN(default_values_of_custom_scalars); RUN(typename_and_aliases_at_the_root);
           RUN(fragments_on_root_and_abstract_types); RUN(unknown_fields_are_left_out);
           RUN(typename_inside_introspection_objects); RUN(variables_with_defaults);
-          RUN(type_name_argument_errors); RUN(non_introspection_root_field_is_an_error);
-          RUN(fragment_cycles_are_not_followed); RUN(nesting_limit); RUN(output_limit);
-          RUN(is_only_introspection); RUN(write_root_field); RUN(type_and_directive_order);)
+          RUN(type_name_argument_errors); RUN(long_error_messages_are_kept_whole);
+          RUN(non_introspection_root_field_is_an_error); RUN(fragment_cycles_are_not_followed);
+          RUN(nesting_limit); RUN(output_limit); RUN(is_only_introspection); RUN(write_root_field);
+          RUN(type_and_directive_order);)

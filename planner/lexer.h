@@ -50,9 +50,12 @@ typedef struct lexer {
     arena *arena;
     const char *src;
     size_t len;
-    size_t pos;        /* where the next token search starts */
+    size_t line_start; /* offset of the first byte of the line of pos */
     uint32_t line;     /* line of pos, 1-based */
-    size_t line_start; /* offset of the first byte of that line */
+    /* Where the next token search starts. Written after every token, so it
+     * is kept away from src and len, which the compiler may load together
+     * (a load spanning a just-stored field stalls). */
+    size_t pos;
     /* Set when lex_next fails: the graphql-js message (without the
      * "Syntax Error: " prefix) and the offset it points at. */
     char message[200];

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #define PARSE_DEFAULT_MAX_DEPTH 256
+/* A larger max_depth is lowered to this: the recursion must fit the C stack. */
+#define PARSE_HARD_MAX_DEPTH 4096
 #define PARSE_SLAB_SIZE 8192
 
 /* ---- memory ---- */
@@ -33,15 +35,19 @@ static const char *parse_strndup(parser *p, const char *s, size_t len)
 
 /* ---- errors ---- */
 
-/* Cuts a truncated message back to a whole UTF-8 character. */
-static void parse_trim_utf8(char *msg, size_t size)
+/* When snprintf filled buf (size bytes) to the brim, drops a UTF-8
+ * character it cut in two at the end. */
+static void parse_trim_utf8(char *buf, size_t size)
 {
-    size_t len = strlen(msg);
+    size_t len = strlen(buf);
     if (len + 1 < size) return;
-    size_t end = len;
-    while (end > 0 && ((unsigned char)msg[end - 1] & 0xC0) == 0x80)
-        end--;
-    if (end > 0 && (unsigned char)msg[end - 1] >= 0xC0) msg[end - 1] = '\0';
+    size_t lead = len;
+    while (lead > 0 && ((unsigned char)buf[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0) return;
+    unsigned char c = (unsigned char)buf[lead - 1];
+    size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (len - (lead - 1) < want) buf[lead - 1] = '\0';
 }
 
 void parse_fail_at(parser *p, size_t pos, const char *fmt, ...)
@@ -67,6 +73,7 @@ static void parse_token_desc(const lex_token *t, char *buf, size_t size)
         snprintf(buf, size, "%s \"%.*s\"", lex_kind_desc(t->kind), (int)t->len, t->value);
     else
         snprintf(buf, size, "%s", lex_kind_desc(t->kind));
+    parse_trim_utf8(buf, size);
 }
 
 void parse_unexpected(parser *p, const lex_token *t)
@@ -519,6 +526,7 @@ static void parse_init(parser *p, arena *a, const char *src, size_t len, const p
     lex_init(&p->lx, a, src, len);
     p->tok.kind = LEX_SOF;
     p->max_depth = opts && opts->max_depth ? opts->max_depth : PARSE_DEFAULT_MAX_DEPTH;
+    if (p->max_depth > PARSE_HARD_MAX_DEPTH) p->max_depth = PARSE_HARD_MAX_DEPTH;
     p->max_tokens = opts ? opts->max_tokens : 0;
     p->err = err;
     if (err) {

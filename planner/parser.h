@@ -10,7 +10,7 @@
 #include "ast.h"
 
 typedef struct parse_options {
-    unsigned max_depth;  /* nesting of selections, values and types; 0 = 256 */
+    unsigned max_depth;  /* nesting of selections, values and types; 0 = 256, at most 4096 */
     unsigned max_tokens; /* 0 = unlimited */
 } parse_options;
 

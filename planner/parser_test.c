@@ -788,6 +788,9 @@ TEST(depth_limit_on_selection_sets_values_and_types)
     CHECK_STR(parse_nested("{a(x:", "[", "", "]", ")}", 1000000, 0, &err), TOO_DEEP(256));
     CHECK_STR(parse_nested("", "{a", "", "}", "", 1000000, 0, &err), TOO_DEEP(256));
     CHECK_STR(parse_nested("type A { a: ", "[", "", "]", "}", 1000000, 0, &err), TOO_DEEP(256));
+    /* Asking for more than 4096 levels gets 4096: the C stack bounds recursion. */
+    CHECK_STR(parse_nested("", "{a", "", "}", "", 4096, 4096, &err), "ok");
+    CHECK_STR(parse_nested("", "{a", "", "}", "", 1000000, 4000000000u, &err), TOO_DEEP(4096));
 }
 
 TEST(depth_limit_on_lone_values_and_selection_sets)
@@ -870,6 +873,39 @@ TEST(huge_input)
     free(src);
 }
 
+/* Whether s is well-formed UTF-8 (the bytes a JSON error response needs). */
+static int is_utf8(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    while (*u) {
+        int n = *u < 0x80 ? 0 : *u >= 0xF0 ? 3 : *u >= 0xE0 ? 2 : *u >= 0xC0 ? 1 : -1;
+        if (n < 0) return 0;
+        for (u++; n > 0; n--, u++)
+            if ((*u & 0xC0) != 0x80) return 0;
+    }
+    return 1;
+}
+
+TEST(long_token_values_are_cut_at_character_boundaries)
+{
+    /* "Expected Name, found String "ééé..."." is cut to fit, never inside a character. */
+    for (int shift = 0; shift < 4; shift++) {
+        char src[1024];
+        size_t n = (size_t)sprintf(src, "{ \"%.*s", shift, "xxx");
+        for (int i = 0; i < 300; i++)
+            n += (size_t)sprintf(src + n, "%s", i % 2 ? "é" : "😀");
+        n += (size_t)sprintf(src + n, "\" }");
+        arena a;
+        arena_init(&a, 0);
+        parse_error err;
+        CHECK(parse_document(&a, src, n, NULL, &err) == NULL);
+        CHECK(strncmp(err.message, "Syntax Error: Expected Name, found String \"", 43) == 0);
+        CHECK(is_utf8(err.message));
+        CHECK(strlen(err.message) > 180);
+        arena_free(&a);
+    }
+}
+
 TEST_MAIN(RUN(document_syntax_errors_match_graphql_js); RUN(value_syntax_errors_match_graphql_js);
           RUN(type_syntax_errors_match_graphql_js); RUN(nul_bytes_are_errors_not_terminators);
           RUN(non_ascii_columns_count_bytes); RUN(invalid_utf8_is_an_error);
@@ -878,4 +914,5 @@ TEST_MAIN(RUN(document_syntax_errors_match_graphql_js); RUN(value_syntax_errors_
           RUN(type_references); RUN(selection_set_without_braces);
           RUN(descriptions_on_executable_definitions); RUN(type_system_definitions);
           RUN(extensions_keep_what_they_add); RUN(depth_limit_on_selection_sets_values_and_types);
-          RUN(depth_limit_on_lone_values_and_selection_sets); RUN(token_limit); RUN(huge_input);)
+          RUN(depth_limit_on_lone_values_and_selection_sets); RUN(token_limit);
+          RUN(long_token_values_are_cut_at_character_boundaries); RUN(huge_input);)

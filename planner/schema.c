@@ -1,11 +1,11 @@
 /* schema.c: builds the schema model from SDL documents (see schema.h).
  *
  * First the SDL rules (schema_sdl_rules.c) check the documents as written:
- * only documents that pass are built, so building itself never meets a
- * duplicate, an unknown name or a stray extension. Then: collect every
- * definition by name (user documents first, then the built-ins: a user
- * directive replaces the built-in of its name, a user type of a built-in
- * type's name is ignored, as graphql-js does both); attach each `extend` to what it
+ * only documents that pass are built, so building never meets a duplicate,
+ * an unknown name or a stray extension. Then: collect every definition by
+ * name (user documents first, then the built-ins: a user directive replaces
+ * the built-in of its name, a user type of a built-in type's name is
+ * ignored, as graphql-js does both); attach each `extend` to what it
  * extends; turn each type into its schema_type with fields, arguments,
  * values, members and directives, resolving every type reference; and run
  * the type-system checks of schema_validate.c. Everything kept lives in the
@@ -17,6 +17,16 @@
 #include <string.h>
 
 #include "parser.h"
+#include "printer.h"
+#include "sbuf.h"
+
+/* The order in which graphql-js's buildASTSchema reads directive values. */
+enum { STAGE_EAGER_TYPES, STAGE_DIRECTIVES, STAGE_FIELDS, BAD_VALUE_STAGES };
+
+typedef struct bad_value {
+    const char *message; /* NULL: none met */
+    src_loc loc;
+} bad_value;
 
 /* A definition in a list: a type's extensions, the schema's parts. */
 typedef struct def_link {
@@ -50,6 +60,12 @@ typedef struct builder {
     strmap directive_names; /* directive name -> def_link* */
     def_list directives;    /* user definitions, then the built-ins not replaced */
     schema_origin origin;
+    /* A value @deprecated or @specifiedBy cannot take, as graphql-js's
+     * buildASTSchema refuses it: it throws the first it meets, and meets
+     * enum values and scalars first, then directive definitions, then
+     * fields and arguments (built lazily). One per stage, the earliest kept. */
+    bad_value bad_values[BAD_VALUE_STAGES];
+    int stage; /* which of those the builder is in */
 } builder;
 
 static void list_append(builder *b, def_list *l, const ast_definition *def, bool builtin)
@@ -204,21 +220,42 @@ static const ast_directive **directive_array(builder *b, const ast_directive *li
     return out;
 }
 
-/* The string value of a directive's argument, or NULL. */
+/* The value given to a directive's argument, or NULL. */
 static const ast_value *directive_arg(const ast_directive *d, const char *name)
 {
     const ast_argument *arg = ast_find_argument(d->arguments, name);
     return arg ? arg->value : NULL;
 }
 
+/* Notes an argument value of the wrong kind (graphql-js's words). */
+static void note_bad_value(builder *b, const char *arg, const char *type, const ast_value *v)
+{
+    bad_value *slot = &b->bad_values[b->stage];
+    if (slot->message) return;
+    slot->loc = v->loc;
+    if (v->kind == AST_VALUE_NULL) {
+        slot->message = arena_sprintf(
+            &b->scratch, "Argument \"%s\" of non-null type \"%s\" must not be null.", arg, type);
+        return;
+    }
+    sbuf text;
+    sbuf_init(&text);
+    print_value(&text, v);
+    slot->message =
+        arena_sprintf(&b->scratch, "Argument \"%s\" has invalid value %s.", arg, text.data);
+    sbuf_free(&text);
+}
+
 /* @deprecated(reason:) as graphql-js reads it: an explicit null reason means
  * not deprecated; no reason means the default one. */
-static void read_deprecation(const ast_directive *list, bool *deprecated, const char **reason)
+static void read_deprecation(builder *b, const ast_directive *list, bool *deprecated,
+                             const char **reason)
 {
     const ast_directive *d = ast_find_directive(list, "deprecated");
     if (!d) return;
     const ast_value *v = directive_arg(d, "reason");
     if (v && v->kind == AST_VALUE_NULL) return;
+    if (v && v->kind != AST_VALUE_STRING) note_bad_value(b, "reason", "String", v);
     *deprecated = true;
     *reason = v && v->kind == AST_VALUE_STRING ? v->str : "No longer supported";
 }
@@ -248,7 +285,7 @@ static void init_field(builder *b, schema_field *f, const ast_field_def *def, sc
     f->named = resolve(b, def->type);
     f->default_value = def->default_value;
     f->directives = directive_array(b, def->directives, &f->ndirectives);
-    read_deprecation(def->directives, &f->deprecated, &f->deprecation_reason);
+    read_deprecation(b, def->directives, &f->deprecated, &f->deprecation_reason);
     f->parent = parent;
     f->loc = def->loc;
     if (parent && parent->kind != SCHEMA_INPUT_OBJECT)
@@ -309,7 +346,7 @@ static void build_values(builder *b, schema_type *t, const schema_source *src)
             v->name = d->name;
             v->description = d->description;
             v->directives = directive_array(b, d->directives, &v->ndirectives);
-            read_deprecation(d->directives, &v->deprecated, &v->deprecation_reason);
+            read_deprecation(b, d->directives, &v->deprecated, &v->deprecation_reason);
             v->loc = d->loc;
         }
     }
@@ -330,13 +367,18 @@ static void build_type_directives(builder *b, schema_type *t, const schema_sourc
             const ast_value *url = NULL;
             if (!src->parts[p]->extension && strcmp(d->name, "specifiedBy") == 0)
                 url = directive_arg(d, "url");
-            if (url && url->kind == AST_VALUE_STRING) t->specified_by_url = url->str;
+            if (url && url->kind == AST_VALUE_STRING)
+                t->specified_by_url = url->str;
+            else if (url)
+                note_bad_value(b, "url", "String!", url);
         }
     }
 }
 
 static void build_type(builder *b, schema_type *t, const schema_source *src)
 {
+    b->stage =
+        schema_is_input(t) && t->kind != SCHEMA_INPUT_OBJECT ? STAGE_EAGER_TYPES : STAGE_FIELDS;
     build_type_directives(b, t, src);
     switch (t->kind) {
     case SCHEMA_OBJECT:
@@ -452,6 +494,7 @@ static void build_model(builder *b)
     fill_possible_types(b);
     b->s->directives = ARENA_ARRAY(b->a, schema_directive *, b->directives.count);
     strmap_init(&b->s->directive_map, b->a, b->directives.count);
+    b->stage = STAGE_DIRECTIVES;
     for (def_link *l = b->directives.first; l; l = l->next)
         build_directive(b, l);
     if (b->schema_def) {
@@ -486,7 +529,13 @@ schema *schema_build(arena *a, const ast_document *const *docs, uint32_t ndocs, 
         collect(&b, docs[i], false);
     collect(&b, builtins, true);
     build_model(&b);
-    schema_check_types(b.s, &b.origin, errs);
+    const bad_value *bad = NULL;
+    for (int stage = 0; stage < BAD_VALUE_STAGES && !bad; stage++)
+        if (b.bad_values[stage].message) bad = &b.bad_values[stage];
+    if (bad)
+        diag_add(errs, bad->loc, "%s", bad->message);
+    else
+        schema_check_types(b.s, &b.origin, errs);
     arena_free(&b.scratch);
     return errs->count == errors_before ? b.s : NULL;
 }

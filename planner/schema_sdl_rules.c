@@ -37,6 +37,7 @@ typedef struct sdl_walk {
     strmap standard_types;   /* built-in type name -> definition */
     name_list standard_names;
     strmap directive_defs; /* name -> definition in effect: the user's last, else built-in */
+    strmap arg_tables;     /* directive name -> strmap* of its argument names, made on use */
     /* Rule state. */
     uint32_t schema_definitions;
     const ast_root_op *root_ops[3];
@@ -64,6 +65,10 @@ static void names_add(sdl_walk *w, name_list *l, const char *name)
 static void report_suggesting(sdl_walk *w, src_loc loc, const char *message, const char *name,
                               const char *const *options, uint32_t noptions)
 {
+    if (diag_full(w->errs)) {
+        diag_add(w->errs, loc, "%s", message); /* only counted */
+        return;
+    }
     const char **close = NULL;
     uint32_t nclose = suggest_list(&w->scratch, name, options, noptions, &close);
     sbuf msg;
@@ -124,6 +129,78 @@ static void known_type_ref(sdl_walk *w, const ast_type *t)
     known_type(w, t->name, t->loc);
 }
 
+/* ---- repeated names ---- */
+
+/* A name in a list being checked for repeats, and where it is. */
+typedef struct named {
+    const char *name;
+    src_loc loc;
+} named;
+
+#define NO_INDEX UINT32_MAX
+/* Short lists are scanned; longer ones go through a table, so no list costs
+ * more than linear time however long the input makes it. */
+#define SCANNED_LIST 16
+
+/* For each item, the index of the first item of its name (its own index
+ * when it is the first). */
+static uint32_t *first_of_names(sdl_walk *w, const named *items, uint32_t n)
+{
+    uint32_t *first = ARENA_ARRAY(&w->scratch, uint32_t, n ? n : 1);
+    strmap seen = {0};
+    if (n > SCANNED_LIST) strmap_init(&seen, &w->scratch, n);
+    for (uint32_t i = 0; i < n; i++) {
+        first[i] = i;
+        if (n > SCANNED_LIST) {
+            uintptr_t at = (uintptr_t)strmap_get(&seen, items[i].name);
+            if (at)
+                first[i] = (uint32_t)(at - 1);
+            else
+                strmap_put(&seen, items[i].name, (void *)(uintptr_t)(i + 1));
+            continue;
+        }
+        for (uint32_t k = 0; k < i; k++) {
+            if (strcmp(items[k].name, items[i].name) == 0) {
+                first[i] = k;
+                break;
+            }
+        }
+    }
+    return first;
+}
+
+/* Each repeat reported against the first of its name: [first, repeat]. */
+static void report_repeats_pairwise(sdl_walk *w, const named *items, uint32_t n, const char *format)
+{
+    const uint32_t *first = first_of_names(w, items, n);
+    for (uint32_t i = 0; i < n; i++) {
+        if (first[i] == i) continue;
+        diag *e = diag_add(w->errs, items[first[i]].loc, format, items[i].name);
+        diag_loc(e, items[i].loc);
+    }
+}
+
+/* One error per repeated name, pointing at every occurrence; format takes
+ * owner (which may be "") and then the name. */
+static void report_repeats_grouped(sdl_walk *w, const named *items, const uint32_t *first,
+                                   uint32_t n, const char *format, const char *owner)
+{
+    uint32_t *next = ARENA_ARRAY(&w->scratch, uint32_t, n ? n : 1);
+    uint32_t *last = ARENA_ARRAY(&w->scratch, uint32_t, n ? n : 1);
+    for (uint32_t i = 0; i < n; i++)
+        last[i] = next[i] = NO_INDEX;
+    for (uint32_t i = n; i-- > 0;) { /* chain each name's occurrences in order */
+        next[i] = last[first[i]];
+        last[first[i]] = i;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (first[i] != i || next[i] == NO_INDEX) continue;
+        diag *e = diag_add(w->errs, items[i].loc, format, owner, items[i].name);
+        for (uint32_t k = next[i]; k != NO_INDEX; k = next[k])
+            diag_loc(e, items[k].loc);
+    }
+}
+
 /* ---- value literals ---- */
 
 static void walk_value(sdl_walk *w, const ast_value *v, unsigned depth)
@@ -135,13 +212,20 @@ static void walk_value(sdl_walk *w, const ast_value *v, unsigned depth)
         return;
     }
     if (v->kind != AST_VALUE_OBJECT) return;
-    for (const ast_object_field *f = v->fields; f; f = f->next) {
-        for (const ast_object_field *first = v->fields; first != f; first = first->next) {
-            if (strcmp(first->name, f->name) != 0) continue;
-            diag *e = diag_add(w->errs, first->loc,
+    uint32_t n = 0;
+    for (const ast_object_field *f = v->fields; f; f = f->next)
+        n++;
+    named *items = ARENA_ARRAY(&w->scratch, named, n ? n : 1);
+    n = 0;
+    for (const ast_object_field *f = v->fields; f; f = f->next)
+        items[n++] = (named){f->name, f->loc};
+    const uint32_t *first = first_of_names(w, items, n);
+    n = 0;
+    for (const ast_object_field *f = v->fields; f; f = f->next, n++) {
+        if (first[n] != n) {
+            diag *e = diag_add(w->errs, items[first[n]].loc,
                                "There can be only one input field named \"%s\".", f->name);
             diag_loc(e, f->loc);
-            break;
         }
         walk_value(w, f->value, depth + 1);
     }
@@ -149,17 +233,28 @@ static void walk_value(sdl_walk *w, const ast_value *v, unsigned depth)
 
 /* ---- applied directives ---- */
 
-static const ast_field_def *find_arg_def(const ast_definition *dir, const char *name)
+/* The argument names of a directive definition as a table, made once per
+ * directive: uses look arguments up there. */
+static const strmap *arg_table(sdl_walk *w, const ast_definition *def)
 {
-    for (const ast_field_def *a = dir->arguments; a; a = a->next)
-        if (strcmp(a->name, name) == 0) return a;
-    return NULL;
+    strmap *table = strmap_get(&w->arg_tables, def->name);
+    if (table) return table;
+    uint32_t n = 0;
+    for (const ast_field_def *a = def->arguments; a; a = a->next)
+        n++;
+    table = ARENA_NEW(&w->scratch, strmap);
+    strmap_init(table, &w->scratch, n);
+    for (const ast_field_def *a = def->arguments; a; a = a->next)
+        strmap_put(table, a->name, (void *)a);
+    strmap_put(&w->arg_tables, def->name, table);
+    return table;
 }
 
 static void unknown_arguments(sdl_walk *w, const ast_definition *def, const ast_directive *use)
 {
+    const strmap *known_args = arg_table(w, def);
     for (const ast_argument *arg = use->arguments; arg; arg = arg->next) {
-        if (find_arg_def(def, arg->name)) continue;
+        if (strmap_get(known_args, arg->name)) continue;
         name_list known = {0};
         for (const ast_field_def *a = def->arguments; a; a = a->next)
             names_add(w, &known, a->name);
@@ -174,27 +269,33 @@ static void unknown_arguments(sdl_walk *w, const ast_definition *def, const ast_
 /* One error per repeated argument name, pointing at every occurrence. */
 static void unique_arguments(sdl_walk *w, const ast_argument *args)
 {
-    for (const ast_argument *arg = args; arg; arg = arg->next) {
-        bool first = true;
-        for (const ast_argument *prev = args; prev != arg && first; prev = prev->next)
-            first = strcmp(prev->name, arg->name) != 0;
-        if (!first) continue;
-        diag *e = NULL;
-        for (const ast_argument *again = arg->next; again; again = again->next) {
-            if (strcmp(again->name, arg->name) != 0) continue;
-            if (!e)
-                e = diag_add(w->errs, arg->loc, "There can be only one argument named \"%s\".",
-                             arg->name);
-            diag_loc(e, again->loc);
-        }
-    }
+    uint32_t n = 0;
+    for (const ast_argument *a = args; a; a = a->next)
+        n++;
+    named *items = ARENA_ARRAY(&w->scratch, named, n ? n : 1);
+    n = 0;
+    for (const ast_argument *a = args; a; a = a->next)
+        items[n++] = (named){a->name, a->loc};
+    report_repeats_grouped(w, items, first_of_names(w, items, n), n,
+                           "There can be only one argument named %s\"%s\".", "");
 }
 
 static void required_arguments(sdl_walk *w, const ast_definition *def, const ast_directive *use)
 {
+    uint32_t n = 0;
+    for (const ast_argument *arg = use->arguments; arg; arg = arg->next)
+        n++;
+    strmap given = {0}; /* a table only for long argument lists */
+    if (n > SCANNED_LIST) {
+        strmap_init(&given, &w->scratch, n);
+        for (const ast_argument *arg = use->arguments; arg; arg = arg->next)
+            strmap_put(&given, arg->name, (void *)arg);
+    }
     for (const ast_field_def *a = def->arguments; a; a = a->next) {
         if (a->type->kind != AST_TYPE_NON_NULL || a->default_value) continue;
-        if (ast_find_argument(use->arguments, a->name)) continue;
+        if (n > SCANNED_LIST ? strmap_get(&given, a->name) != NULL
+                             : ast_find_argument(use->arguments, a->name) != NULL)
+            continue;
         diag_add(w->errs, use->loc,
                  "Directive \"@%s\" argument \"%s\" of type \"%s\" is required, but it was not "
                  "provided.",
@@ -231,23 +332,33 @@ static void walk_directive(sdl_walk *w, const ast_directive *use, schema_locatio
  * definition and extensions, or the schema's; NULL means this list alone. */
 static void unique_directives(sdl_walk *w, const ast_directive *list, strmap *seen)
 {
+    if (seen) {
+        for (const ast_directive *d = list; d; d = d->next) {
+            const ast_definition *def = strmap_get(&w->directive_defs, d->name);
+            if (!def || def->repeatable) continue;
+            const ast_directive *first = strmap_get(seen, d->name);
+            if (!first) {
+                strmap_put(seen, d->name, (void *)d);
+                continue;
+            }
+            diag *e =
+                diag_add(w->errs, first->loc,
+                         "The directive \"@%s\" can only be used once at this location.", d->name);
+            diag_loc(e, d->loc);
+        }
+        return;
+    }
+    uint32_t n = 0;
+    for (const ast_directive *d = list; d; d = d->next)
+        n++;
+    named *items = ARENA_ARRAY(&w->scratch, named, n ? n : 1);
+    n = 0;
     for (const ast_directive *d = list; d; d = d->next) {
         const ast_definition *def = strmap_get(&w->directive_defs, d->name);
-        if (!def || def->repeatable) continue;
-        const ast_directive *first = NULL;
-        if (seen) {
-            first = strmap_get(seen, d->name);
-            if (!first) strmap_put(seen, d->name, (void *)d);
-        } else {
-            for (const ast_directive *prev = list; prev != d && !first; prev = prev->next)
-                if (strcmp(prev->name, d->name) == 0) first = prev;
-        }
-        if (!first) continue;
-        diag *e =
-            diag_add(w->errs, first->loc,
-                     "The directive \"@%s\" can only be used once at this location.", d->name);
-        diag_loc(e, d->loc);
+        if (def && !def->repeatable) items[n++] = (named){d->name, d->loc};
     }
+    report_repeats_pairwise(w, items, n,
+                            "The directive \"@%s\" can only be used once at this location.");
 }
 
 static void walk_directives(sdl_walk *w, const ast_directive *list, schema_location where)
@@ -312,31 +423,28 @@ static void unique_field_names(sdl_walk *w, const ast_definition *d)
     }
 }
 
-/* owner is "Type.field" or "@dir"; one error per name, at every occurrence. */
-static void unique_argument_definitions(sdl_walk *w, const char *owner, const ast_field_def *args)
+/* owner is "Type.field" or "@dir"; one error per name, at every occurrence.
+ * owner is made only when there is something to report. */
+static void unique_argument_definitions(sdl_walk *w, const char *type_or_dir, const char *field,
+                                        const ast_field_def *args)
 {
-    for (const ast_field_def *a = args; a; a = a->next) {
-        bool first = true;
-        for (const ast_field_def *prev = args; prev != a && first; prev = prev->next)
-            first = strcmp(prev->name, a->name) != 0;
-        if (!first) continue;
-        diag *e = NULL;
-        for (const ast_field_def *again = a->next; again; again = again->next) {
-            if (strcmp(again->name, a->name) != 0) continue;
-            if (!e)
-                e = diag_add(w->errs, a->loc, "Argument \"%s(%s:)\" can only be defined once.",
-                             owner, a->name);
-            diag_loc(e, again->loc);
-        }
-    }
-}
-
-static bool args_repeat(const ast_field_def *args)
-{
+    uint32_t n = 0;
     for (const ast_field_def *a = args; a; a = a->next)
-        for (const ast_field_def *b = a->next; b; b = b->next)
-            if (strcmp(a->name, b->name) == 0) return true;
-    return false;
+        n++;
+    if (n < 2) return;
+    named *items = ARENA_ARRAY(&w->scratch, named, n);
+    n = 0;
+    for (const ast_field_def *a = args; a; a = a->next)
+        items[n++] = (named){a->name, a->loc};
+    const uint32_t *first = first_of_names(w, items, n);
+    bool repeats = false;
+    for (uint32_t i = 0; i < n && !repeats; i++)
+        repeats = first[i] != i;
+    if (!repeats) return;
+    const char *owner = field ? arena_sprintf(&w->scratch, "%s.%s", type_or_dir, field)
+                              : arena_sprintf(&w->scratch, "@%s", type_or_dir);
+    report_repeats_grouped(w, items, first, n, "Argument \"%s(%s:)\" can only be defined once.",
+                           owner);
 }
 
 static const char *kind_word(ast_def_kind kind)
@@ -418,9 +526,7 @@ static void enter_type(sdl_walk *w, const ast_definition *d)
         unique_field_names(w, d);
     if (d->kind == AST_DEF_OBJECT || d->kind == AST_DEF_INTERFACE) {
         for (const ast_field_def *f = d->fields; f; f = f->next)
-            if (args_repeat(f->arguments))
-                unique_argument_definitions(
-                    w, arena_sprintf(&w->scratch, "%s.%s", d->name, f->name), f->arguments);
+            unique_argument_definitions(w, d->name, f->name, f->arguments);
     }
     unique_directives(w, d->directives, per_type_map(w, &w->type_directives_seen, d->name));
     if (d->extension) possible_extension(w, d);
@@ -474,8 +580,7 @@ static void walk_schema(sdl_walk *w, const ast_definition *d)
 
 static void walk_directive_definition(sdl_walk *w, const ast_definition *d)
 {
-    if (args_repeat(d->arguments))
-        unique_argument_definitions(w, arena_sprintf(&w->scratch, "@%s", d->name), d->arguments);
+    unique_argument_definitions(w, d->name, NULL, d->arguments);
     const ast_definition *first = strmap_get(&w->directive_names, d->name);
     if (first) {
         diag *e = diag_add(w->errs, first->name_loc,
@@ -520,6 +625,7 @@ void schema_check_sdl(const ast_document *const *docs, uint32_t ndocs, const ast
     strmap_init(&w.defined_types, &w.scratch, 64);
     strmap_init(&w.standard_types, &w.scratch, 16);
     strmap_init(&w.directive_defs, &w.scratch, 16);
+    strmap_init(&w.arg_tables, &w.scratch, 16);
     strmap_init(&w.type_names, &w.scratch, 64);
     strmap_init(&w.directive_names, &w.scratch, 16);
     strmap_init(&w.type_fields, &w.scratch, 64);

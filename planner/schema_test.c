@@ -587,6 +587,68 @@ TEST(deep_input_cycle)
     arena_free(&f.a);
 }
 
+/* Lists tens of thousands long, with repeats: every duplicate check stays
+ * linear (a quadratic one would take minutes here). */
+TEST(long_lists_stay_linear)
+{
+    enum { N = 40000 };
+    sbuf sdl;
+    sbuf_init(&sdl);
+    sbuf_puts(&sdl, "directive @d(");
+    for (int i = 0; i < N; i++)
+        sbuf_printf(&sdl, " a%d: Int", i);
+    sbuf_puts(&sdl, ") on FIELD_DEFINITION\ntype Query { f(");
+    for (int i = 0; i < N; i++)
+        sbuf_printf(&sdl, " b%d: Int", i);
+    sbuf_puts(&sdl, " b7: Int): Int @d(");
+    for (int i = 0; i < N; i++)
+        sbuf_printf(&sdl, " a%d: 1", i);
+    sbuf_puts(&sdl, " a9: 2) }");
+    fixture f;
+    arena_init(&f.a, 0);
+    diag_init(&f.errs, &f.a);
+    CHECK(schema_from_sdl(&f.a, sdl.data, sdl.len, &f.errs) == NULL);
+    CHECK_INT(f.errs.count, 2);
+    CHECK_STR(f.errs.first->message, "Argument \"Query.f(b7:)\" can only be defined once.");
+    CHECK_STR(f.errs.last->message, "There can be only one argument named \"a9\".");
+    sbuf_free(&sdl);
+    arena_free(&f.a);
+}
+
+/* The same for the type-system checks: arguments matched between a long
+ * interface field and its implementation, long lists of interfaces. */
+TEST(long_lists_in_type_checks)
+{
+    enum { N = 40000, IFACES = 40 };
+    sbuf sdl;
+    sbuf_init(&sdl);
+    sbuf_puts(&sdl, "interface I { f(");
+    for (int i = 0; i < N; i++)
+        sbuf_printf(&sdl, " a%d: Int", i);
+    sbuf_puts(&sdl, "): Int }\ntype Query implements I { f(");
+    for (int i = N; i-- > 0;)
+        sbuf_printf(&sdl, " a%d: Int", i);
+    sbuf_puts(&sdl, " extra: Int!): Int }\ninterface J0 { g: Int }\n");
+    for (int i = 1; i < IFACES; i++)
+        sbuf_printf(&sdl, "interface J%d implements J0 { g: Int }\n", i);
+    sbuf_puts(&sdl, "type O implements");
+    for (int i = 1; i < IFACES; i++)
+        sbuf_printf(&sdl, " & J%d", i);
+    sbuf_puts(&sdl, " & J7 { g: Int }");
+    fixture f;
+    arena_init(&f.a, 0);
+    diag_init(&f.errs, &f.a);
+    CHECK(schema_from_sdl(&f.a, sdl.data, sdl.len, &f.errs) == NULL);
+    CHECK_INT(f.errs.count, 1 + (IFACES - 1) + 1);
+    CHECK_STR(f.errs.first->message, "Object field Query.f includes required argument extra that "
+                                     "is missing from the Interface field I.f.");
+    CHECK_STR(f.errs.first->next->message,
+              "Type O must implement J0 because it is implemented by J1.");
+    CHECK_STR(f.errs.last->message, "Type O can only implement J7 once.");
+    sbuf_free(&sdl);
+    arena_free(&f.a);
+}
+
 TEST(errors_leave_no_schema_and_many_are_bounded)
 {
     sbuf sdl;
@@ -601,6 +663,7 @@ TEST(errors_leave_no_schema_and_many_are_bounded)
     CHECK(schema_from_sdl(&f.a, sdl.data, sdl.len, &f.errs) == NULL);
     CHECK_INT(f.errs.count, 500);
     CHECK_STR(f.errs.first->message, "Unknown type \"Missing0\".");
+    CHECK_STR(f.errs.last->message, "Unknown type \"Missing99\"."); /* the rest only counted */
     sbuf_free(&sdl);
     arena_free(&f.a);
 }
@@ -615,5 +678,5 @@ TEST_MAIN(RUN(builtins_are_present); RUN(builtin_directives); RUN(user_directive
           RUN(unknown_directive_location_in_a_built_tree); RUN(no_documents_means_no_query_type);
           RUN(descriptions_everywhere); RUN(bench_supergraph_builds); RUN(subtype_refs);
           RUN(type_ref_equality_and_text); RUN(possible_and_overlap); RUN(location_names);
-          RUN(large_schema); RUN(deep_input_cycle);
-          RUN(errors_leave_no_schema_and_many_are_bounded);)
+          RUN(large_schema); RUN(deep_input_cycle); RUN(long_lists_stay_linear);
+          RUN(long_lists_in_type_checks); RUN(errors_leave_no_schema_and_many_are_bounded);)

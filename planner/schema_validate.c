@@ -139,12 +139,41 @@ static void add_implements_locs(checker *c, diag *e, const schema_type *type,
             if (strcmp(n->name, iface->name) == 0) diag_loc(e, n->loc);
 }
 
+/* Short lists are scanned; longer ones get a table, so that no check costs
+ * more than linear time however long the SDL makes a list. */
+#define SCANNED_LIST 16
+
+/* Arguments found by name. */
+typedef struct arg_finder {
+    const schema_field *args;
+    uint32_t n;
+    strmap table; /* only when n > SCANNED_LIST */
+} arg_finder;
+
+static void arg_finder_init(checker *c, arg_finder *f, const schema_field *args, uint32_t n)
+{
+    f->args = args;
+    f->n = n;
+    if (n <= SCANNED_LIST) return;
+    strmap_init(&f->table, &c->scratch, n);
+    for (uint32_t i = 0; i < n; i++)
+        strmap_put(&f->table, args[i].name, (void *)&args[i]);
+}
+
+static const schema_field *arg_finder_get(const arg_finder *f, const char *name)
+{
+    return f->n > SCANNED_LIST ? strmap_get(&f->table, name) : find_arg(f->args, f->n, name);
+}
+
 static void check_field_args_match(checker *c, const schema_type *t, const schema_field *tf,
                                    const schema_type *iface, const schema_field *iff)
 {
+    arg_finder type_args, iface_args;
+    arg_finder_init(c, &type_args, tf->args, tf->nargs);
+    arg_finder_init(c, &iface_args, iff->args, iff->nargs);
     for (uint32_t i = 0; i < iff->nargs; i++) {
         const schema_field *ia = &iff->args[i];
-        const schema_field *ta = find_arg(tf->args, tf->nargs, ia->name);
+        const schema_field *ta = arg_finder_get(&type_args, ia->name);
         if (!ta) {
             diag *e = diag_add(c->errs, ia->loc,
                                "Interface field argument %s.%s(%s:) expected but %s.%s does not "
@@ -162,7 +191,7 @@ static void check_field_args_match(checker *c, const schema_type *t, const schem
     }
     for (uint32_t i = 0; i < tf->nargs; i++) {
         const schema_field *ta = &tf->args[i];
-        if (!is_required(ta) || find_arg(iff->args, iff->nargs, ta->name)) continue;
+        if (!is_required(ta) || arg_finder_get(&iface_args, ta->name)) continue;
         diag *e = diag_add(c->errs, ta->loc,
                            "Object field %s.%s includes required argument %s that is missing from "
                            "the Interface field %s.%s.",
@@ -196,12 +225,42 @@ static void check_implements_fields(checker *c, const schema_type *t, const sche
     }
 }
 
-/* t must also declare every interface iface implements. */
-static void check_implements_ancestors(checker *c, const schema_type *t, const schema_type *iface)
+/* The interfaces a type declares, by name: the index of the first
+ * declaration of each. */
+typedef struct declared {
+    const schema_type *t;
+    strmap first; /* only when t declares more than SCANNED_LIST */
+} declared;
+
+static void declared_init(checker *c, declared *d, const schema_type *t)
 {
+    d->t = t;
+    if (t->ninterfaces <= SCANNED_LIST) return;
+    strmap_init(&d->first, &c->scratch, t->ninterfaces);
+    for (uint32_t i = t->ninterfaces; i-- > 0;)
+        strmap_put(&d->first, t->interfaces[i]->name, (void *)(uintptr_t)(i + 1));
+}
+
+/* Where t first declares iface; NO_DECLARATION when it does not. */
+#define NO_DECLARATION UINT32_MAX
+static uint32_t declared_at(const declared *d, const schema_type *iface)
+{
+    if (d->t->ninterfaces > SCANNED_LIST) {
+        uintptr_t at = (uintptr_t)strmap_get(&d->first, iface->name);
+        return at ? (uint32_t)(at - 1) : NO_DECLARATION;
+    }
+    for (uint32_t i = 0; i < d->t->ninterfaces; i++)
+        if (d->t->interfaces[i] == iface) return i;
+    return NO_DECLARATION;
+}
+
+/* t must also declare every interface iface implements. */
+static void check_implements_ancestors(checker *c, const declared *decl, const schema_type *iface)
+{
+    const schema_type *t = decl->t;
     for (uint32_t i = 0; i < iface->ninterfaces; i++) {
         const schema_type *ancestor = iface->interfaces[i];
-        if (schema_implements(t, ancestor)) continue;
+        if (declared_at(decl, ancestor) != NO_DECLARATION) continue;
         diag *e = ancestor == t ? diag_add(c->errs, (src_loc){0, 0},
                                            "Type %s cannot implement %s because it would create a "
                                            "circular reference.",
@@ -217,12 +276,11 @@ static void check_implements_ancestors(checker *c, const schema_type *t, const s
 
 static void check_interfaces(checker *c, const schema_type *t)
 {
+    declared decl;
+    declared_init(c, &decl, t);
     for (uint32_t i = 0; i < t->ninterfaces; i++) {
         const schema_type *iface = t->interfaces[i];
         diag *e = NULL;
-        bool repeated = false;
-        for (uint32_t j = 0; j < i; j++)
-            repeated |= t->interfaces[j] == iface;
         if (iface->kind != SCHEMA_INTERFACE) {
             e = diag_add(c->errs, (src_loc){0, 0},
                          "Type %s must only implement Interface types, it cannot implement %s.",
@@ -232,11 +290,11 @@ static void check_interfaces(checker *c, const schema_type *t)
                          "Type %s cannot implement itself because it would create a circular "
                          "reference.",
                          t->name);
-        } else if (repeated) {
+        } else if (declared_at(&decl, iface) != i) {
             e = diag_add(c->errs, (src_loc){0, 0}, "Type %s can only implement %s once.", t->name,
                          iface->name);
         } else {
-            check_implements_ancestors(c, t, iface);
+            check_implements_ancestors(c, &decl, iface);
             check_implements_fields(c, t, iface);
         }
         if (e) add_implements_locs(c, e, t, iface);

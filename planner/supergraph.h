@@ -77,7 +77,14 @@ typedef struct sg_context_arg {
     sg_fieldset selection; /* what to select from the context type */
 } sg_context_arg;
 
-/* What one graph says about one field. */
+/* What one graph says about one field.
+ *
+ * @override: the overriding graph has override_from (the subgraph it took the
+ * field from). A plain override leaves the other graph without the field, or
+ * with used_overridden when it still needs it for its keys or requires (then
+ * it cannot resolve it). A progressive override (override_label, e.g.
+ * "percent(50)") is on both graphs: the overriding one resolves the field when
+ * the label is active, the other one (override_from NULL) when it is not. */
 typedef struct sg_field_graph {
     const sg_graph *graph;
     sg_fieldset requires;       /* on the parent type */

@@ -1,12 +1,15 @@
 /* supergraph_api_test.c: the API schema of each fixture supergraph against
  * Apollo's. gen.cjs wrote NAME.api.txt, a sorted outline of what Apollo's
  * toAPISchema keeps (types, fields with their types and arguments with
- * defaults, implementations, members, values, directives, roots); this test
- * writes the same outline of our API schema and compares the texts. */
+ * defaults, implementations, members, values, directives, roots), and
+ * NAME.api.graphql, that schema printed by graphql-js; this test makes the
+ * same outline and print of our API schema and compares the texts. The
+ * outline pins the content even where printing would hide a difference. */
 #include <stdlib.h>
 
 #include "fixture.h"
 #include "ftest.h"
+#include "schema_print.h"
 #include "supergraph.h"
 
 #define DIR "tests/fixtures/supergraph/"
@@ -188,11 +191,20 @@ static void check_api(const char *name)
     diag_init(&errs, &a);
     char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.txt", name));
+    char *want_sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.graphql", name));
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
     for (const diag *d = errs.first; d; d = d->next)
         fprintf(stderr, "%s: %s\n", name, d->message);
     CHECK(sg != NULL);
     if (sg && want) CHECK_STR(api_outline(&a, sg->api), want);
+    if (sg && want_sdl) {
+        /* printed, it is the very text graphql-js prints for Apollo's */
+        sbuf printed;
+        sbuf_init(&printed);
+        schema_print(&printed, sg->api);
+        CHECK_STR(printed.data, want_sdl);
+        sbuf_free(&printed);
+    }
     arena_free(&a);
 }
 

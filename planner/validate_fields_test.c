@@ -1,6 +1,6 @@
 /* validate_fields_test.c: structure rules on field selections: fields on correct type (with
- * suggestions), leaf field selections. Expected errors are what graphql-js 16 reports for the same
- * schema and query (see vtest.h for the line format). */
+ * suggestions), leaf field selections, maximum introspection depth. Expected errors are what
+ * graphql-js 16 reports for the same schema and query (see vtest.h for the line format). */
 #include "ftest.h"
 #include "validate_rules.h"
 #include "vtest.h"
@@ -74,5 +74,51 @@ TEST(fields_more)
     CHECK_STR(run("{ pet { name ... on Canine { barkVolume } ... on Dog { barks } } }"), "");
 }
 
+TEST(maximum_introspection_depth)
+{
+    CHECK_STR(run("{ __schema { types { fields { type { fields { name } } } } } }"), "");
+    CHECK_STR(
+        run("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"),
+        "1:3 Maximum introspection depth exceeded\n");
+    CHECK_STR(
+        run("{ __type(name: \"Dog\") { interfaces { possibleTypes { inputFields { name } } } } }"),
+        "1:3 Maximum introspection depth exceeded\n");
+    CHECK_STR(run("{ __schema { types { ...F } } }\nfragment F on __Type { fields { type { ...G } "
+                  "} }\nfragment G on __Type { fields { type { fields { name } } } }"),
+              "1:3 Maximum introspection depth exceeded\n");
+    CHECK_STR(run("{ __schema { types { ...F } } }\nfragment F on __Type { fields { type { ...G } "
+                  "} }\nfragment G on __Type { name interfaces { name } }"),
+              "");
+    CHECK_STR(
+        run("{ __schema { types { ...F } } }\nfragment F on __Type { fields { type { ...F } } }"),
+        "1:3 Maximum introspection depth exceeded\n2:40 Cannot spread fragment \"F\" within "
+        "itself.\n");
+    CHECK_STR(run("{ __schema { types { ... on __Type { fields { type { ... { fields { type { "
+                  "fields { name } } } } } } } } } }"),
+              "1:3 Maximum introspection depth exceeded\n");
+    CHECK_STR(
+        run("{ __schema { types { ...F } } a: __schema { types { ...F } } }\nfragment F on __Type "
+            "{ fields { type { fields { type { interfaces { name } } } } } }"),
+        "1:3 Maximum introspection depth exceeded\n1:31 Maximum introspection depth exceeded\n");
+    CHECK_STR(
+        run("{ __schema { types { fields { type { fields { type { fields { __type(name: \"x\") { "
+            "fields { type { fields { type { fields { name } } } } } } } } } } } } } }"),
+        "1:3 Maximum introspection depth exceeded\n1:63 Cannot query field \"__type\" on type "
+        "\"__Field\". Did you mean \"type\"?\n");
+    CHECK_STR(
+        run("{ __schema { types { fields { type { fields { type { fields { name } } } } } } } dog "
+            "{ ... { name } } __type(name: \"Dog\") { fields { type { fields { type { fields { "
+            "name } } } } } } }"),
+        "1:103 Maximum introspection depth exceeded\n1:3 Maximum introspection depth exceeded\n");
+    CHECK_STR(run("fragment F on Query { __schema { types { fields { type { fields { type { fields "
+                  "{ name } } } } } } } }\n{ ...F }"),
+              "1:23 Maximum introspection depth exceeded\n");
+    CHECK_STR(run("{ __schema { types { ...F fields { type { ...F } } } } }\nfragment F on __Type "
+                  "{ fields { type { name } } }"),
+              "");
+    CHECK_STR(run("{ dog { name } }"), "");
+}
+
 TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(fields_on_correct_type); RUN(leaf_field_selections);
-          RUN(introspection_fields); RUN(fields_more); vtest_free(&t);)
+          RUN(introspection_fields); RUN(fields_more); RUN(maximum_introspection_depth);
+          vtest_free(&t);)

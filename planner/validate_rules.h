@@ -13,7 +13,7 @@
  * selections, known argument names, argument uniqueness, required arguments,
  * fragment name uniqueness, known fragment names, known type names, fragments
  * on composite types, no unused fragments, no fragment cycles, possible
- * fragment spreads. */
+ * fragment spreads; and graphql-js's maximum introspection depth. */
 void validate_structure_rules(const schema *s, const ast_document *doc, diag_list *errs);
 
 /* Values, variables and directives: values of correct type, input object

@@ -1,64 +1,21 @@
-/* validate_scan.c: the type-aware walk shared by the value, variable,
- * directive and overlap rules (see validate_scan.h). */
+/* validate_scan.c: the walk shared by the value, variable, directive and
+ * overlap rules (see validate_scan.h): definition-level parts here, the
+ * selections through vwalk. */
 #include "validate_scan.h"
 
 #include <string.h>
-
-/* Never written: the named parts are not const only because ast_type.of is not. */
-
-static ast_type vscan_string_type = {AST_TYPE_NAMED, {0, 0}, "String", NULL};
-static const ast_type vscan_string_nonnull = {AST_TYPE_NON_NULL, {0, 0}, NULL, &vscan_string_type};
-static ast_type vscan_schema_type = {AST_TYPE_NAMED, {0, 0}, "__Schema", NULL};
-static const ast_type vscan_schema_nonnull = {AST_TYPE_NON_NULL, {0, 0}, NULL, &vscan_schema_type};
-static const ast_type vscan_type_type = {AST_TYPE_NAMED, {0, 0}, "__Type", NULL};
-
-void vscan_meta_init(vscan_meta *m, const schema *s)
-{
-    memset(m, 0, sizeof *m);
-    m->typename_field.name = "__typename";
-    m->typename_field.type = &vscan_string_nonnull;
-    m->typename_field.named = schema_get_type(s, "String");
-    m->schema_field.name = "__schema";
-    m->schema_field.type = &vscan_schema_nonnull;
-    m->schema_field.named = schema_get_type(s, "__Schema");
-    m->type_name_arg.name = "name";
-    m->type_name_arg.type = &vscan_string_nonnull;
-    m->type_name_arg.named = m->typename_field.named;
-    m->type_field.name = "__type";
-    m->type_field.type = &vscan_type_type;
-    m->type_field.named = schema_get_type(s, "__Type");
-    m->type_field.args = &m->type_name_arg;
-    m->type_field.nargs = 1;
-}
-
-const schema_field *vscan_field_def(const schema *s, const vscan_meta *m, const schema_type *parent,
-                                    const char *name)
-{
-    if (!parent) return NULL;
-    if (parent == s->query && strcmp(name, "__schema") == 0) return &m->schema_field;
-    if (parent == s->query && strcmp(name, "__type") == 0) return &m->type_field;
-    if (schema_is_composite(parent) && strcmp(name, "__typename") == 0) return &m->typename_field;
-    if (parent->kind != SCHEMA_OBJECT && parent->kind != SCHEMA_INTERFACE) return NULL;
-    return schema_get_field(parent, name);
-}
 
 schema_type *vscan_named(const schema *s, const ast_type *t)
 {
     return t ? schema_get_type(s, ast_type_name(t)) : NULL;
 }
 
-typedef struct vscan_walk {
-    const schema *s;
-    const vscan_meta *m;
-    const vscan_visitor *v;
-} vscan_walk;
-
 static const schema_type *vscan_composite_or_null(const schema_type *t)
 {
     return t && schema_is_composite(t) ? t : NULL;
 }
 
-static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const schema_field *defs,
+static void vscan_arguments(const vscan *w, const ast_argument *args, const schema_field *defs,
                             uint32_t ndefs)
 {
     for (; args; args = args->next) {
@@ -74,13 +31,12 @@ static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const
 }
 
 /* Entering a place that holds directives. */
-static void vscan_enter_directives(const vscan_walk *w, const ast_directive *dirs)
+static void vscan_enter_directives(const vscan *w, const ast_directive *dirs)
 {
     if (dirs && w->v->directives) w->v->directives(w->v->user, dirs);
 }
 
-static void vscan_directives(const vscan_walk *w, const ast_directive *dirs,
-                             schema_location location)
+static void vscan_directives(const vscan *w, const ast_directive *dirs, schema_location location)
 {
     for (; dirs; dirs = dirs->next) {
         if (w->v->directive) w->v->directive(w->v->user, dirs, location);
@@ -89,40 +45,31 @@ static void vscan_directives(const vscan_walk *w, const ast_directive *dirs,
     }
 }
 
-static void vscan_selections(const vscan_walk *w, const schema_type *parent,
-                             const ast_selection *sel)
+/* vwalk calls this for every selection, before its children. */
+static void vscan_selection(void *user, const vwalk_at *at)
 {
-    for (; sel; sel = sel->next) {
-        switch (sel->kind) {
-        case AST_SEL_FIELD: {
-            const schema_field *def = vscan_field_def(w->s, w->m, parent, sel->name);
-            vscan_enter_directives(w, sel->directives);
-            vscan_arguments(w, sel->arguments, def ? def->args : NULL, def ? def->nargs : 0);
-            vscan_directives(w, sel->directives, LOC_FIELD);
-            if (!sel->selection_set) break;
-            const schema_type *child = vscan_composite_or_null(def ? def->named : NULL);
-            if (w->v->selection_set) w->v->selection_set(w->v->user, child, sel->selection_set);
-            vscan_selections(w, child, sel->selection_set);
-            break;
-        }
-        case AST_SEL_FRAGMENT_SPREAD:
-            vscan_enter_directives(w, sel->directives);
-            vscan_directives(w, sel->directives, LOC_FRAGMENT_SPREAD);
-            break;
-        case AST_SEL_INLINE_FRAGMENT: {
-            const schema_type *type = parent;
-            if (sel->type_condition)
-                type = vscan_composite_or_null(schema_get_type(w->s, sel->type_condition));
-            vscan_enter_directives(w, sel->directives);
-            vscan_directives(w, sel->directives, LOC_INLINE_FRAGMENT);
-            vscan_selections(w, type, sel->selection_set);
-            break;
-        }
-        }
+    const vscan *w = user;
+    const ast_selection *sel = at->sel;
+    vscan_enter_directives(w, sel->directives);
+    switch (sel->kind) {
+    case AST_SEL_FIELD: {
+        const schema_field *def = at->field;
+        vscan_arguments(w, sel->arguments, def ? def->args : NULL, def ? def->nargs : 0);
+        vscan_directives(w, sel->directives, LOC_FIELD);
+        if (sel->selection_set && w->v->selection_set)
+            w->v->selection_set(w->v->user, vscan_composite_or_null(at->type), sel->selection_set);
+        break;
+    }
+    case AST_SEL_FRAGMENT_SPREAD:
+        vscan_directives(w, sel->directives, LOC_FRAGMENT_SPREAD);
+        break;
+    case AST_SEL_INLINE_FRAGMENT:
+        vscan_directives(w, sel->directives, LOC_INLINE_FRAGMENT);
+        break;
     }
 }
 
-static void vscan_variable_defs(const vscan_walk *w, const ast_variable_def *def)
+static void vscan_variable_defs(const vscan *w, const ast_variable_def *def)
 {
     for (; def; def = def->next) {
         if (w->v->variable_def) w->v->variable_def(w->v->user, def);
@@ -150,24 +97,27 @@ static schema_location vscan_operation_location(ast_operation_type op)
     return LOC_QUERY;
 }
 
-void vscan_definition(const schema *s, const vscan_meta *m, const ast_definition *def,
-                      const vscan_visitor *v)
+void vscan_init(vscan *sc, const schema *s)
 {
-    vscan_walk w = {s, m, v};
-    const schema_type *parent;
+    sc->s = s;
+    sc->v = NULL;
+    vwalk_init(&sc->walker, s, vscan_selection, sc);
+}
+
+void vscan_definition(vscan *sc, const ast_definition *def, const vscan_visitor *v)
+{
+    if (def->kind != AST_DEF_OPERATION && def->kind != AST_DEF_FRAGMENT) return;
+    sc->v = v;
+    vscan_enter_directives(sc, def->directives);
     if (def->kind == AST_DEF_OPERATION) {
-        parent = schema_root_type(s, def->operation);
-        vscan_enter_directives(&w, def->directives);
-        vscan_variable_defs(&w, def->variables);
-        vscan_directives(&w, def->directives, vscan_operation_location(def->operation));
-    } else if (def->kind == AST_DEF_FRAGMENT) {
-        parent = vscan_composite_or_null(schema_get_type(s, def->type_condition));
-        vscan_enter_directives(&w, def->directives);
-        vscan_directives(&w, def->directives, LOC_FRAGMENT_DEFINITION);
+        vscan_variable_defs(sc, def->variables);
+        vscan_directives(sc, def->directives, vscan_operation_location(def->operation));
     } else {
-        return;
+        vscan_directives(sc, def->directives, LOC_FRAGMENT_DEFINITION);
     }
     if (!def->selection_set) return;
-    if (v->selection_set) v->selection_set(v->user, parent, def->selection_set);
-    vscan_selections(&w, parent, def->selection_set);
+    if (v->selection_set)
+        v->selection_set(v->user, vscan_composite_or_null(vwalk_definition_type(&sc->walker, def)),
+                         def->selection_set);
+    vwalk_definition(&sc->walker, def);
 }

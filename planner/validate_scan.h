@@ -1,7 +1,7 @@
-/* validate_scan.h: the type-aware walk the value, variable, directive and
- * overlap rules share. It visits one executable definition (an operation or
- * a fragment, without following spreads, as graphql-js's TypeInfo does) and
- * reports, in document order:
+/* validate_scan.h: the walk the value, variable, directive and overlap rules
+ * share, built on the selection walker (validate_walk.h). It visits one
+ * executable definition (an operation or a fragment, without following
+ * spreads, as graphql-js's TypeInfo does) and reports, in document order:
  *   - every place that holds directives, when it is entered (before its
  *     arguments), and then each directive with its location, before that
  *     directive's own arguments,
@@ -10,32 +10,15 @@
  *   - every selection set of an operation, a fragment or a field (not those
  *     of inline fragments) with its parent type.
  * Types that do not resolve (unknown fields, types or directives) come out as
- * NULL: the structure rules report those. Recursion follows the selection
- * nesting, which the parser bounds. */
+ * NULL: the structure rules report those. */
 #ifndef FM_VALIDATE_SCAN_H
 #define FM_VALIDATE_SCAN_H
 
 #include <stdbool.h>
 
-#include "arena.h"
 #include "ast.h"
 #include "schema.h"
-
-/* The introspection fields every query can ask for, which schema types do
- * not list: __typename on every composite type, __schema and __type on the
- * query root. */
-typedef struct vscan_meta {
-    schema_field typename_field;
-    schema_field schema_field;
-    schema_field type_field;
-    schema_field type_name_arg;
-} vscan_meta;
-
-void vscan_meta_init(vscan_meta *m, const schema *s);
-/* The definition of field `name` selected on parent (which may be NULL), as
- * graphql-js's TypeInfo resolves it: meta fields included. */
-const schema_field *vscan_field_def(const schema *s, const vscan_meta *m, const schema_type *parent,
-                                    const char *name);
+#include "validate_walk.h"
 
 /* Where a value literal stands and what it must be. */
 typedef struct vscan_position {
@@ -52,12 +35,21 @@ typedef struct vscan_visitor {
     void (*directive)(void *user, const ast_directive *d, schema_location location);
     void (*value)(void *user, const ast_value *v, const vscan_position *pos);
     void (*variable_def)(void *user, const ast_variable_def *def);
+    /* parent: the composite type the set is made on; NULL when unknown */
     void (*selection_set)(void *user, const schema_type *parent, const ast_selection *first);
 } vscan_visitor;
 
-/* Walks def (AST_DEF_OPERATION or AST_DEF_FRAGMENT); callbacks may be NULL. */
-void vscan_definition(const schema *s, const vscan_meta *m, const ast_definition *def,
-                      const vscan_visitor *v);
+/* A walker over one schema, reusable for any number of definitions. */
+typedef struct vscan {
+    const schema *s;
+    vwalk walker;
+    const vscan_visitor *v; /* of the definition being walked */
+} vscan;
+
+void vscan_init(vscan *sc, const schema *s);
+/* Walks def (AST_DEF_OPERATION or AST_DEF_FRAGMENT; others are ignored);
+ * callbacks may be NULL. */
+void vscan_definition(vscan *sc, const ast_definition *def, const vscan_visitor *v);
 
 /* Type reference helpers. */
 static inline const ast_type *vscan_nullable(const ast_type *t)

@@ -16,9 +16,14 @@ typedef struct vstruct {
     const schema *schema;
     const ast_document *doc;
     diag_list *errs;
-    arena *arena;     /* errs->arena: scratch memory of the validation */
-    strmap fragments; /* fragment name -> vstruct_fragment (validate_fragments.c) */
-    strmap doc_types; /* names of the types the document itself defines */
+    arena *arena;          /* errs->arena: scratch memory of the validation */
+    strmap fragments;      /* fragment name -> vstruct_fragment (validate_fragments.c) */
+    strmap doc_types;      /* names of the types the document itself defines */
+    strmap doc_directives; /* directives it defines -> their arguments (validate_arguments.c) */
+    /* validate_introspection.c: per fragment, the entry depths known to pass
+     * and to fail; the depth of the field last reported (0: none) */
+    strmap introspection_checked, introspection_exceeded;
+    unsigned introspection_reported_depth;
     vwalk walk;
 } vstruct;
 
@@ -27,8 +32,11 @@ void vstruct_check_field(vstruct *vs, const vwalk_at *at);
 
 /* validate_arguments.c: known, unique and required arguments of a field
  * selection and of the directives applied anywhere in the document. */
+void vstruct_index_directives(vstruct *vs);
 void vstruct_check_field_arguments(vstruct *vs, const vwalk_at *at);
 void vstruct_check_directives(vstruct *vs, const ast_directive *dirs);
+/* The directives applied inside a type-system definition. */
+void vstruct_check_sdl_directives(vstruct *vs, const ast_definition *d);
 
 /* validate_fragments.c: fragment definitions and spreads. */
 void vstruct_index_fragments(vstruct *vs); /* also: unique fragment names */
@@ -52,6 +60,10 @@ void vstruct_check_sdl_types(vstruct *vs, const ast_definition *d);
 const char *vstruct_hint_names(vstruct *vs, const char *what, const char *const *names, uint32_t n);
 /* The options close to a misspelt input, best first. */
 const char *vstruct_hint(vstruct *vs, const char *input, const char *const *options, uint32_t n);
+
+/* validate_introspection.c: maximum introspection depth; sees every
+ * selection, in walk order. */
+void vstruct_check_introspection_depth(vstruct *vs, const vwalk_at *at);
 
 /* validate_subscriptions.c: single root field for subscriptions. */
 void vstruct_check_subscription(vstruct *vs, const ast_definition *op);

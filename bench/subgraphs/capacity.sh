@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # capacity.sh: requests/s each benchmark subgraph sustains on its most common
 # request (its _entities request from the benchmark query, as Apollo Gateway
-# sends it), for build/fedmesh-bench-subgraphs and, side by side in the same
-# run, the Node reference subgraphs. Everything on 127.0.0.1; bounded runs.
+# sends it), side by side in one run: build/fedmesh-bench-subgraphs as the
+# benchmark runs it (response cache on), the same with --no-response-cache
+# (every request parsed and executed), and the Node reference subgraphs.
+# Everything on 127.0.0.1; bounded runs.
 #
 #   bench/subgraphs/capacity.sh [SECONDS]      (default 5 per subgraph and server)
 #
@@ -16,7 +18,7 @@ connections="${CONNECTIONS:-50}"
 wrk_threads="${WRK_THREADS:-1}"
 reference="${REFERENCE-/work/shared/bench/reference-subgraphs/run.sh}"
 fixtures=tests/fixtures/bench-subgraphs
-ours_base=14500 ref_base=14510
+ours_base=14500 exec_base=14520 ref_base=14510
 # The _entities request of each subgraph with the most representations.
 declare -A request=([accounts]=apollo-07-accounts [inventory]=apollo-12-inventory
     [products]=apollo-09-products [reviews]=apollo-03-reviews)
@@ -50,9 +52,10 @@ rate() { # port base, subgraph index (1-4), body file -> requests/s
 }
 
 start fedmesh "$ours_base" build/fedmesh-bench-subgraphs --data bench/workload
+start fedmesh-exec "$exec_base" build/fedmesh-bench-subgraphs --data bench/workload --no-response-cache
 [ -n "$reference" ] && start reference "$ref_base" "$reference"
 
-printf '%-10s %8s %8s %22s %20s\n' subgraph reps bytes fedmesh-bench-subgraphs node-reference
+printf '%-10s %5s %6s %14s %21s %15s\n' subgraph reps bytes fedmesh-bench "--no-response-cache" node-reference
 for i in 0 1 2 3; do
     name=${names[$i]}
     body="$work/$name.json"
@@ -61,7 +64,8 @@ for i in 0 1 2 3; do
     bytes=$(curl -s -H 'content-type: application/json' --data-binary @"$body" \
         "http://127.0.0.1:$((ours_base + i + 1))/graphql" | wc -c)
     ours=$(rate "$ours_base" $((i + 1)) "$body")
+    executed=$(rate "$exec_base" $((i + 1)) "$body")
     ref=-
     [ -n "$reference" ] && ref=$(rate "$ref_base" $((i + 1)) "$body")
-    printf '%-10s %8s %8s %22s %20s\n' "$name" "$reps" "$bytes" "$ours req/s" "$ref req/s"
+    printf '%-10s %5s %6s %14s %21s %15s\n' "$name" "$reps" "$bytes" "$ours/s" "$executed/s" "$ref/s"
 done

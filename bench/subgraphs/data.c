@@ -152,7 +152,7 @@ bool bdata_load(bdata *d, arena *a, const char *text, size_t len, char *why, siz
     json_error err;
     const json_value *root = json_parse(a, text, len, 0, &err);
     if (!root) {
-        snprintf(why, why_len, "data.json: %s (at byte %zu)", err.message, err.offset);
+        snprintf(why, why_len, "data.json: %s", err.message);
         return false;
     }
     const json_value *users = bdata_table(root, "users");

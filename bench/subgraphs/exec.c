@@ -4,7 +4,6 @@
  * is written there, so no result tree is ever built. */
 #include "exec.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "value.h"
@@ -36,6 +35,15 @@ typedef struct bexec_fields {
     const char **visited;
     uint32_t nvisited, cap_visited;
 } bexec_fields;
+
+/* What to write for objects of one type under one field: the response keys
+ * with their field definitions (NULL for __typename), fields that the type
+ * does not have already left out. Every item of a list shares one plan. */
+struct bexec_plan {
+    const bexec_group *groups;
+    const bmodel_field **defs;
+    uint32_t count;
+};
 
 typedef enum bexec_status {
     BEXEC_VALUE,    /* a value was written */
@@ -234,8 +242,8 @@ static bexec_group *bexec_group_for(bexec_ctx *cx, bexec_fields *fs, const char 
     for (uint32_t i = 0; i < fs->count; i++)
         if (strcmp(fs->groups[i].key, key) == 0) return &fs->groups[i];
     if (fs->count == fs->cap) {
-        uint32_t cap = fs->cap ? fs->cap * 2 : 16;
-        bexec_group *groups = ARENA_ARRAY(cx->a, bexec_group, cap);
+        uint32_t cap = fs->cap ? fs->cap * 2 : 8;
+        bexec_group *groups = arena_alloc(cx->a, sizeof(bexec_group) * cap);
         if (fs->count) memcpy(groups, fs->groups, sizeof(bexec_group) * fs->count);
         fs->groups = groups;
         fs->cap = cap;
@@ -401,23 +409,49 @@ static bexec_status bexec_field(bexec_ctx *cx, const bobj *obj, const bmodel_fie
     return st;
 }
 
+static bexec_plan *bexec_plan_make(bexec_ctx *cx, const bmodel_type *type,
+                                   const bexec_group *parent)
+{
+    bexec_fields fs = {0};
+    for (const bexec_node *n = parent->first; n; n = n->next)
+        bexec_collect(cx, type, n->field->selection_set, &fs);
+    bexec_plan *plan = ARENA_NEW(cx->a, bexec_plan);
+    plan->defs = arena_alloc(cx->a, sizeof(bmodel_field *) * (fs.count + 1));
+    for (uint32_t i = 0; i < fs.count; i++) {
+        const char *name = fs.groups[i].first->field->name;
+        const bmodel_field *def = bmodel_field_named(type, name);
+        if (!def && strcmp(name, "__typename") != 0) continue; /* not a field: left out */
+        fs.groups[plan->count] = fs.groups[i];
+        plan->defs[plan->count++] = def;
+    }
+    plan->groups = fs.groups;
+    return plan;
+}
+
+/* The plan for objects of `type` selected by `parent`, made once per execution. */
+static const bexec_plan *bexec_plan_for(bexec_ctx *cx, const bmodel_type *type,
+                                        const bexec_group *parent)
+{
+    uintptr_t h = ((uintptr_t)parent >> 4) ^ ((uintptr_t)type >> 4);
+    bexec_plan_slot *slot = &cx->plans[h % BEXEC_PLAN_SLOTS];
+    if (slot->parent != parent || slot->type != type) {
+        slot->parent = parent;
+        slot->type = type;
+        slot->plan = bexec_plan_make(cx, type, parent);
+    }
+    return slot->plan;
+}
+
 /* Writes obj with the fields selected by every node of `parent`. */
 static bexec_status bexec_object(bexec_ctx *cx, const bobj *obj, const bexec_group *parent)
 {
     if (cx->out->len > BEXEC_MAX_OUTPUT) return bexec_abandon(cx, "Response is too large.");
-    bexec_fields fs = {0};
-    for (const bexec_node *n = parent->first; n; n = n->next)
-        bexec_collect(cx, obj->type, n->field->selection_set, &fs);
+    const bexec_plan *plan = bexec_plan_for(cx, obj->type, parent);
     sbuf_putc(cx->out, '{');
-    bool first = true;
-    for (uint32_t i = 0; i < fs.count; i++) {
-        const bexec_group *g = &fs.groups[i];
-        const char *name = g->first->field->name;
-        const bmodel_field *def = bmodel_field_named(obj->type, name);
-        if (!def && strcmp(name, "__typename") != 0) continue; /* not a field: left out */
-        if (!first) sbuf_putc(cx->out, ',');
-        first = false;
-        if (bexec_field(cx, obj, def, g) == BEXEC_PROPAGATE) return BEXEC_PROPAGATE;
+    for (uint32_t i = 0; i < plan->count; i++) {
+        if (i) sbuf_putc(cx->out, ',');
+        if (bexec_field(cx, obj, plan->defs[i], &plan->groups[i]) == BEXEC_PROPAGATE)
+            return BEXEC_PROPAGATE;
     }
     sbuf_putc(cx->out, '}');
     return BEXEC_VALUE;

@@ -20,6 +20,17 @@
 
 typedef struct bexec_error bexec_error;
 typedef struct bexec_group bexec_group;
+typedef struct bexec_plan bexec_plan;
+
+/* Plans remembered per execution (a direct-mapped table; a collision only
+ * costs a re-collection). */
+#define BEXEC_PLAN_SLOTS 64
+
+typedef struct bexec_plan_slot {
+    const bexec_group *parent;
+    const bmodel_type *type;
+    const bexec_plan *plan;
+} bexec_plan_slot;
 
 typedef struct bexec_path_elem {
     const char *key; /* NULL for a list index */
@@ -39,6 +50,7 @@ struct bexec_ctx {
     bexec_path_elem path[BEXEC_MAX_DEPTH];
     uint32_t depth;
     bool abandoned; /* too deep or too large: the data becomes null */
+    bexec_plan_slot plans[BEXEC_PLAN_SLOTS];
 };
 
 /* Runs the operation named operation_name (NULL: the only one) of doc with

@@ -76,16 +76,23 @@ static void bhttp_notify(void *cls, struct MHD_Connection *conn, void **socket_c
     }
 }
 
-static enum MHD_Result bhttp_reply(struct MHD_Connection *conn, unsigned status, const char *type,
-                                   const char *data, size_t len)
+/* Sends data: copied, or as is when `persistent` (it outlives the response). */
+static enum MHD_Result bhttp_send(struct MHD_Connection *conn, unsigned status, const char *type,
+                                  const char *data, size_t len, bool persistent)
 {
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(len, (void *)data, MHD_RESPMEM_MUST_COPY);
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        len, (void *)data, persistent ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_COPY);
     if (!r) return MHD_NO;
     MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
     enum MHD_Result ok = MHD_queue_response(conn, status, r);
     MHD_destroy_response(r);
     return ok;
+}
+
+static enum MHD_Result bhttp_reply(struct MHD_Connection *conn, unsigned status, const char *type,
+                                   const char *data, size_t len)
+{
+    return bhttp_send(conn, status, type, data, len, false);
 }
 
 static enum MHD_Result bhttp_graphql(bhttp_listener *l, struct MHD_Connection *conn,
@@ -96,10 +103,15 @@ static enum MHD_Result bhttp_graphql(bhttp_listener *l, struct MHD_Connection *c
         return bhttp_reply(conn, MHD_HTTP_CONTENT_TOO_LARGE, "application/json", msg,
                            sizeof msg - 1);
     }
+    if (!c->body.data) sbuf_append(&c->body, "", 0); /* an empty body is still a C string */
+    const char *cached;
+    size_t cached_len;
+    if (l->responses && brc_get(l->responses, c->body.data, c->body.len, &cached, &cached_len))
+        return bhttp_send(conn, MHD_HTTP_OK, "application/json", cached, cached_len, true);
     bhttp_worker *w = bhttp_worker_get();
     arena_reset(&w->a);
-    if (!c->body.data) sbuf_append(&c->body, "", 0); /* an empty body is still a C string */
     breq_answer(l->model, l->cache, &w->a, c->body.data, c->body.len, &w->out, &w->scratch);
+    if (l->responses) brc_put(l->responses, c->body.data, c->body.len, w->out.data, w->out.len);
     return bhttp_reply(conn, MHD_HTTP_OK, "application/json", w->out.data, w->out.len);
 }
 

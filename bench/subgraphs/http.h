@@ -11,6 +11,7 @@
 
 #include "cache.h"
 #include "model.h"
+#include "respcache.h"
 
 /* Larger request bodies are refused (413). */
 #define BHTTP_MAX_BODY (16u << 20)
@@ -25,6 +26,7 @@ typedef struct bhttp_stats {
 typedef struct bhttp_listener {
     const bmodel *model;
     bcache *cache;
+    brc *responses; /* NULL: every request is executed */
     bhttp_stats *stats;
     struct MHD_Daemon *daemon;
 } bhttp_listener;

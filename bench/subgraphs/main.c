@@ -3,9 +3,11 @@
  * (PORT_BASE defaults to 4200, as the reference server's), answering the
  * federation protocol from in-memory data far faster than any gateway.
  *
- *   fedmesh-bench-subgraphs [--data DIR] [--threads N]
+ *   fedmesh-bench-subgraphs [--data DIR] [--threads N] [--no-response-cache]
  *
  * DIR (default bench/workload) holds data.json and subgraphs/NAME.graphql.
+ * Responses are cached by request body (respcache.h) unless
+ * --no-response-cache, which makes every request parse and execute.
  * Runs until SIGINT or SIGTERM. */
 #include <errno.h>
 #include <pthread.h>
@@ -24,6 +26,9 @@
 #define BMAIN_NSUBGRAPHS 4
 /* Distinct query texts cached per subgraph. */
 #define BMAIN_CACHE_ENTRIES 256
+/* Responses cached per subgraph, and their bytes. */
+#define BMAIN_RESPONSE_ENTRIES 4096
+#define BMAIN_RESPONSE_BYTES (256u << 20)
 
 static const char *const bmain_names[BMAIN_NSUBGRAPHS] = {"accounts", "inventory", "products",
                                                           "reviews"};
@@ -32,6 +37,7 @@ typedef struct bmain_options {
     const char *data_dir;
     unsigned threads;
     unsigned port_base;
+    bool response_cache;
 } bmain_options;
 
 /* The whole file, NUL-terminated, malloc'd; NULL on failure. */
@@ -51,7 +57,8 @@ static char *bmain_read_file(const char *path, size_t *len)
 
 static int bmain_usage(void)
 {
-    fprintf(stderr, "usage: fedmesh-bench-subgraphs [--data DIR] [--threads N]\n"
+    fprintf(stderr, "usage: fedmesh-bench-subgraphs [--data DIR] [--threads N] "
+                    "[--no-response-cache]\n"
                     "  serves on 127.0.0.1:PORT_BASE+1..+4 (PORT_BASE env, default 4200)\n");
     return 2;
 }
@@ -61,12 +68,15 @@ static bool bmain_parse_options(int argc, char **argv, bmain_options *o)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     o->data_dir = "bench/workload";
     o->threads = cores > 0 ? (unsigned)cores : 1;
+    o->response_cache = true;
     const char *base = getenv("PORT_BASE");
     o->port_base = base ? (unsigned)strtoul(base, NULL, 10) : 4200;
     if (o->port_base == 0 || o->port_base > 65535 - BMAIN_NSUBGRAPHS) return false;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
             o->data_dir = argv[++i];
+        } else if (strcmp(argv[i], "--no-response-cache") == 0) {
+            o->response_cache = false;
         } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
             o->threads = (unsigned)strtoul(argv[++i], NULL, 10);
             if (o->threads == 0 || o->threads > 256) return false;
@@ -126,23 +136,29 @@ static int bmain_serve(const bmain_options *o, const bmodel *models[BMAIN_NSUBGR
 
     bhttp_stats stats = {0};
     bcache caches[BMAIN_NSUBGRAPHS];
+    brc responses[BMAIN_NSUBGRAPHS];
     bhttp_listener listeners[BMAIN_NSUBGRAPHS];
     int status = 0, started = 0;
     for (; started < BMAIN_NSUBGRAPHS; started++) {
         int i = started;
         bcache_init(&caches[i], models[i], BMAIN_CACHE_ENTRIES);
-        listeners[i] = (bhttp_listener){models[i], &caches[i], &stats, NULL};
+        brc_init(&responses[i], BMAIN_RESPONSE_ENTRIES, BMAIN_RESPONSE_BYTES);
+        listeners[i] = (bhttp_listener){models[i], &caches[i],
+                                        o->response_cache ? &responses[i] : NULL, &stats, NULL};
         unsigned port = o->port_base + 1 + (unsigned)i;
         if (!bhttp_start(&listeners[i], (uint16_t)port, o->threads)) {
             fprintf(stderr, "fedmesh-bench-subgraphs: cannot listen on 127.0.0.1:%u\n", port);
             bcache_free(&caches[i]);
+            brc_free(&responses[i]);
             status = 1;
             break;
         }
     }
     if (status == 0) {
-        printf("fedmesh bench subgraphs on 127.0.0.1:%u..%u (%u threads each)\n", o->port_base + 1,
-               o->port_base + BMAIN_NSUBGRAPHS, o->threads);
+        printf("fedmesh bench subgraphs on 127.0.0.1:%u..%u (%u threads each, response cache "
+               "%s)\n",
+               o->port_base + 1, o->port_base + BMAIN_NSUBGRAPHS, o->threads,
+               o->response_cache ? "on" : "off");
         fflush(stdout);
         int sig;
         sigwait(&stop, &sig);
@@ -150,6 +166,7 @@ static int bmain_serve(const bmain_options *o, const bmodel *models[BMAIN_NSUBGR
     for (int i = 0; i < started; i++) {
         bhttp_stop(&listeners[i]);
         bcache_free(&caches[i]);
+        brc_free(&responses[i]);
     }
     return status;
 }

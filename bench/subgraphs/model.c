@@ -167,11 +167,10 @@ bmodel *bmodel_build(arena *a, const char *name, const char *sdl, size_t sdl_len
     bmodel_type *entity = bmodel_add_type(&b, "_Entity");
     entity->is_union = true;
     if (!bmodel_read_sdl(&b, doc, entity) || !bmodel_add_federation(&b)) return NULL;
-    m->types = b.types;
-    m->ntypes = b.ntypes;
-    if (!bmodel_bind(&b, bindings, entity)) return NULL;
     m->types = ARENA_ARRAY(a, bmodel_type *, b.ntypes);
     memcpy(m->types, b.types, sizeof(bmodel_type *) * b.ntypes);
+    m->ntypes = b.ntypes;
+    if (!bmodel_bind(&b, bindings, entity)) return NULL;
     return m;
 }
 

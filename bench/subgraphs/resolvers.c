@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "exec.h"
+#include "value.h"
 
 /* Query.me is user 1. */
 static const json_value bres_me_id = {.type = JSON_STRING, .len = 1, .u.str = "1"};
@@ -222,7 +223,32 @@ static bval bres_inventory_in_stock(bexec_ctx *cx, const bobj *self, const ast_s
     return bres_text(((const bdata_stock *)self->row)->in_stock);
 }
 
-/* 0 when price > 1000, else weight / 2 rounded down; null without both. */
+/* n in decimal, in the arena (snprintf costs more than the rest of the field). */
+static const char *bres_int_text(bexec_ctx *cx, int64_t n)
+{
+    char digits[24], *p = digits + sizeof digits;
+    uint64_t mag = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+    *--p = '\0';
+    do
+        *--p = (char)('0' + mag % 10);
+    while (mag /= 10);
+    if (n < 0) *--p = '-';
+    return arena_strndup(cx->a, p, (size_t)(digits + sizeof digits - 1 - p));
+}
+
+/* A number as a JSON number value in the arena. */
+static bval bres_number(bexec_ctx *cx, const char *text)
+{
+    json_value *v = ARENA_NEW(cx->a, json_value);
+    v->type = JSON_NUMBER;
+    v->u.str = text;
+    v->len = (uint32_t)strlen(text);
+    return bres_json(v);
+}
+
+/* 0 when price > 1000, else weight / 2 rounded down; null without both.
+ * Integers (the usual case) are computed exactly; anything else the way
+ * JavaScript would, in doubles. */
 static bval bres_inventory_shipping(bexec_ctx *cx, const bobj *self, const ast_selection *field)
 {
     (void)field;
@@ -230,12 +256,13 @@ static bval bres_inventory_shipping(bexec_ctx *cx, const bobj *self, const ast_s
     const json_value *weight = json_get(self->rep, "weight");
     if (!price || price->type == JSON_NULL || !weight || weight->type == JSON_NULL)
         return bres_null();
+    int64_t p, w;
+    if (bvalue_plain_int(price, &p) && bvalue_plain_int(weight, &w)) {
+        int64_t estimate = p > 1000 ? 0 : w >= 0 ? w / 2 : -((1 - w) / 2);
+        return bres_number(cx, bres_int_text(cx, estimate));
+    }
     double estimate = bres_js_number(price) > 1000 ? 0 : floor(bres_js_number(weight) / 2);
-    json_value *v = ARENA_NEW(cx->a, json_value);
-    v->type = JSON_NUMBER;
-    v->u.str = isnan(estimate) ? "NaN" : arena_sprintf(cx->a, "%.17g", estimate);
-    v->len = (uint32_t)strlen(v->u.str);
-    return bres_json(v);
+    return bres_number(cx, isnan(estimate) ? "NaN" : arena_sprintf(cx->a, "%.17g", estimate));
 }
 
 static const bres_binding bres_inventory[] = {

@@ -11,8 +11,9 @@
 /* ...and this many array items. */
 #define BVALUE_INSPECT_ITEMS 10
 
-/* A number the way JavaScript's String(n) prints it: integers below 1e21 in
- * full, others in the shortest form that reads back the same. */
+/* A number the way JavaScript's String(n) prints it: plain decimals from
+ * 1e-6 up to 1e21, exponent form outside, always the shortest digits that
+ * read back the same. */
 static void bvalue_js_number(sbuf *out, double d)
 {
     if (isnan(d)) {
@@ -23,17 +24,25 @@ static void bvalue_js_number(sbuf *out, double d)
         sbuf_puts(out, d > 0 ? "Infinity" : "-Infinity");
         return;
     }
-    if (d == floor(d) && fabs(d) < 1e21) {
-        sbuf_printf(out, "%.0f", d == 0 ? 0 : d); /* -0 prints as 0 */
+    char text[64];
+    if (d == 0) {
+        sbuf_putc(out, '0'); /* -0 too */
         return;
     }
-    char text[40];
-    for (int precision = 1; precision <= 17; precision++) {
-        snprintf(text, sizeof text, "%.*g", precision, d);
-        if (strtod(text, NULL) == d) break;
+    if (fabs(d) >= 1e-6 && fabs(d) < 1e21) {
+        for (int decimals = 0; decimals <= 20; decimals++) {
+            snprintf(text, sizeof text, "%.*f", decimals, d);
+            if (strtod(text, NULL) == d) break;
+        }
+    } else {
+        for (int precision = 1; precision <= 17; precision++) {
+            snprintf(text, sizeof text, "%.*e", precision - 1, d);
+            if (strtod(text, NULL) == d) break;
+        }
+        char *e = strchr(text, 'e');
+        while (e[2] == '0' && e[3])
+            memmove(e + 2, e + 3, strlen(e + 3) + 1); /* e-07: e-7 */
     }
-    char *e = strchr(text, 'e');
-    if (e && (e[2] == '0')) memmove(e + 2, e + 3, strlen(e + 3) + 1); /* e-05 -> e-5 */
     sbuf_puts(out, text);
 }
 
@@ -124,8 +133,31 @@ static double bvalue_string_number(const json_value *v)
     return *end == '\0' && (size_t)(end - v->u.str) == v->len ? d : NAN;
 }
 
+bool bvalue_plain_int(const json_value *v, int64_t *out)
+{
+    if (!v || v->type != JSON_NUMBER) return false;
+    const char *s = v->u.str;
+    uint32_t i = s[0] == '-';
+    if (v->len == i || v->len - i > 18) return false;
+    int64_t x = 0;
+    for (; i < v->len; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        x = x * 10 + (s[i] - '0');
+    }
+    *out = s[0] == '-' ? -x : x;
+    return true;
+}
+
 static const char *bvalue_int(arena *a, sbuf *out, const json_value *v)
 {
+    int64_t n;
+    if (bvalue_plain_int(v, &n) && n >= INT32_MIN && n <= INT32_MAX) {
+        if (n == 0)
+            sbuf_putc(out, '0'); /* -0 too */
+        else
+            sbuf_append(out, v->u.str, v->len);
+        return NULL;
+    }
     double d;
     if (v->type == JSON_TRUE || v->type == JSON_FALSE)
         d = v->type == JSON_TRUE;
