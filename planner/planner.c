@@ -137,6 +137,16 @@ void qp_group_add_path(qp_planner *p, qp_group *g, const plan_path *path)
     add_path(p, g, path);
 }
 
+static void merge_rewrites(qp_planner *p, qp_group *g, const qp_group *o)
+{
+    if (!o->ninput_rewrites) return;
+    plan_rewrite *all = ARENA_ARRAY(p->a, plan_rewrite, g->ninput_rewrites + o->ninput_rewrites);
+    if (g->ninput_rewrites) memcpy(all, g->input_rewrites, sizeof *all * g->ninput_rewrites);
+    memcpy(all + g->ninput_rewrites, o->input_rewrites, sizeof *all * o->ninput_rewrites);
+    g->input_rewrites = all;
+    g->ninput_rewrites += o->ninput_rewrites;
+}
+
 /* Batching: entity groups of one subgraph in one step become one request
  * whose representations come from all their paths. */
 static void batch_step(qp_planner *p, uint32_t level)
@@ -148,6 +158,7 @@ static void batch_step(qp_planner *p, uint32_t level)
             if (qp_selections_conflict(g->root.selection_set, o->root.selection_set)) continue;
             qp_merge_selections(p, &g->root, &o->root);
             qp_merge_selections(p, &g->requires, &o->requires);
+            merge_rewrites(p, g, o);
             for (uint32_t i = 0; i < o->npaths; i++)
                 add_path(p, g, &o->paths[i]);
             o->merged_into = g;

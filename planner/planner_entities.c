@@ -75,7 +75,8 @@ void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *fro
 {
     for (const ast_selection *s = from; s; s = s->next) {
         ast_selection *node = s->kind == AST_SEL_FIELD
-                                  ? qp_sel_field(p, to, s->alias, s->name, NULL, (qp_conds){0})
+                                  ? qp_sel_field(p, to, s->alias, s->name, s->arguments,
+                                                 (qp_conds){0})
                                   : qp_sel_fragment(p, to, s->type_condition);
         qp_copy_fieldset(p, node, s->selection_set);
     }
@@ -94,28 +95,67 @@ static void fetch_for(qp_planner *p, const qp_ctx *ctx, const ast_selection *fie
     p->exclude = saved;
 }
 
-bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out, uint32_t depth)
+/* A way to reach field f from ctx: the graph, the entity type the jump
+ * selects on (ctx's type, or an interface the graph sees as an
+ * @interfaceObject), the key, and whether the source has the key at hand. */
+typedef struct jump_choice {
+    uint32_t graph, cost;
+    const schema_type *entity;
+    const schema_field *field;
+    const sg_key *key;
+} jump_choice;
+
+static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *entity,
+                     const schema_field *f, jump_choice *best)
 {
     const sg_field *info = sg_field_graphs(p->sg, f);
-    uint32_t from = ctx->group->graph, best = UINT32_MAX, best_cost = UINT32_MAX;
-    const sg_key *best_key = NULL;
     for (uint32_t i = 0; info && i < info->ngraphs; i++) {
         uint32_t graph = info->graphs[i].graph->index;
-        if (graph == from || !sg_field_resolvable_in(p->sg, f, graph)) continue;
+        if (graph == ctx->group->graph || !sg_field_resolvable_in(p->sg, f, graph)) continue;
+        if (entity != ctx->type && !sg_is_interface_object(p->sg, entity, graph)) continue;
+        if (entity->kind != SCHEMA_OBJECT && !sg_is_interface_object(p->sg, entity, graph))
+            continue;
+        qp_ctx as_entity = *ctx;
+        as_entity.type = entity;
         bool local;
-        const sg_key *key = pick_key(p, ctx, graph, &local);
+        const sg_key *key = pick_key(p, &as_entity, graph, &local);
         if (!key) continue;
         uint32_t cost = local ? 0 : 2;
-        if (!strmap_get(&p->group_index, group_index_key(p, ctx, graph))) cost++;
-        if (cost < best_cost) {
-            best = graph;
-            best_cost = cost;
-            best_key = key;
-        }
+        if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost++;
+        if (!best->key || cost < best->cost) *best = (jump_choice){graph, cost, entity, f, key};
     }
-    if (!best_key) {
+}
+
+/* The representation of an interface object names the interface. */
+static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx, const schema_type *iface)
+{
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, iface, ctx->group->graph, &n);
+    plan_rewrite *grown = ARENA_ARRAY(p->a, plan_rewrite, g->ninput_rewrites + n + 1);
+    if (g->ninput_rewrites) memcpy(grown, g->input_rewrites, sizeof *grown * g->ninput_rewrites);
+    for (uint32_t i = 0; i < n; i++) {
+        plan_path_step *steps = ARENA_ARRAY(p->a, plan_path_step, 2);
+        steps[0] = (plan_path_step){PLAN_PATH_TYPE, objects[i]->name};
+        steps[1] = (plan_path_step){PLAN_PATH_FIELD, "__typename"};
+        bool known = false;
+        for (uint32_t j = 0; j < g->ninput_rewrites; j++)
+            known |= strcmp(grown[j].path.steps[0].name, objects[i]->name) == 0;
+        if (!known) grown[g->ninput_rewrites++] = (plan_rewrite){{steps, 2}, iface->name, NULL};
+    }
+    g->input_rewrites = grown;
+}
+
+bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out, uint32_t depth)
+{
+    jump_choice best = {0};
+    consider(p, ctx, ctx->type, f, &best);
+    for (uint32_t i = 0; !best.key && i < ctx->type->ninterfaces; i++) {
+        const schema_field *inherited = schema_get_field(ctx->type->interfaces[i], f->name);
+        if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, &best);
+    }
+    if (!best.key) {
         qp_fail(p, "Cannot plan field %s.%s: no subgraph can resolve it from subgraph \"%s\".",
-                ctx->type->name, f->name, p->sg->graphs[from].name);
+                ctx->type->name, f->name, p->sg->graphs[ctx->group->graph].name);
         return false;
     }
     if (p->jumps >= QP_MAX_JUMPS) {
@@ -123,18 +163,20 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *ou
                 ctx->type->name, f->name, QP_MAX_JUMPS);
         return false;
     }
-    qp_group *g = entity_group(p, ctx, best);
+    qp_group *g = entity_group(p, ctx, best.graph);
     if (!g) return false;
-    ast_selection *rep = qp_sel_fragment(p, &g->requires, ctx->type->name);
+    const char *entity = best.entity->name;
+    ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
     qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
-    qp_copy_fieldset(p, rep, best_key->fields.selection);
+    qp_copy_fieldset(p, rep, best.key->fields.selection);
+    if (best.entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best.entity);
     qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
-    fetch_for(p, ctx, best_key->fields.selection, g, depth);
-    const sg_field_graph *fg = sg_field_in_graph(p->sg, f, best);
+    fetch_for(p, ctx, best.key->fields.selection, g, depth);
+    const sg_field_graph *fg = sg_field_in_graph(p->sg, best.field, best.graph);
     if (fg && fg->requires.selection) {
         fetch_for(p, ctx, fg->requires.selection, g, depth);
         qp_copy_fieldset(p, rep, fg->requires.selection);
     }
-    *out = (qp_ctx){g, qp_sel_fragment(p, &g->root, ctx->type->name), ctx->type, NULL, ctx->nsteps};
+    *out = (qp_ctx){g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->nsteps};
     return !p->failed;
 }

@@ -270,6 +270,20 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
 }
 
+/* Some graph resolves f of interface t where t is an @interfaceObject: the
+ * objects can jump there as they are, without splitting by type. */
+static bool reachable_as_interface_object(const qp_planner *p, const schema_type *t,
+                                          const schema_field *f)
+{
+    const sg_field *info = sg_field_graphs(p->sg, f);
+    for (uint32_t i = 0; info && i < info->ngraphs; i++) {
+        uint32_t graph = info->graphs[i].graph->index;
+        if (sg_field_resolvable_in(p->sg, f, graph) && sg_is_interface_object(p->sg, t, graph))
+            return true;
+    }
+    return false;
+}
+
 static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s, qp_conds conds,
                         qp_group *dependent, uint32_t depth)
 {
@@ -293,7 +307,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
         descend(p, &here, f, s, conds, provided, dependent, depth);
         return;
     }
-    if (schema_is_abstract(here.type)) {
+    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f)) {
         uint32_t n = 0;
         schema_type *const *objects = sg_possible_in_graph(p->sg, here.type, here.group->graph, &n);
         for (uint32_t i = 0; i < n && !p->failed; i++) {

@@ -151,6 +151,8 @@ void qp_build_fetch(qp_planner *p, const qp_group *g, plan_fetch *out)
         sbuf_init(&req);
         print_selection_set_compact(&req, g->requires.selection_set);
         out->requires = g->requires.selection_set;
+        out->input_rewrites = g->input_rewrites;
+        out->ninput_rewrites = g->ninput_rewrites;
         out->requires_text = arena_strndup(p->a, req.data, req.len);
         sbuf_free(&req);
     } else {
