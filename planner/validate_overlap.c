@@ -52,11 +52,14 @@ typedef struct ovl_group {
 typedef struct ovl_collected {
     ovl_group *groups;
     uint32_t ngroups, cap;
-    strmap by_name; /* response name -> ovl_group index + 1 */
+    strmap by_name; /* response name -> group index + 1, once there are many */
     const char **fragments;
     uint32_t nfragments, fragments_cap;
-    strmap fragment_seen;
+    strmap fragment_seen; /* once there are many */
 } ovl_collected;
+
+/* Up to this many groups or fragment names, a linear search beats hashing. */
+#define OVL_LINEAR_MAX 8
 
 typedef struct ovl_conflict {
     const char *response_name;
@@ -145,6 +148,37 @@ static bool ovl_spend(ovl_ctx *c, long cost)
 
 /* ---- collecting fields ---- */
 
+/* The group of response name `name`, or NULL. */
+static ovl_group *ovl_find_group(const ovl_collected *r, const char *name)
+{
+    if (r->by_name.cap) {
+        uintptr_t index = (uintptr_t)strmap_get(&r->by_name, name);
+        return index ? &r->groups[index - 1] : NULL;
+    }
+    for (uint32_t i = 0; i < r->ngroups; i++)
+        if (strcmp(r->groups[i].response_name, name) == 0) return &r->groups[i];
+    return NULL;
+}
+
+static ovl_group *ovl_add_group(ovl_ctx *c, ovl_collected *r, const char *name)
+{
+    if (r->ngroups == r->cap) {
+        uint32_t cap = r->cap ? r->cap * 2 : 8;
+        ovl_group *groups = ARENA_ARRAY(c->scratch, ovl_group, cap);
+        if (r->ngroups) memcpy(groups, r->groups, r->ngroups * sizeof *groups);
+        r->groups = groups;
+        r->cap = cap;
+    }
+    r->groups[r->ngroups++] = (ovl_group){.response_name = name};
+    if (r->ngroups == OVL_LINEAR_MAX + 1) {
+        strmap_init(&r->by_name, c->scratch, 2 * OVL_LINEAR_MAX);
+        for (uint32_t i = 0; i + 1 < r->ngroups; i++)
+            strmap_put(&r->by_name, r->groups[i].response_name, (void *)(uintptr_t)(i + 1));
+    }
+    if (r->by_name.cap) strmap_put(&r->by_name, name, (void *)(uintptr_t)r->ngroups);
+    return &r->groups[r->ngroups - 1];
+}
+
 static void ovl_add_field(ovl_ctx *c, ovl_collected *r, const schema_type *parent,
                           const ast_selection *sel)
 {
@@ -152,20 +186,8 @@ static void ovl_add_field(ovl_ctx *c, ovl_collected *r, const schema_type *paren
     if (parent && (parent->kind == SCHEMA_OBJECT || parent->kind == SCHEMA_INTERFACE))
         def = schema_get_field(parent, sel->name);
     const char *key = ast_response_key(sel);
-    uintptr_t index = (uintptr_t)strmap_get(&r->by_name, key);
-    if (!index) {
-        if (r->ngroups == r->cap) {
-            uint32_t cap = r->cap ? r->cap * 2 : 8;
-            ovl_group *groups = ARENA_ARRAY(c->scratch, ovl_group, cap);
-            if (r->ngroups) memcpy(groups, r->groups, r->ngroups * sizeof *groups);
-            r->groups = groups;
-            r->cap = cap;
-        }
-        r->groups[r->ngroups++] = (ovl_group){.response_name = key};
-        index = r->ngroups;
-        strmap_put(&r->by_name, key, (void *)index);
-    }
-    ovl_group *g = &r->groups[index - 1];
+    ovl_group *g = ovl_find_group(r, key);
+    if (!g) g = ovl_add_group(c, r, key);
     if (g->n == g->cap) {
         uint32_t cap = g->cap ? g->cap * 2 : 2;
         ovl_field *fields = ARENA_ARRAY(c->scratch, ovl_field, cap);
@@ -176,10 +198,17 @@ static void ovl_add_field(ovl_ctx *c, ovl_collected *r, const schema_type *paren
     g->fields[g->n++] = (ovl_field){parent, sel, def};
 }
 
+static bool ovl_has_fragment(const ovl_collected *r, const char *name)
+{
+    if (r->fragment_seen.cap) return strmap_get(&r->fragment_seen, name) != NULL;
+    for (uint32_t i = 0; i < r->nfragments; i++)
+        if (strcmp(r->fragments[i], name) == 0) return true;
+    return false;
+}
+
 static void ovl_add_fragment(ovl_ctx *c, ovl_collected *r, const char *name)
 {
-    if (strmap_get(&r->fragment_seen, name)) return;
-    strmap_put(&r->fragment_seen, name, (void *)name);
+    if (ovl_has_fragment(r, name)) return;
     if (r->nfragments == r->fragments_cap) {
         uint32_t cap = r->fragments_cap ? r->fragments_cap * 2 : 4;
         const char **names = ARENA_ARRAY(c->scratch, const char *, cap);
@@ -188,6 +217,12 @@ static void ovl_add_fragment(ovl_ctx *c, ovl_collected *r, const char *name)
         r->fragments_cap = cap;
     }
     r->fragments[r->nfragments++] = name;
+    if (r->nfragments == OVL_LINEAR_MAX + 1) {
+        strmap_init(&r->fragment_seen, c->scratch, 2 * OVL_LINEAR_MAX);
+        for (uint32_t i = 0; i + 1 < r->nfragments; i++)
+            strmap_put(&r->fragment_seen, r->fragments[i], (void *)r->fragments[i]);
+    }
+    if (r->fragment_seen.cap) strmap_put(&r->fragment_seen, name, (void *)name);
 }
 
 /* Inline fragments nest no deeper than the parser allows. */
@@ -219,8 +254,6 @@ static ovl_collected *ovl_collect(ovl_ctx *c, const schema_type *parent, const a
     ovl_collected *r = (ovl_collected *)ovl_pair_get(&c->collected, type_key, first);
     if (r) return r;
     r = ARENA_NEW(c->scratch, ovl_collected);
-    strmap_init(&r->by_name, c->scratch, 8);
-    strmap_init(&r->fragment_seen, c->scratch, 4);
     ovl_collect_into(c, r, parent, first);
     ovl_pair_put(c->scratch, &c->collected, type_key, first, (uintptr_t)r);
     return r;
@@ -519,9 +552,8 @@ static void ovl_between(ovl_ctx *c, ovl_conflicts *out, bool exclusive, const ov
     for (uint32_t g = 0; g < r1->ngroups && !c->aborted; g++) {
         if (!ovl_spend(c, 1)) return;
         const ovl_group *g1 = &r1->groups[g];
-        uintptr_t index = (uintptr_t)strmap_get(&r2->by_name, g1->response_name);
-        if (!index) continue;
-        const ovl_group *g2 = &r2->groups[index - 1];
+        const ovl_group *g2 = ovl_find_group(r2, g1->response_name);
+        if (!g2) continue;
         for (uint32_t i = 0; i < g1->n; i++)
             for (uint32_t j = 0; j < g2->n && !c->aborted; j++)
                 ovl_find_conflict(c, out, exclusive, g1->response_name, &g1->fields[i],
@@ -651,8 +683,10 @@ void validate_overlap_rules(const schema *s, const ast_document *doc, diag_list 
     for (const ast_definition *d = doc->definitions; d; d = d->next)
         if (d->kind == AST_DEF_FRAGMENT) strmap_put(&c.fragments, d->name, (void *)d);
     vscan_visitor v = {.user = &c, .selection_set = ovl_on_selection_set};
+    vscan sc;
+    vscan_init(&sc, s);
     for (const ast_definition *d = doc->definitions; d && !c.aborted; d = d->next)
-        vscan_definition(s, d, &v);
+        vscan_definition(&sc, d, &v);
     if (c.aborted) diag_add(errs, (src_loc){0, 0}, "Validation aborted.");
     arena_free(&scratch);
 }

@@ -5,24 +5,17 @@
 
 #include <string.h>
 
-#include "validate_walk.h"
-
 schema_type *vscan_named(const schema *s, const ast_type *t)
 {
     return t ? schema_get_type(s, ast_type_name(t)) : NULL;
 }
-
-typedef struct vscan_walk {
-    const schema *s;
-    const vscan_visitor *v;
-} vscan_walk;
 
 static const schema_type *vscan_composite_or_null(const schema_type *t)
 {
     return t && schema_is_composite(t) ? t : NULL;
 }
 
-static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const schema_field *defs,
+static void vscan_arguments(const vscan *w, const ast_argument *args, const schema_field *defs,
                             uint32_t ndefs)
 {
     for (; args; args = args->next) {
@@ -38,13 +31,12 @@ static void vscan_arguments(const vscan_walk *w, const ast_argument *args, const
 }
 
 /* Entering a place that holds directives. */
-static void vscan_enter_directives(const vscan_walk *w, const ast_directive *dirs)
+static void vscan_enter_directives(const vscan *w, const ast_directive *dirs)
 {
     if (dirs && w->v->directives) w->v->directives(w->v->user, dirs);
 }
 
-static void vscan_directives(const vscan_walk *w, const ast_directive *dirs,
-                             schema_location location)
+static void vscan_directives(const vscan *w, const ast_directive *dirs, schema_location location)
 {
     for (; dirs; dirs = dirs->next) {
         if (w->v->directive) w->v->directive(w->v->user, dirs, location);
@@ -56,7 +48,7 @@ static void vscan_directives(const vscan_walk *w, const ast_directive *dirs,
 /* vwalk calls this for every selection, before its children. */
 static void vscan_selection(void *user, const vwalk_at *at)
 {
-    const vscan_walk *w = user;
+    const vscan *w = user;
     const ast_selection *sel = at->sel;
     vscan_enter_directives(w, sel->directives);
     switch (sel->kind) {
@@ -77,7 +69,7 @@ static void vscan_selection(void *user, const vwalk_at *at)
     }
 }
 
-static void vscan_variable_defs(const vscan_walk *w, const ast_variable_def *def)
+static void vscan_variable_defs(const vscan *w, const ast_variable_def *def)
 {
     for (; def; def = def->next) {
         if (w->v->variable_def) w->v->variable_def(w->v->user, def);
@@ -105,22 +97,27 @@ static schema_location vscan_operation_location(ast_operation_type op)
     return LOC_QUERY;
 }
 
-void vscan_definition(const schema *s, const ast_definition *def, const vscan_visitor *v)
+void vscan_init(vscan *sc, const schema *s)
+{
+    sc->s = s;
+    sc->v = NULL;
+    vwalk_init(&sc->walker, s, vscan_selection, sc);
+}
+
+void vscan_definition(vscan *sc, const ast_definition *def, const vscan_visitor *v)
 {
     if (def->kind != AST_DEF_OPERATION && def->kind != AST_DEF_FRAGMENT) return;
-    vscan_walk w = {s, v};
-    vscan_enter_directives(&w, def->directives);
+    sc->v = v;
+    vscan_enter_directives(sc, def->directives);
     if (def->kind == AST_DEF_OPERATION) {
-        vscan_variable_defs(&w, def->variables);
-        vscan_directives(&w, def->directives, vscan_operation_location(def->operation));
+        vscan_variable_defs(sc, def->variables);
+        vscan_directives(sc, def->directives, vscan_operation_location(def->operation));
     } else {
-        vscan_directives(&w, def->directives, LOC_FRAGMENT_DEFINITION);
+        vscan_directives(sc, def->directives, LOC_FRAGMENT_DEFINITION);
     }
     if (!def->selection_set) return;
-    vwalk walker;
-    vwalk_init(&walker, s, vscan_selection, &w);
     if (v->selection_set)
-        v->selection_set(v->user, vscan_composite_or_null(vwalk_definition_type(&walker, def)),
+        v->selection_set(v->user, vscan_composite_or_null(vwalk_definition_type(&sc->walker, def)),
                          def->selection_set);
-    vwalk_definition(&walker, def);
+    vwalk_definition(&sc->walker, def);
 }

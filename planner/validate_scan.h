@@ -18,6 +18,7 @@
 
 #include "ast.h"
 #include "schema.h"
+#include "validate_walk.h"
 
 /* Where a value literal stands and what it must be. */
 typedef struct vscan_position {
@@ -38,9 +39,17 @@ typedef struct vscan_visitor {
     void (*selection_set)(void *user, const schema_type *parent, const ast_selection *first);
 } vscan_visitor;
 
+/* A walker over one schema, reusable for any number of definitions. */
+typedef struct vscan {
+    const schema *s;
+    vwalk walker;
+    const vscan_visitor *v; /* of the definition being walked */
+} vscan;
+
+void vscan_init(vscan *sc, const schema *s);
 /* Walks def (AST_DEF_OPERATION or AST_DEF_FRAGMENT; others are ignored);
  * callbacks may be NULL. */
-void vscan_definition(const schema *s, const ast_definition *def, const vscan_visitor *v);
+void vscan_definition(vscan *sc, const ast_definition *def, const vscan_visitor *v);
 
 /* Type reference helpers. */
 static inline const ast_type *vscan_nullable(const ast_type *t)

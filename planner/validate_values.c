@@ -271,6 +271,7 @@ static void vval_on_directive(void *user, const ast_directive *d, schema_locatio
 static void vval_on_value(void *user, const ast_value *v, const vscan_position *pos)
 {
     vval_check_value(user, v, pos);
+    vvar_collect(user, v, pos);
 }
 
 static void vval_on_variable_def(void *user, const ast_variable_def *def)
@@ -282,9 +283,11 @@ void validate_value_rules(const schema *s, const ast_document *doc, diag_list *e
 {
     arena scratch;
     arena_init(&scratch, 0);
-    vval_ctx c = {.s = s, .doc = doc, .errs = errs, .scratch = &scratch};
+    vval_ctx c = {.s = s, .errs = errs, .scratch = &scratch};
     strmap_init(&c.fragments, &scratch, 16);
     strmap_init(&c.usages, &scratch, 16);
+    vscan_init(&c.scan, s);
+    vscan_init(&c.usage_scan, s);
     for (const ast_definition *d = doc->definitions; d; d = d->next)
         if (d->kind == AST_DEF_FRAGMENT) strmap_put(&c.fragments, d->name, (void *)d);
 
@@ -294,9 +297,9 @@ void validate_value_rules(const schema *s, const ast_document *doc, diag_list *e
                        .value = vval_on_value,
                        .variable_def = vval_on_variable_def};
     for (const ast_definition *d = doc->definitions; d; d = d->next) {
-        if (d->kind == AST_DEF_OPERATION) vvar_enter_operation(&c, d);
-        vscan_definition(s, d, &v);
-        if (d->kind == AST_DEF_OPERATION) vvar_leave_operation(&c, d);
+        vvar_enter_definition(&c, d);
+        vscan_definition(&c.scan, d, &v);
+        vvar_leave_definition(&c, d);
     }
     arena_free(&scratch);
 }

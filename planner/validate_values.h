@@ -13,14 +13,17 @@
 #include "validate_scan.h"
 
 typedef struct vval_usage vval_usage;
+typedef struct vvar_list vvar_list;
 
 typedef struct vval_ctx {
     const schema *s;
-    const ast_document *doc;
     diag_list *errs;
-    arena *scratch; /* freed when validate_value_rules returns */
-    strmap fragments; /* name -> const ast_definition* (the last of that name) */
-    strmap usages;    /* fragment name -> vval_usage list, computed on first need */
+    arena *scratch;        /* freed when validate_value_rules returns */
+    vscan scan;            /* the walk every rule listens to */
+    vscan usage_scan;      /* walks a fragment for its variables before its turn comes */
+    strmap fragments;      /* name -> const ast_definition* (the last of that name) */
+    strmap usages;         /* fragment name -> vvar_list, once walked */
+    vvar_list *collecting; /* usages of the definition being walked */
 } vval_ctx;
 
 /* validate_values.c: ValuesOfCorrectType and UniqueInputFieldNames for one
@@ -37,10 +40,12 @@ void vdir_check_unique(vval_ctx *c, const ast_directive *dirs);
 void vdir_check_known(vval_ctx *c, const ast_directive *d, schema_location location);
 
 /* validate_variables.c: UniqueVariableNames when an operation is entered,
- * VariablesAreInputTypes per definition, and NoUndefinedVariables,
- * NoUnusedVariables and VariablesInAllowedPosition when it is left. */
-void vvar_enter_operation(vval_ctx *c, const ast_definition *op);
+ * VariablesAreInputTypes per variable definition, and NoUndefinedVariables,
+ * NoUnusedVariables and VariablesInAllowedPosition when an operation is
+ * left. The usages of each definition are collected during the walk. */
+void vvar_enter_definition(vval_ctx *c, const ast_definition *def);
+void vvar_collect(vval_ctx *c, const ast_value *v, const vscan_position *pos);
 void vvar_check_definition(vval_ctx *c, const ast_variable_def *def);
-void vvar_leave_operation(vval_ctx *c, const ast_definition *op);
+void vvar_leave_definition(vval_ctx *c, const ast_definition *def);
 
 #endif

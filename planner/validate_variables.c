@@ -18,16 +18,17 @@ struct vval_usage {
     vval_usage *next;
 };
 
-typedef struct vvar_list {
+/* The usages of one definition, in document order. */
+struct vvar_list {
     vval_usage *first, *last;
-} vvar_list;
+};
 
-typedef struct vvar_collect {
+typedef struct vvar_collector {
     vval_ctx *c;
     vvar_list *out;
-} vvar_collect;
+} vvar_collector;
 
-static void vvar_add_usage(vvar_collect *k, const ast_value *v, const ast_type *type,
+static void vvar_add_usage(vvar_collector *k, const ast_value *v, const ast_type *type,
                            bool has_default, const ast_type *parent)
 {
     vval_usage *u = ARENA_NEW(k->c->scratch, vval_usage);
@@ -46,7 +47,7 @@ static void vvar_add_usage(vvar_collect *k, const ast_value *v, const ast_type *
 }
 
 /* Follows the expected type down the value as graphql-js's TypeInfo does. */
-static void vvar_collect_value(vvar_collect *k, const ast_value *v, const ast_type *type,
+static void vvar_collect_value(vvar_collector *k, const ast_value *v, const ast_type *type,
                                bool has_default, const ast_type *parent)
 {
     switch (v->kind) {
@@ -76,28 +77,35 @@ static void vvar_collect_value(vvar_collect *k, const ast_value *v, const ast_ty
     }
 }
 
-static void vvar_on_value(void *user, const ast_value *v, const vscan_position *pos)
+static void vvar_collect_into(vval_ctx *c, vvar_list *out, const ast_value *v,
+                              const vscan_position *pos)
 {
     if (pos->in_variable_default) return; /* defaults are constants */
-    vvar_collect_value(user, v, pos->type, pos->has_default, NULL);
+    vvar_collector k = {c, out};
+    vvar_collect_value(&k, v, pos->type, pos->has_default, NULL);
 }
 
-/* The usages written directly inside def, in document order. */
-static vvar_list vvar_usages_of(vval_ctx *c, const ast_definition *def)
+void vvar_collect(vval_ctx *c, const ast_value *v, const vscan_position *pos)
 {
-    vvar_list list = {0};
-    vvar_collect k = {c, &list};
-    vscan_visitor v = {.user = &k, .value = vvar_on_value};
-    vscan_definition(c->s, def, &v);
-    return list;
+    vvar_collect_into(c, c->collecting, v, pos);
 }
 
-static vvar_list *vvar_fragment_usages(vval_ctx *c, const ast_definition *frag)
+static void vvar_on_value(void *user, const ast_value *v, const vscan_position *pos)
+{
+    vvar_collector *k = user;
+    vvar_collect_into(k->c, k->out, v, pos);
+}
+
+/* A fragment's usages: collected when the walk passed it, or now by a walk
+ * of its own when an operation before it spreads it. */
+static const vvar_list *vvar_fragment_usages(vval_ctx *c, const ast_definition *frag)
 {
     vvar_list *cached = strmap_get(&c->usages, frag->name);
     if (cached) return cached;
     cached = ARENA_NEW(c->scratch, vvar_list);
-    *cached = vvar_usages_of(c, frag);
+    vvar_collector k = {c, cached};
+    vscan_visitor v = {.user = &k, .value = vvar_on_value};
+    vscan_definition(&c->usage_scan, frag, &v);
     strmap_put(&c->usages, frag->name, cached);
     return cached;
 }
@@ -151,28 +159,28 @@ static void vvar_add_spreads(vval_ctx *c, vvar_names *names, const ast_selection
     }
 }
 
-/* Usages of op and of every fragment it reaches, op's own first. */
-static vvar_list vvar_recursive_usages(vval_ctx *c, const ast_definition *op)
+/* The usages of an operation: its own, then those of every fragment it
+ * reaches, as a list of per-definition lists. */
+typedef struct vvar_usages {
+    const vvar_list **parts;
+    uint32_t n;
+} vvar_usages;
+
+static vvar_usages vvar_recursive_usages(vval_ctx *c, const ast_definition *op,
+                                         const vvar_list *own)
 {
-    vvar_list all = vvar_usages_of(c, op);
     vvar_names names = {0};
     strmap_init(&names.seen, c->scratch, 16);
     if (op->selection_set) vvar_add_spreads(c, &names, op->selection_set);
     for (uint32_t i = 0; i < names.n; i++) {
         const ast_definition *frag = strmap_get(&c->fragments, names.items[i]);
-        if (!frag) continue;
-        if (frag->selection_set) vvar_add_spreads(c, &names, frag->selection_set);
-        /* copy the cached list's entries: lists are chained per definition */
-        for (const vval_usage *u = vvar_fragment_usages(c, frag)->first; u; u = u->next) {
-            vval_usage *copy = ARENA_NEW(c->scratch, vval_usage);
-            *copy = *u;
-            copy->next = NULL;
-            if (all.last)
-                all.last->next = copy;
-            else
-                all.first = copy;
-            all.last = copy;
-        }
+        if (frag && frag->selection_set) vvar_add_spreads(c, &names, frag->selection_set);
+    }
+    vvar_usages all = {ARENA_ARRAY(c->scratch, const vvar_list *, names.n + 1), 0};
+    all.parts[all.n++] = own;
+    for (uint32_t i = 0; i < names.n; i++) {
+        const ast_definition *frag = strmap_get(&c->fragments, names.items[i]);
+        if (frag) all.parts[all.n++] = vvar_fragment_usages(c, frag);
     }
     return all;
 }
@@ -192,7 +200,7 @@ typedef struct vvar_group {
 
 /* One error per repeated name, at the first repeat's place in the order of
  * first definitions, pointing at every definition. */
-void vvar_enter_operation(vval_ctx *c, const ast_definition *op)
+static void vvar_check_unique_names(vval_ctx *c, const ast_definition *op)
 {
     strmap groups; /* name -> vvar_group */
     strmap_init(&groups, c->scratch, 16);
@@ -252,12 +260,13 @@ static void vvar_check_undefined(vval_ctx *c, const ast_definition *op, const st
     }
 }
 
-static void vvar_check_unused(vval_ctx *c, const ast_definition *op, const vvar_list *usages)
+static void vvar_check_unused(vval_ctx *c, const ast_definition *op, const vvar_usages *usages)
 {
     strmap used;
     strmap_init(&used, c->scratch, 16);
-    for (const vval_usage *u = usages->first; u; u = u->next)
-        strmap_put(&used, u->node->str, (void *)u);
+    for (uint32_t i = 0; i < usages->n; i++)
+        for (const vval_usage *u = usages->parts[i]->first; u; u = u->next)
+            strmap_put(&used, u->node->str, (void *)u);
     for (const ast_variable_def *d = op->variables; d; d = d->next) {
         if (strmap_get(&used, d->name)) continue;
         if (op->name)
@@ -315,11 +324,29 @@ static void vvar_check_positions(vval_ctx *c, const strmap *defs, const vvar_lis
     }
 }
 
-void vvar_leave_operation(vval_ctx *c, const ast_definition *op)
+void vvar_enter_definition(vval_ctx *c, const ast_definition *def)
 {
-    vvar_list usages = vvar_recursive_usages(c, op);
-    strmap defs = vvar_definitions(c, op);
-    vvar_check_undefined(c, op, &defs, &usages);
-    vvar_check_unused(c, op, &usages);
-    vvar_check_positions(c, &defs, &usages);
+    if (def->kind == AST_DEF_OPERATION) vvar_check_unique_names(c, def);
+    c->collecting = ARENA_NEW(c->scratch, vvar_list);
+}
+
+/* Fragments keep their usages for the operations spreading them; operations
+ * are checked: their usages are complete once their fragments' are added. */
+void vvar_leave_definition(vval_ctx *c, const ast_definition *def)
+{
+    const vvar_list *own = c->collecting;
+    c->collecting = NULL;
+    if (def->kind == AST_DEF_FRAGMENT) {
+        if (strmap_get(&c->fragments, def->name) == def)
+            strmap_put(&c->usages, def->name, (void *)own);
+        return;
+    }
+    if (def->kind != AST_DEF_OPERATION) return;
+    vvar_usages usages = vvar_recursive_usages(c, def, own);
+    strmap defs = vvar_definitions(c, def);
+    for (uint32_t i = 0; i < usages.n; i++)
+        vvar_check_undefined(c, def, &defs, usages.parts[i]);
+    vvar_check_unused(c, def, &usages);
+    for (uint32_t i = 0; i < usages.n; i++)
+        vvar_check_positions(c, &defs, usages.parts[i]);
 }
