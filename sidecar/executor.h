@@ -28,9 +28,9 @@
 typedef struct executor executor;
 
 typedef struct executor_config {
-    long timeout_ms;                   /* per subgraph request; 0 = 30000 */
-    const long *graph_timeout_ms;      /* per graph index (0 = use timeout_ms); may be NULL */
-    long connect_timeout_ms;           /* 0 = 2000 */
+    long timeout_ms;             /* per subgraph request; 0 = 30000 */
+    const long *graph_timeout_ms; /* per graph index (0 = use timeout_ms); may be NULL */
+    long connect_timeout_ms;     /* 0 = 2000 */
     uint32_t max_connections_per_host; /* keep-alive pool size; 0 = 64 */
 } executor_config;
 
@@ -40,7 +40,7 @@ typedef struct executor_config {
 typedef void executor_done_fn(void *ctx, sbuf *response);
 
 typedef struct executor_job {
-    const supergraph *sg; /* graph URLs and names */
+    const supergraph *sg;        /* graph URLs and names */
     const plan *plan;
     const json_value *variables; /* the request's variables (object) or NULL */
     arena *arena;                /* the request's arena */
