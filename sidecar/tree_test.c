@@ -39,7 +39,7 @@ TEST(growing_an_object_keeps_member_nodes_in_place)
     tree_node *n = tree_new_object(&a);
     tree_set(&a, n, "first", tu_tree(&a, "{\"x\":1}"));
     tree_node *first = tree_get(n, "first");
-    char keys[40][8];
+    char keys[40][16];
     for (int i = 0; i < 40; i++) {
         snprintf(keys[i], sizeof keys[i], "k%d", i);
         tree_set(&a, n, keys[i], tree_new_string(&a, keys[i]));
