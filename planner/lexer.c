@@ -565,8 +565,11 @@ static bool lex_unexpected_char(lexer *lx, size_t p)
 bool lex_next(lexer *lx, lex_token *t)
 {
     const unsigned char *s = (const unsigned char *)lx->src;
-    size_t p = lx->pos;
-    while (p < lx->len) {
+    size_t p = lx->pos, n = lx->len;
+    while (p < n) {
+        /* Runs of spaces (indentation) are the commonest ignored bytes. */
+        while (s[p] == ' ')
+            if (++p == n) goto end;
         unsigned char c = s[p];
         lex_kind k = punctuator_kind[c];
         if (k != LEX_SOF) {
@@ -612,6 +615,7 @@ bool lex_next(lexer *lx, lex_token *t)
         }
         return lex_unexpected_char(lx, p);
     }
+end:
     lx->pos = p;
     lex_token_at(lx, t, LEX_EOF, lx->len, lx->len);
     return true;

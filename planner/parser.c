@@ -11,15 +11,19 @@
 #define PARSE_DEFAULT_MAX_DEPTH 256
 /* A larger max_depth is lowered to this: the recursion must fit the C stack. */
 #define PARSE_HARD_MAX_DEPTH 4096
-#define PARSE_SLAB_SIZE 8192
+/* Slabs start small, for the many small queries, and double up to the max. */
+#define PARSE_FIRST_SLAB 1024
+#define PARSE_MAX_SLAB 16384
 
 /* ---- memory ---- */
 
 void *parse_alloc_slow(parser *p, size_t size)
 {
-    if (size > PARSE_SLAB_SIZE / 4) return arena_zalloc(p->arena, size); /* keep the slab */
-    p->slab = arena_zalloc(p->arena, PARSE_SLAB_SIZE);
-    p->slab_left = PARSE_SLAB_SIZE - size;
+    size_t slab = p->slab_size ? p->slab_size : PARSE_FIRST_SLAB;
+    if (size > slab / 4) return arena_zalloc(p->arena, size); /* keep the slab */
+    p->slab_size = slab < PARSE_MAX_SLAB ? slab * 2 : slab;
+    p->slab = arena_zalloc(p->arena, slab);
+    p->slab_left = slab - size;
     void *mem = p->slab;
     p->slab += size;
     return mem;

@@ -28,6 +28,7 @@ typedef struct parser {
     parse_error *err;
     char *slab; /* zeroed arena memory that nodes and names are carved from */
     size_t slab_left;
+    size_t slab_size; /* size of the next slab */
     jmp_buf fail;
 } parser;
 
