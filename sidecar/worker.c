@@ -58,6 +58,9 @@ static void *worker_loop(void *arg)
         curl_multi_poll(executor_multi(w->ex), &daemon_fd, 1, wait_ms(w), NULL);
         MHD_run(w->daemon);
         executor_drive(w->ex);
+        /* Answers that arrived in executor_drive resumed their connections:
+         * let the daemon send them now rather than after the next wake-up. */
+        MHD_run(w->daemon);
     }
     return NULL;
 }
