@@ -42,6 +42,15 @@ static void fail_with(request *rq, const diag_list *errs, const char *code)
     answer(rq, gqlhttp_request_error_status(rq->media));
 }
 
+/* GET may only read: a mutation over GET is refused before anything runs. */
+static bool method_allows(request *rq, const ast_definition *op)
+{
+    if (!rq->is_get || op->operation == AST_OP_QUERY) return true;
+    request_fail(rq, 405, "Can only perform a mutation operation from a POST request.",
+                 "BAD_REQUEST");
+    return false;
+}
+
 /* Parses, validates and plans into a new cache entry; NULL after answering
  * with the errors. Failed operations are not cached: they are cheap to reject
  * and caching them would let a client fill the cache. */
@@ -71,6 +80,10 @@ static plan_entry *prepare(request *rq, const gateway *gw, const gqlhttp_request
             diag_add(&errs, (src_loc){0, 0},
                      "Must provide operation name if query contains multiple operations.");
         fail_with(rq, &errs, "OPERATION_RESOLUTION_FAILURE");
+        plan_entry_release(e);
+        return NULL;
+    }
+    if (!method_allows(rq, e->op)) {
         plan_entry_release(e);
         return NULL;
     }
@@ -104,11 +117,7 @@ void request_run(request *rq, const gateway *gw, plan_cache *cache, executor *ex
         plan_cache_put(cache, e);
     }
     rq->entry = e;
-    if (rq->is_get && e->op->operation != AST_OP_QUERY) {
-        request_fail(rq, 405, "Can only perform a mutation operation from a POST request.",
-                     "BAD_REQUEST");
-        return;
-    }
+    if (!method_allows(rq, e->op)) return;
     if (e->op->operation == AST_OP_SUBSCRIPTION) {
         request_fail(rq, gqlhttp_request_error_status(rq->media),
                      "Subscriptions are not supported.", "BAD_REQUEST");
