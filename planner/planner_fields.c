@@ -323,7 +323,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
         return;
     }
     qp_ctx jumped;
-    if (!qp_jump(p, &here, f, &jumped, depth)) return;
+    if (!qp_jump(p, &here, f, s, &jumped, depth)) return;
     qp_can_resolve(p, &jumped, f, jumped.group->graph, &provided);
     descend(p, &jumped, f, s, conds, provided, dependent, depth);
 }
