@@ -34,6 +34,7 @@ static struct {
     uint32_t nroutes;
     char last_body[STUB_MAX_ROUTES][2048];
     uint32_t hits[STUB_MAX_ROUTES];
+    uint32_t connections; /* accepted since the daemon started */
 } stub = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 typedef struct stub_upload {
@@ -85,11 +86,23 @@ static void stub_completed(void *cls, struct MHD_Connection *c, void **state,
     *state = NULL;
 }
 
+static void stub_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                            enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls, (void)c, (void)socket_context;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        pthread_mutex_lock(&stub.lock);
+        stub.connections++;
+        pthread_mutex_unlock(&stub.lock);
+    }
+}
+
 static void stub_start(void)
 {
-    stub.daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD,
-                                   0, NULL, NULL, stub_access, NULL, MHD_OPTION_NOTIFY_COMPLETED,
-                                   stub_completed, NULL, MHD_OPTION_END);
+    stub.daemon =
+        MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL,
+                         NULL, stub_access, NULL, MHD_OPTION_NOTIFY_COMPLETED, stub_completed, NULL,
+                         MHD_OPTION_NOTIFY_CONNECTION, stub_connection, NULL, MHD_OPTION_END);
     if (!stub.daemon) {
         fprintf(stderr, "cannot start the stub server\n");
         exit(1);
@@ -117,7 +130,8 @@ typedef struct fixture {
     int done_calls;
 } fixture;
 
-static void setup(fixture *f, const char *const *graph_paths, uint32_t ngraphs)
+static void setup_with(fixture *f, const char *const *graph_paths, uint32_t ngraphs,
+                       const executor_config *cfg)
 {
     memset(f, 0, sizeof *f);
     arena_init(&f->a, 0);
@@ -132,8 +146,13 @@ static void setup(fixture *f, const char *const *graph_paths, uint32_t ngraphs)
                 ? arena_sprintf(&f->a, "http://127.0.0.1:%u%s", stub.port, graph_paths[i])
                 : graph_paths[i];
     }
+    f->ex = executor_new(cfg);
+}
+
+static void setup(fixture *f, const char *const *graph_paths, uint32_t ngraphs)
+{
     executor_config cfg = {.timeout_ms = 1000, .connect_timeout_ms = 500};
-    f->ex = executor_new(&cfg);
+    setup_with(f, graph_paths, ngraphs, &cfg);
 }
 
 static void teardown(fixture *f)
@@ -387,8 +406,49 @@ TEST(refused_connections_fail_the_fetch)
                       "\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"accounts\"}}]}") != NULL);
 }
 
+TEST(connections_are_kept_alive_between_jobs)
+{
+    static const stub_route routes[] = {{"/accounts", 200, me_data, 0}};
+    stub_routes(routes, 1);
+    fixture f;
+    setup(&f, (const char *[]){"/accounts"}, 1);
+    plan *p = me_plan(&f.a, fetch_node(&f.a, 0, "accounts", me_op), "ID!");
+    uint32_t before = stub.connections;
+    for (int i = 0; i < 5; i++) {
+        f.done_calls = 0;
+        CHECK_STR(execute(&f, p, NULL), "{\"data\":{\"me\":{\"id\":\"1\",\"name\":null}}}");
+    }
+    CHECK_INT(stub.hits[0], 5);
+    CHECK_INT(stub.connections - before, 1);
+    teardown(&f);
+}
+
+TEST(timeouts_per_graph_and_response_size_limit)
+{
+    static const stub_route routes[] = {
+        {"/slow", 200, "{\"data\":{\"me\":{\"id\":\"1\"}}}", 400},
+        {"/big", 200, "{\"data\":{\"me\":{\"name\":\"0123456789012345678901234567890\"}}}", 0}};
+    stub_routes(routes, 2);
+    static const long graph_timeouts[] = {150, 0};
+    executor_config cfg = {
+        .timeout_ms = 1000, .graph_timeout_ms = graph_timeouts, .max_response_bytes = 40};
+    fixture f;
+    setup_with(&f, (const char *[]){"/slow", "/big"}, 2, &cfg);
+    plan_node *root = group(&f.a, PLAN_PARALLEL, fetch_node(&f.a, 0, "slow", "{me{id}}"),
+                            fetch_node(&f.a, 1, "big", "{me{name}}"));
+    CHECK_STR(execute(&f, me_plan(&f.a, root, "ID!"), NULL),
+              "{\"data\":{\"me\":null},\"errors\":[{\"message\":\"Failed to fetch from "
+              "subgraph \\\"big\\\": the response is larger than 40 bytes\",\"extensions\":{"
+              "\"code\":\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"big\"}},{\"message\":"
+              "\"Failed to fetch from subgraph \\\"slow\\\": Operation timed out after 150 "
+              "milliseconds with 0 bytes received\",\"extensions\":{\"code\":"
+              "\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"slow\"}}]}");
+    teardown(&f);
+}
+
 TEST_MAIN(stub_start(); RUN(sequence_of_root_and_entity_fetch); RUN(parallel_fetches_run_together);
           RUN(condition_reads_a_boolean_variable); RUN(nothing_to_fetch_completes_at_once);
           RUN(subgraph_errors_are_forwarded_with_client_paths);
           RUN(failed_subgraphs_null_their_fields_with_one_error);
-          RUN(refused_connections_fail_the_fetch); MHD_stop_daemon(stub.daemon);)
+          RUN(refused_connections_fail_the_fetch); RUN(connections_are_kept_alive_between_jobs);
+          RUN(timeouts_per_graph_and_response_size_limit); MHD_stop_daemon(stub.daemon);)

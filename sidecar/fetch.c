@@ -2,6 +2,7 @@
 #include "fetch.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,8 @@ struct fetch_transfer {
     fetch_done_fn *done;
     void *ctx;
     char error[CURL_ERROR_SIZE];
+    size_t max_response;
+    bool too_large;
     fetch_transfer *next_free;
 };
 
@@ -19,6 +22,7 @@ struct fetch_client {
     CURLM *multi;
     struct curl_slist *headers;
     long connect_timeout_ms;
+    size_t max_response;
     fetch_transfer *free_list;
     uint32_t in_flight;
     /* Every transfer ever made, to free them with the client. */
@@ -33,12 +37,14 @@ static void *fetch_xalloc(size_t n)
     return p;
 }
 
-fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host)
+fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host,
+                               size_t max_response_bytes)
 {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     fetch_client *c = fetch_xalloc(sizeof *c);
     c->multi = curl_multi_init();
     c->connect_timeout_ms = connect_timeout_ms;
+    c->max_response = max_response_bytes;
     curl_multi_setopt(c->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)max_connections_per_host);
     curl_multi_setopt(c->multi, CURLMOPT_MAXCONNECTS, (long)max_connections_per_host * 4);
     c->headers = curl_slist_append(NULL, "Content-Type: application/json");
@@ -78,6 +84,10 @@ uint32_t fetch_in_flight(const fetch_client *c)
 static size_t on_body(char *data, size_t size, size_t n, void *userdata)
 {
     fetch_transfer *t = userdata;
+    if (size * n > t->max_response - t->response.len) {
+        t->too_large = true;
+        return 0; /* curl stops the transfer */
+    }
     sbuf_append(&t->response, data, size * n);
     return size * n;
 }
@@ -113,6 +123,8 @@ void fetch_send(fetch_client *c, fetch_transfer *t, const char *url, long timeou
     t->done = done;
     t->ctx = ctx;
     t->error[0] = '\0';
+    t->max_response = c->max_response;
+    t->too_large = false;
     curl_easy_setopt(e, CURLOPT_URL, url);
     curl_easy_setopt(e, CURLOPT_POST, 1L);
     curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->request.data ? t->request.data : "");
@@ -138,7 +150,11 @@ static void finish(fetch_client *c, CURL *easy, CURLcode code)
     curl_multi_remove_handle(c->multi, easy);
     c->in_flight--;
     fetch_result r = {0};
-    if (code != CURLE_OK) {
+    if (t->too_large) {
+        snprintf(t->error, sizeof t->error, "the response is larger than %zu bytes",
+                 t->max_response);
+        r.error = t->error;
+    } else if (code != CURLE_OK) {
         r.error = t->error[0] ? t->error : curl_easy_strerror(code);
     } else {
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &r.status);

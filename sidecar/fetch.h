@@ -25,7 +25,9 @@ typedef struct fetch_result {
 /* Called once per transfer; the result is valid until it returns. */
 typedef void fetch_done_fn(void *ctx, const fetch_result *result);
 
-fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host);
+/* A response body longer than max_response_bytes fails its transfer. */
+fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host,
+                               size_t max_response_bytes);
 /* Abandons transfers in flight (their callbacks are not called). */
 void fetch_client_free(fetch_client *c);
 CURLM *fetch_client_multi(fetch_client *c);
