@@ -288,9 +288,9 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
                         qp_group *dependent, uint32_t depth)
 {
     if (strcmp(s->name, "__typename") == 0) {
-        /* Answered from the type (objects) or from the __typename that every
-         * abstract-typed field fetches; a FieldSet's one is kept as asked. */
-        if (dependent) qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
+        /* Fetched where the object is, so the merged data holds it under the
+         * client's key; the root type's name needs no fetch. */
+        if (ctx->group) qp_sel_field(p, ctx->sel, s->alias, "__typename", NULL, conds);
         return;
     }
     if (!ctx->group && introspection_is_meta_field(s->name)) return;

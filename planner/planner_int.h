@@ -31,7 +31,8 @@ struct qp_group {
     ast_selection requires; /* entity groups: `... on T { __typename key }` */
     plan_path *paths;       /* entity groups: where the entities are */
     uint32_t npaths, cap_paths;
-    plan_rewrite *input_rewrites; /* @interfaceObject: __typename set to the interface */
+    /* @interfaceObject: __typename set to the interface; aliased required fields renamed */
+    plan_rewrite *input_rewrites;
     uint32_t ninput_rewrites;
     qp_group **deps; /* groups whose results this one needs */
     uint32_t ndeps, cap_deps;
