@@ -380,7 +380,7 @@ TEST(failed_subgraphs_null_their_fields_with_one_error)
     CHECK_STR(failure("/f", 200, "{\"data\":3}", 0, buf, sizeof buf),
               FAILED("the response has neither data nor errors"));
     CHECK_STR(failure("/f", 200, me_data, 1500, buf, sizeof buf),
-              FAILED("Operation timed out after 1000 milliseconds with 0 bytes received"));
+              FAILED("no response within 1000 ms"));
 }
 
 TEST(refused_connections_fail_the_fetch)
@@ -392,18 +392,10 @@ TEST(refused_connections_fail_the_fetch)
     bind(s, (struct sockaddr *)&addr, sizeof addr);
     getsockname(s, (struct sockaddr *)&addr, &len);
     close(s);
-    char url[64], buf[1024], prefix[256];
+    char url[64], buf[1024];
     snprintf(url, sizeof url, "http://127.0.0.1:%u/f", ntohs(addr.sin_port));
-    /* curl's message: "Failed to connect to 127.0.0.1 port P after N ms: Couldn't connect to
-     * server", N varying. */
-    snprintf(prefix, sizeof prefix,
-             "{\"data\":{\"me\":null},\"errors\":[{\"message\":\"Failed to fetch from "
-             "subgraph \\\"accounts\\\": Failed to connect to 127.0.0.1 port %u after ",
-             ntohs(addr.sin_port));
-    const char *got = failure(url, 200, "", 0, buf, sizeof buf);
-    CHECK(strncmp(got, prefix, strlen(prefix)) == 0);
-    CHECK(strstr(got, " ms: Couldn't connect to server\",\"extensions\":{\"code\":"
-                      "\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"accounts\"}}]}") != NULL);
+    CHECK_STR(failure(url, 200, "", 0, buf, sizeof buf),
+              FAILED("could not connect: Connection refused"));
 }
 
 TEST(connections_are_kept_alive_between_jobs)
@@ -440,8 +432,8 @@ TEST(timeouts_per_graph_and_response_size_limit)
               "{\"data\":{\"me\":null},\"errors\":[{\"message\":\"Failed to fetch from "
               "subgraph \\\"big\\\": the response is larger than 40 bytes\",\"extensions\":{"
               "\"code\":\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"big\"}},{\"message\":"
-              "\"Failed to fetch from subgraph \\\"slow\\\": Operation timed out after 150 "
-              "milliseconds with 0 bytes received\",\"extensions\":{\"code\":"
+              "\"Failed to fetch from subgraph \\\"slow\\\": no response within 150 "
+              "ms\",\"extensions\":{\"code\":"
               "\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"slow\"}}]}");
     teardown(&f);
 }

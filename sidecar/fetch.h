@@ -16,9 +16,11 @@ typedef struct fetch_client fetch_client;
 typedef struct fetch_transfer fetch_transfer;
 
 typedef struct fetch_result {
-    const char *error; /* NULL when a response arrived; else why not ("Timeout was reached") */
-    long status;       /* HTTP status when error is NULL */
-    const char *body;  /* the response body, NUL-terminated */
+    /* NULL when a response arrived; else why not, e.g. "no response within 1000 ms",
+     * "could not connect: Connection refused". */
+    const char *error;
+    long status;      /* HTTP status when error is NULL */
+    const char *body; /* the response body, NUL-terminated */
     size_t len;
 } fetch_result;
 
