@@ -3,7 +3,9 @@
 // The default command runs lib/apollo-oracle.mjs: Apollo Gateway from the install that
 // /work/shared/bench/peers/run-peer.sh makes, so the tests need no gateway from npm.
 // Errors are recorded without `extensions` (Apollo-specific codes); a `compare` member already in
-// an expected file is kept (see README.md). Review the diff by hand before committing it.
+// an expected file is kept, and a file with an `oracleWrong` member (an answer corrected by hand
+// where Apollo Gateway has a bug, listed in apollo-differences.txt) is left alone (see README.md).
+// Review the diff by hand before committing it.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { listScenarios, listQueries, post, root, withScenario } from "./lib/scenario.mjs";
@@ -20,6 +22,7 @@ const command = opts["gateway-cmd"] ??
 
 function record(file, body) {
     const previous = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+    if (previous.oracleWrong) return;
     const out = {};
     if (previous.compare) out.compare = previous.compare;
     if (Object.hasOwn(body, "data")) out.data = body.data;
