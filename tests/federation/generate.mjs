@@ -26,7 +26,9 @@ function record(file, body) {
     const out = {};
     if (previous.compare) out.compare = previous.compare;
     if (Object.hasOwn(body, "data")) out.data = body.data;
-    if (body.errors) out.errors = body.errors.map(({ extensions, ...rest }) => rest);
+    // Messages naming a subgraph's URL carry a random port: keep the files stable.
+    const stable = (message) => message.replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:PORT");
+    if (body.errors) out.errors = body.errors.map(({ extensions, ...rest }) => ({ ...rest, message: stable(rest.message) }));
     if (body.text !== undefined) out.text = body.text;
     writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
 }
