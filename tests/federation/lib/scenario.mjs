@@ -46,9 +46,20 @@ function freePort() {
     });
 }
 
+// Every process group started and not yet stopped, ended too if this process is interrupted.
+const running = new Set();
+const killGroup = (child, signal) => { try { process.kill(-child.pid, signal); } catch {} };
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => {
+        for (const child of running) killGroup(child, "SIGKILL");
+        process.exit(1);
+    });
+}
+
 // Spawns a command in its own process group so that stop() can end it with all its children.
 function start(command, args, env, log) {
     const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true });
+    running.add(child);
     child.output = "";
     const keep = (chunk) => {
         child.output = (child.output + chunk).slice(-4000);
@@ -60,12 +71,17 @@ function start(command, args, env, log) {
     return child;
 }
 
+// Ends the whole group, even when its leader already exited (sh may leave a child behind).
 async function stop(child) {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    try { process.kill(-child.pid, "SIGTERM"); } catch { return; }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, "SIGKILL"); } catch {} }, 3000);
-    await child.exited;
-    clearTimeout(timer);
+    if (!child) return;
+    killGroup(child, "SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+        const timer = setTimeout(() => killGroup(child, "SIGKILL"), 3000);
+        await child.exited;
+        clearTimeout(timer);
+    }
+    killGroup(child, "SIGKILL");
+    running.delete(child);
 }
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
