@@ -145,12 +145,13 @@ static void collect(builder *b, const ast_document *doc, bool builtin)
 }
 
 /* Extensions join their type's parts in document order. The SDL rules made
- * sure each names a type the user defined, of its own kind. */
+ * sure each names a type the user defined, of its own kind; one that names a
+ * built-in the user redeclared is ignored with that declaration. */
 static void attach_extensions(builder *b)
 {
     for (def_link *l = b->type_extensions.first; l; l = l->next) {
         type_entry *e = strmap_get(&b->entries, l->def->name);
-        if (e && e->parts.first->def->kind == l->def->kind)
+        if (e && !e->builtin && e->parts.first->def->kind == l->def->kind)
             list_append(b, &e->parts, l->def, l->builtin);
     }
 }
