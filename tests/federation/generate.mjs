@@ -34,9 +34,9 @@ function record(file, body) {
 }
 
 for (const scenario of listScenarios(opts.scenario)) {
-    await withScenario(scenario, `http://127.0.0.1:${opts.port}/graphql`, command, async (url) => {
+    await withScenario(scenario, `http://127.0.0.1:${opts.port}/graphql`, command, async (gateway) => {
         for (const q of listQueries(scenario)) {
-            const { body } = await post(url, q.query, q.variables);
+            const { body } = await post(gateway.url, q.query, q.variables);
             record(`${root}${scenario}/expected/${q.name}.json`, body);
         }
     });

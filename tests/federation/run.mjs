@@ -38,13 +38,17 @@ function readKnownFailures(file) {
     return known;
 }
 
-async function check(url, q) {
+// A gateway that crashed on a query is restarted, so that one crash fails only its own query.
+async function check(gateway, q) {
     const expected = JSON.parse(readFileSync(`${root}${q.id.replace("/", "/expected/")}.json`, "utf8"));
     let actual;
     try {
-        actual = (await post(url, q.query, q.variables)).body;
+        actual = (await post(gateway.url, q.query, q.variables)).body;
     } catch (e) {
-        return { reason: `request failed: ${e.message}` };
+        const status = await gateway.exitStatus();
+        if (status === null) return { reason: `request failed: ${e.cause?.message ?? e.message}` };
+        await gateway.restart();
+        return { reason: `gateway exited (${status}) on this query` };
     }
     return { reason: compareResponse(expected, actual), expected, actual };
 }
@@ -54,8 +58,8 @@ const results = [];
 for (const scenario of listScenarios(opts.scenario)) {
     const queries = listQueries(scenario);
     try {
-        await withScenario(scenario, gatewayUrl, opts["gateway-cmd"], async (url) => {
-            for (const q of queries) results.push({ id: q.id, ...(await check(url, q)) });
+        await withScenario(scenario, gatewayUrl, opts["gateway-cmd"], async (gateway) => {
+            for (const q of queries) results.push({ id: q.id, ...(await check(gateway, q)) });
         }, opts.verbose);
     } catch (e) {
         const reason = `scenario did not run: ${e.message.split("\n")[0]}`;

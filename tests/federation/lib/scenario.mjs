@@ -115,7 +115,10 @@ export async function post(url, query, variables) {
 }
 
 // Starts SCENARIO's subgraphs and the gateway (gatewayCommand with {supergraph} and {port}
-// replaced, run by sh), calls use(url), then stops both whatever happens.
+// replaced, run by sh), calls use(gateway) with { url, exitStatus(), restart() }, then stops
+// both whatever happens. exitStatus() waits briefly for a gateway that is going down and gives
+// its exit code or signal, null while it runs: a crash is then told apart from a wrong answer,
+// and restart() lets the remaining queries run.
 export async function withScenario(scenario, gatewayUrl, gatewayCommand, use, log = false) {
     const dir = `${root}${scenario}`;
     const names = [...readFileSync(`${dir}/supergraph.graphql`, "utf8")
@@ -127,17 +130,31 @@ export async function withScenario(scenario, gatewayUrl, gatewayCommand, use, lo
     writeFileSync(supergraph, readFileSync(`${dir}/supergraph.graphql`, "utf8").replace(
         /join__graph\(name: "([^"]+)"(,?) url: "[^"]*"\)/g,
         (_, name, comma) => `join__graph(name: "${name}"${comma} url: "http://127.0.0.1:${ports[name]}/graphql")`));
-    const gatewayPort = new URL(gatewayUrl).port;
+    const command = gatewayCommand.replaceAll("{supergraph}", supergraph)
+        .replaceAll("{port}", new URL(gatewayUrl).port);
     let subgraphs, gateway;
-    try {
-        subgraphs = start("node", [`${root}lib/serve.mjs`, dir], { FED_PORTS: JSON.stringify(ports) }, log);
-        await waitFor(`${scenario} subgraphs`, subgraphs, async () => subgraphs.output.includes("ready"));
-        const command = gatewayCommand.replaceAll("{supergraph}", supergraph).replaceAll("{port}", gatewayPort);
+    const startGateway = async () => {
         gateway = start("sh", ["-c", command], {}, log);
         await waitFor(`gateway (${command})`, gateway, async () => {
             try { return (await post(gatewayUrl, "{ __typename }")).status < 500; } catch { return false; }
         });
-        return await use(gatewayUrl);
+    };
+    const control = {
+        url: gatewayUrl,
+        exitStatus: async () => {
+            await Promise.race([gateway.exited, sleep(500)]);
+            return gateway.exitCode ?? gateway.signalCode;
+        },
+        restart: async () => {
+            await stop(gateway);
+            await startGateway();
+        },
+    };
+    try {
+        subgraphs = start("node", [`${root}lib/serve.mjs`, dir], { FED_PORTS: JSON.stringify(ports) }, log);
+        await waitFor(`${scenario} subgraphs`, subgraphs, async () => subgraphs.output.includes("ready"));
+        await startGateway();
+        return await use(control);
     } finally {
         await stop(gateway);
         await stop(subgraphs);
