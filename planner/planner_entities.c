@@ -105,8 +105,22 @@ typedef struct jump_choice {
     const sg_key *key;
 } jump_choice;
 
+/* Client fields after `s` in its selection set that graph cannot resolve:
+ * jumping where the next fields can go too saves requests. */
+static uint32_t siblings_elsewhere(const qp_planner *p, const schema_type *t,
+                                   const ast_selection *s, uint32_t graph)
+{
+    uint32_t missing = 0;
+    for (const ast_selection *next = s ? s->next : NULL; next; next = next->next) {
+        if (next->kind != AST_SEL_FIELD) continue;
+        const schema_field *f = schema_get_field(t, next->name);
+        if (f && !sg_field_resolvable_in(p->sg, f, graph)) missing++;
+    }
+    return missing;
+}
+
 static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *entity,
-                     const schema_field *f, jump_choice *best)
+                     const schema_field *f, const ast_selection *s, jump_choice *best)
 {
     const sg_field *info = sg_field_graphs(p->sg, f);
     for (uint32_t i = 0; info && i < info->ngraphs; i++) {
@@ -120,8 +134,10 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
         bool local;
         const sg_key *key = pick_key(p, &as_entity, graph, &local);
         if (!key) continue;
-        uint32_t cost = local ? 0 : 2;
-        if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost++;
+        /* Keys at hand first, then a request already planned, then the
+         * subgraph that can also take the fields that follow. */
+        uint32_t cost = (local ? 0 : 1000) + siblings_elsewhere(p, ctx->type, s, graph);
+        if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost += 100;
         if (!best->key || cost < best->cost) *best = (jump_choice){graph, cost, entity, f, key};
     }
 }
@@ -181,13 +197,14 @@ static const ast_selection *alias_arguments(qp_planner *p, qp_group *g, const sc
     return first;
 }
 
-bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out, uint32_t depth)
+bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
+             qp_ctx *out, uint32_t depth)
 {
     jump_choice best = {0};
-    consider(p, ctx, ctx->type, f, &best);
+    consider(p, ctx, ctx->type, f, s, &best);
     for (uint32_t i = 0; !best.key && i < ctx->type->ninterfaces; i++) {
         const schema_field *inherited = schema_get_field(ctx->type->interfaces[i], f->name);
-        if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, &best);
+        if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, s, &best);
     }
     if (!best.key) {
         qp_fail(p, "Cannot plan field %s.%s: no subgraph can resolve it from subgraph \"%s\".",

@@ -400,6 +400,17 @@ TEST(client_alias_meeting_a_key_field_is_refused)
     arena_free(&fx.a);
 }
 
+TEST(context_arguments_are_refused)
+{
+    fixture fx;
+    plan_file(&fx, "tests/fixtures/supergraph/context.graphql",
+              "{ organization(id: \"1\") { members { balance } } }");
+    CHECK(fx.plan == NULL);
+    CHECK_STR(fx.error,
+              "Cannot plan field Member.balance: arguments taken from @context are not supported.");
+    arena_free(&fx.a);
+}
+
 TEST(entity_fetches_of_one_step_are_batched)
 {
     fixture fx;
@@ -452,5 +463,5 @@ TEST_MAIN(RUN(one_subgraph_is_one_fetch_with_aliases);
           RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
           RUN(interface_object_representations_name_the_interface);
           RUN(required_field_with_arguments_is_aliased_and_renamed_back);
-          RUN(client_alias_meeting_a_key_field_is_refused);
+          RUN(client_alias_meeting_a_key_field_is_refused); RUN(context_arguments_are_refused);
           RUN(entity_fetches_of_one_step_are_batched); RUN(plan_print_condition_and_several_paths);)
