@@ -36,6 +36,33 @@ static const char *small_sdl =
     "type T @join__type(graph: A, key: \"id\") @join__type(graph: B) {\n"
     "  id: ID!\n  x: Int @join__field(graph: B)\n}\n";
 
+/* T's key in C is a field only B resolves: reaching x from A takes two jumps. */
+static const char *hops_sdl =
+    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
+    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n"
+    "{ query: Query }\n"
+    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
+    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
+    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
+    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
+    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
+    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
+    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
+    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
+    "repeatable on SCHEMA\n"
+    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
+    "enum join__Graph {\n"
+    "  A @join__graph(name: \"a\", url: \"http://a\")\n"
+    "  B @join__graph(name: \"b\", url: \"http://b\")\n"
+    "  C @join__graph(name: \"c\", url: \"http://c\")\n}\n"
+    "type Query @join__type(graph: A) @join__type(graph: B) @join__type(graph: C) {\n"
+    "  t: T @join__field(graph: A)\n}\n"
+    "type T @join__type(graph: A, key: \"id\") @join__type(graph: B, key: \"id\") "
+    "@join__type(graph: C, key: \"code\") {\n"
+    "  id: ID! @join__field(graph: A) @join__field(graph: B)\n"
+    "  code: String! @join__field(graph: B) @join__field(graph: C)\n"
+    "  x: Int @join__field(graph: C)\n}\n";
+
 typedef struct fixture {
     arena a;
     diag_list errs;
@@ -411,6 +438,25 @@ TEST(context_arguments_are_refused)
     arena_free(&fx.a);
 }
 
+TEST(a_key_the_source_lacks_is_fetched_through_another_jump)
+{
+    fixture fx;
+    plan_with(&fx, hops_sdl, "{ t { x } }", true);
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_INT(fx.plan->nfetches, 3);
+        CHECK_INT(fx.plan->depth, 3);
+        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{t{__typename id}}");
+        CHECK_STR(step(fx.plan, 1)->fetch->subgraph, "b");
+        CHECK_STR(step(fx.plan, 1)->fetch->operation,
+                  "query($representations:[_Any!]!){_entities(representations:$representations)"
+                  "{...on T{code}}}");
+        CHECK_STR(step(fx.plan, 2)->fetch->subgraph, "c");
+        CHECK_STR(step(fx.plan, 2)->fetch->requires_text, "{...on T{__typename code}}");
+    }
+    arena_free(&fx.a);
+}
+
 TEST(entity_fetches_of_one_step_are_batched)
 {
     fixture fx;
@@ -464,4 +510,5 @@ TEST_MAIN(RUN(one_subgraph_is_one_fetch_with_aliases);
           RUN(interface_object_representations_name_the_interface);
           RUN(required_field_with_arguments_is_aliased_and_renamed_back);
           RUN(client_alias_meeting_a_key_field_is_refused); RUN(context_arguments_are_refused);
+          RUN(a_key_the_source_lacks_is_fetched_through_another_jump);
           RUN(entity_fetches_of_one_step_are_batched); RUN(plan_print_condition_and_several_paths);)
