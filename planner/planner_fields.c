@@ -264,6 +264,20 @@ static const char *plan_key(qp_planner *p, const char *alias, const char *name)
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
                  qp_group *dependent, uint32_t depth);
 
+/* The named type f has in the graph: @join__field(type:) may narrow the
+ * supergraph's type there (an object for a union, say), and the subgraph only
+ * accepts type conditions that fit its own type. */
+static const schema_type *type_in_graph(const qp_planner *p, const schema_field *f,
+                                        const sg_field_graph *there)
+{
+    if (!there || !there->type) return f->named;
+    const ast_type *t = there->type;
+    while (t->of)
+        t = t->of;
+    const schema_type *named = schema_get_type(p->sg->full, t->name);
+    return named && schema_is_composite(named) ? named : f->named;
+}
+
 /* Adds f to ctx's group and follows its sub-selection. */
 static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
                     qp_conds conds, const ast_selection *provided, qp_group *dependent,
@@ -290,8 +304,9 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
     for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
-    qp_ctx child = {ctx->group, node, f->named, provided, dependent ? NULL : s->selection_set,
-                    nsteps};
+    qp_ctx child = {
+        ctx->group, node, type_in_graph(p, f, there), provided, dependent ? NULL : s->selection_set,
+        nsteps};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
 }
 
@@ -352,7 +367,9 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
 bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx *out)
 {
     *out = *ctx;
-    if (cond == ctx->type || ctx->type->kind == SCHEMA_OBJECT) return true;
+    if (cond == ctx->type) return true;
+    /* An object only takes conditions on itself or on an abstract type it belongs to. */
+    if (ctx->type->kind == SCHEMA_OBJECT) return schema_is_possible_type(cond, ctx->type);
     if (ctx->group && !sg_type_in_graph(p->sg, cond, ctx->group->graph)) return false;
     if (ctx->nsteps >= QP_MAX_DEPTH) {
         qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
