@@ -14,6 +14,7 @@
 #include "exec_testutil.h"
 #include "executor.h"
 #include "ftest.h"
+#include "planner.h"
 
 /* ---- the stub server ---- */
 
@@ -438,9 +439,107 @@ TEST(timeouts_per_graph_and_response_size_limit)
     teardown(&f);
 }
 
+/* ---- plans made by qp_plan for tests/fixtures/supergraph/shop.graphql ---- */
+
+#define SHOP "tests/fixtures/supergraph/shop.graphql"
+
+/* Plans `query` on the shop supergraph with every subgraph served by the stub
+ * at /<name>, runs it and returns the response. */
+static const char *run_shop(fixture *f, const char *query, const char *variables)
+{
+    static char sdl[1 << 16];
+    FILE *file = fopen(SHOP, "rb");
+    size_t len = file ? fread(sdl, 1, sizeof sdl - 1, file) : 0;
+    if (file) fclose(file);
+    sdl[len] = '\0';
+    diag_list errs;
+    diag_init(&errs, &f->a);
+    f->sg = sg_load(&f->a, sdl, len, &errs);
+    parse_error perr;
+    ast_document *doc = parse_document(&f->a, query, strlen(query), NULL, &perr);
+    if (!f->sg || !doc) return "(cannot load " SHOP " or parse the query)";
+    for (uint32_t i = 0; i < f->sg->ngraphs; i++)
+        f->sg->graphs[i].url =
+            arena_sprintf(&f->a, "http://127.0.0.1:%u/%s", stub.port, f->sg->graphs[i].name);
+    plan *p = qp_plan(&f->a, f->sg, doc, ast_find_operation(doc, NULL), &errs);
+    if (!p) return errs.first ? errs.first->message : "(no plan)";
+    return execute(f, p, variables);
+}
+
+TEST(planned_union_fetches_entities_of_one_member)
+{
+    static const stub_route routes[] = {
+        {"/users", 200,
+         "{\"data\":{\"search\":[{\"__typename\":\"Product\",\"upc\":\"1\"},"
+         "{\"__typename\":\"User\",\"email\":\"a@x\",\"role\":\"ADMIN\"},"
+         "{\"__typename\":\"Product\",\"upc\":\"1\"},{\"__typename\":\"Product\","
+         "\"upc\":\"2\"}]}}",
+         0},
+        {"/products", 200, "{\"data\":{\"_entities\":[{\"name\":\"Table\"},{\"name\":null}]}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f,
+                       "query Search($term: String!) { search(term: $term) { __typename "
+                       "... on Product { upc name } ... on User { email role } } }",
+                       "{\"term\":\"t\"}"),
+              "{\"data\":{\"search\":[{\"__typename\":\"Product\",\"upc\":\"1\",\"name\":"
+              "\"Table\"},{\"__typename\":\"User\",\"email\":\"a@x\",\"role\":\"ADMIN\"},"
+              "{\"__typename\":\"Product\",\"upc\":\"1\",\"name\":\"Table\"},{\"__typename\":"
+              "\"Product\",\"upc\":\"2\",\"name\":null}]}}");
+    CHECK(strstr(stub.last_body[0], "\"variables\":{\"term\":\"t\"}") != NULL);
+    CHECK(strstr(stub.last_body[1],
+                 "\"representations\":[{\"__typename\":\"Product\","
+                 "\"upc\":\"1\"},{\"__typename\":\"Product\",\"upc\":\"2\"}]") != NULL);
+    teardown(&f);
+}
+
+TEST(planned_interface_object_rewrites_the_typename)
+{
+    static const stub_route routes[] = {
+        {"/products", 200,
+         "{\"data\":{\"media\":[{\"__typename\":\"Movie\",\"id\":\"m1\",\"title\":\"M\","
+         "\"duration\":90},{\"__typename\":\"Book\",\"id\":\"b1\",\"title\":\"B\"}]}}",
+         0},
+        {"/inventory", 200, "{\"data\":{\"_entities\":[{\"stockCount\":3},{\"stockCount\":0}]}}",
+         0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f, "{ media { id title stockCount ... on Movie { duration } } }", NULL),
+              "{\"data\":{\"media\":[{\"id\":\"m1\",\"title\":\"M\",\"stockCount\":3,"
+              "\"duration\":90},{\"id\":\"b1\",\"title\":\"B\",\"stockCount\":0}]}}");
+    CHECK(strstr(stub.last_body[1],
+                 "\"representations\":[{\"__typename\":\"Media\","
+                 "\"id\":\"m1\"},{\"__typename\":\"Media\",\"id\":\"b1\"}]") != NULL);
+    teardown(&f);
+}
+
+TEST(planned_requires_with_arguments_renames_the_alias)
+{
+    static const stub_route routes[] = {
+        {"/products", 200,
+         "{\"data\":{\"topProducts\":[{\"name\":\"T\",\"price\":10,\"__typename\":"
+         "\"Product\",\"upc\":\"1\",\"fm_price_eeba695c\":9,\"weight\":5}]}}",
+         0},
+        {"/inventory", 200, "{\"data\":{\"_entities\":[{\"shippingEstimate\":42}]}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f, "{ topProducts { name price shippingEstimate } }", NULL),
+              "{\"data\":{\"topProducts\":[{\"name\":\"T\",\"price\":10,"
+              "\"shippingEstimate\":42}]}}");
+    CHECK(strstr(stub.last_body[1], "\"representations\":[{\"__typename\":\"Product\","
+                                    "\"upc\":\"1\",\"price\":9,\"weight\":5}]") != NULL);
+    teardown(&f);
+}
+
 TEST_MAIN(stub_start(); RUN(sequence_of_root_and_entity_fetch); RUN(parallel_fetches_run_together);
           RUN(condition_reads_a_boolean_variable); RUN(nothing_to_fetch_completes_at_once);
           RUN(subgraph_errors_are_forwarded_with_client_paths);
           RUN(failed_subgraphs_null_their_fields_with_one_error);
           RUN(refused_connections_fail_the_fetch); RUN(connections_are_kept_alive_between_jobs);
-          RUN(timeouts_per_graph_and_response_size_limit); MHD_stop_daemon(stub.daemon);)
+          RUN(timeouts_per_graph_and_response_size_limit);
+          RUN(planned_union_fetches_entities_of_one_member);
+          RUN(planned_interface_object_rewrites_the_typename);
+          RUN(planned_requires_with_arguments_renames_the_alias); MHD_stop_daemon(stub.daemon);)

@@ -138,6 +138,9 @@ static void null_error(shape_ctx *ctx, const plan_shape_field *f)
 static bool write_typed(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
                         const tree_node *v, sbuf *out)
 {
+    /* A shape without the field's type: written as a nullable value. */
+    static const ast_type unknown = {.kind = AST_TYPE_NAMED, .name = ""};
+    if (!t) t = &unknown;
     bool non_null = t->kind == AST_TYPE_NON_NULL;
     shape_result r = write_nullable(ctx, f, non_null ? t->of : t, v, out);
     if (r == SHAPE_OK) return true;

@@ -129,6 +129,20 @@ TEST(leaf_values_pass_through_whole)
     arena_free(&a);
 }
 
+TEST(fields_without_a_type_are_nullable)
+{
+    arena a;
+    arena_init(&a, 0);
+    plan_shape_field untyped = tu_field(&a, "u", "u", "Query", "u", "Int!", NULL);
+    untyped.type = NULL;
+    const plan_shape *s = TU_SHAPE(&a, untyped);
+    shaped r = run_shape(&a, s, "{}", NULL, false, NULL);
+    CHECK_STR(r.data, "{\"u\":null}");
+    CHECK_STR(r.errors, "[]");
+    CHECK_STR(run_shape(&a, s, "{\"u\":[1]}", NULL, false, NULL).data, "{\"u\":[1]}");
+    arena_free(&a);
+}
+
 TEST(wrong_kinds_of_values_become_null)
 {
     arena a;
@@ -243,6 +257,6 @@ TEST(introspection_fields_are_answered_locally)
 TEST_MAIN(RUN(order_aliases_and_key_fields_left_out); RUN(typename_from_data_or_parent_type);
           RUN(fields_of_type_conditions_only_on_those_types); RUN(skip_and_include_read_variables);
           RUN(leaf_values_pass_through_whole); RUN(wrong_kinds_of_values_become_null);
-          RUN(null_bubbles_to_the_nearest_nullable_parent); RUN(null_bubbles_up_to_data);
-          RUN(no_null_error_where_an_error_already_is);
+          RUN(fields_without_a_type_are_nullable); RUN(null_bubbles_to_the_nearest_nullable_parent);
+          RUN(null_bubbles_up_to_data); RUN(no_null_error_where_an_error_already_is);
           RUN(introspection_fields_are_answered_locally);)
