@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "planner_int.h"
+#include "printer.h"
 
 /* Every field of the FieldSet can be selected at ctx without another jump. */
 static bool fieldset_local(const qp_planner *p, const qp_ctx *ctx, const ast_selection *first,
@@ -74,10 +75,9 @@ static qp_group *entity_group(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from)
 {
     for (const ast_selection *s = from; s; s = s->next) {
-        ast_selection *node = s->kind == AST_SEL_FIELD
-                                  ? qp_sel_field(p, to, s->alias, s->name, s->arguments,
-                                                 (qp_conds){0})
-                                  : qp_sel_fragment(p, to, s->type_condition);
+        ast_selection *node = s->kind == AST_SEL_FIELD ? qp_sel_field(p, to, s->alias, s->name,
+                                                                      s->arguments, (qp_conds){0})
+                                                       : qp_sel_fragment(p, to, s->type_condition);
         qp_copy_fieldset(p, node, s->selection_set);
     }
 }
@@ -105,8 +105,22 @@ typedef struct jump_choice {
     const sg_key *key;
 } jump_choice;
 
+/* Client fields after `s` in its selection set that graph cannot resolve:
+ * jumping where the next fields can go too saves requests. */
+static uint32_t siblings_elsewhere(const qp_planner *p, const schema_type *t,
+                                   const ast_selection *s, uint32_t graph)
+{
+    uint32_t missing = 0;
+    for (const ast_selection *next = s ? s->next : NULL; next; next = next->next) {
+        if (next->kind != AST_SEL_FIELD) continue;
+        const schema_field *f = schema_get_field(t, next->name);
+        if (f && !sg_field_resolvable_in(p->sg, f, graph)) missing++;
+    }
+    return missing;
+}
+
 static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *entity,
-                     const schema_field *f, jump_choice *best)
+                     const schema_field *f, const ast_selection *s, jump_choice *best)
 {
     const sg_field *info = sg_field_graphs(p->sg, f);
     for (uint32_t i = 0; info && i < info->ngraphs; i++) {
@@ -120,38 +134,77 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
         bool local;
         const sg_key *key = pick_key(p, &as_entity, graph, &local);
         if (!key) continue;
-        uint32_t cost = local ? 0 : 2;
-        if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost++;
+        /* Keys at hand first, then a request already planned, then the
+         * subgraph that can also take the fields that follow. */
+        uint32_t cost = (local ? 0 : 1000) + siblings_elsewhere(p, ctx->type, s, graph);
+        if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost += 100;
         if (!best->key || cost < best->cost) *best = (jump_choice){graph, cost, entity, f, key};
     }
 }
 
-/* The representation of an interface object names the interface. */
-static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx, const schema_type *iface)
+static void add_rewrite(qp_planner *p, qp_group *g, const char *type, const char *field,
+                        const char *set_to, const char *rename_to)
 {
-    uint32_t n = 0;
-    schema_type *const *objects = sg_possible_in_graph(p->sg, iface, ctx->group->graph, &n);
-    plan_rewrite *grown = ARENA_ARRAY(p->a, plan_rewrite, g->ninput_rewrites + n + 1);
-    if (g->ninput_rewrites) memcpy(grown, g->input_rewrites, sizeof *grown * g->ninput_rewrites);
-    for (uint32_t i = 0; i < n; i++) {
-        plan_path_step *steps = ARENA_ARRAY(p->a, plan_path_step, 2);
-        steps[0] = (plan_path_step){PLAN_PATH_TYPE, objects[i]->name};
-        steps[1] = (plan_path_step){PLAN_PATH_FIELD, "__typename"};
-        bool known = false;
-        for (uint32_t j = 0; j < g->ninput_rewrites; j++)
-            known |= strcmp(grown[j].path.steps[0].name, objects[i]->name) == 0;
-        if (!known) grown[g->ninput_rewrites++] = (plan_rewrite){{steps, 2}, iface->name, NULL};
+    for (uint32_t i = 0; i < g->ninput_rewrites; i++) {
+        const plan_rewrite *r = &g->input_rewrites[i];
+        if (!strcmp(r->path.steps[0].name, type) && !strcmp(r->path.steps[1].name, field)) return;
     }
+    plan_rewrite *grown = ARENA_ARRAY(p->a, plan_rewrite, g->ninput_rewrites + 1);
+    if (g->ninput_rewrites) memcpy(grown, g->input_rewrites, sizeof *grown * g->ninput_rewrites);
+    plan_path_step *steps = ARENA_ARRAY(p->a, plan_path_step, 2);
+    steps[0] = (plan_path_step){PLAN_PATH_TYPE, type};
+    steps[1] = (plan_path_step){PLAN_PATH_FIELD, field};
+    grown[g->ninput_rewrites++] = (plan_rewrite){{steps, 2}, set_to, rename_to};
     g->input_rewrites = grown;
 }
 
-bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out, uint32_t depth)
+/* The representation of an interface object names the interface. */
+static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx,
+                             const schema_type *iface)
+{
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, iface, ctx->group->graph, &n);
+    for (uint32_t i = 0; i < n; i++)
+        add_rewrite(p, g, objects[i]->name, "__typename", iface->name, NULL);
+}
+
+/* A required field with arguments (`price(currency: "EUR")`) may meet the
+ * client's own `price` in the source request: it is fetched under an alias
+ * made from its arguments, and renamed back in the representation. */
+static const ast_selection *alias_arguments(qp_planner *p, qp_group *g, const schema_type *entity,
+                                            const ast_selection *fields)
+{
+    ast_selection *first = NULL, **tail = &first;
+    for (const ast_selection *s = fields; s; s = s->next) {
+        ast_selection *copy = ARENA_NEW(p->a, ast_selection);
+        *copy = *s;
+        copy->next = NULL;
+        if (s->kind == AST_SEL_FIELD && s->arguments && !s->alias) {
+            sbuf args;
+            sbuf_init(&args);
+            for (const ast_argument *a = s->arguments; a; a = a->next) {
+                sbuf_printf(&args, "%s:", a->name);
+                print_value(&args, a->value);
+            }
+            copy->alias =
+                arena_sprintf(p->a, "fm_%s_%08x", s->name, strmap_hash(args.data, args.len));
+            sbuf_free(&args);
+            add_rewrite(p, g, entity->name, copy->alias, NULL, s->name);
+        }
+        *tail = copy;
+        tail = &copy->next;
+    }
+    return first;
+}
+
+bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
+             qp_ctx *out, uint32_t depth)
 {
     jump_choice best = {0};
-    consider(p, ctx, ctx->type, f, &best);
+    consider(p, ctx, ctx->type, f, s, &best);
     for (uint32_t i = 0; !best.key && i < ctx->type->ninterfaces; i++) {
         const schema_field *inherited = schema_get_field(ctx->type->interfaces[i], f->name);
-        if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, &best);
+        if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, s, &best);
     }
     if (!best.key) {
         qp_fail(p, "Cannot plan field %s.%s: no subgraph can resolve it from subgraph \"%s\".",
@@ -174,8 +227,9 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *ou
     fetch_for(p, ctx, best.key->fields.selection, g, depth);
     const sg_field_graph *fg = sg_field_in_graph(p->sg, best.field, best.graph);
     if (fg && fg->requires.selection) {
-        fetch_for(p, ctx, fg->requires.selection, g, depth);
-        qp_copy_fieldset(p, rep, fg->requires.selection);
+        const ast_selection *required = alias_arguments(p, g, best.entity, fg->requires.selection);
+        fetch_for(p, ctx, required, g, depth);
+        qp_copy_fieldset(p, rep, required);
     }
     *out = (qp_ctx){g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->nsteps};
     return !p->failed;

@@ -249,15 +249,19 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
                     qp_conds conds, const ast_selection *provided, qp_group *dependent,
                     uint32_t depth)
 {
+    const sg_field_graph *there = sg_field_in_graph(p->sg, f, ctx->group->graph);
+    if (there && there->ncontext_args) {
+        /* The argument's value comes from an enclosing object: not planned yet. */
+        qp_fail(p, "Cannot plan field %s.%s: arguments taken from @context are not supported.",
+                ctx->type->name, f->name);
+        return;
+    }
     if (dependent) qp_group_depend(p, dependent, ctx->group);
     ast_selection *node = qp_sel_field(p, ctx->sel, s->alias, f->name, s->arguments, conds);
     if (!schema_is_composite(f->named)) return;
     if (schema_is_abstract(f->named))
         qp_sel_field(p, node, NULL, "__typename", NULL, (qp_conds){0});
-    if (!provided) {
-        const sg_field_graph *fg = sg_field_in_graph(p->sg, f, ctx->group->graph);
-        if (fg) provided = fg->provides.selection;
-    }
+    if (!provided && there) provided = there->provides.selection;
     uint32_t nsteps = ctx->nsteps;
     if (nsteps >= QP_MAX_DEPTH) {
         qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
@@ -288,9 +292,9 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
                         qp_group *dependent, uint32_t depth)
 {
     if (strcmp(s->name, "__typename") == 0) {
-        /* Answered from the type (objects) or from the __typename that every
-         * abstract-typed field fetches; a FieldSet's one is kept as asked. */
-        if (dependent) qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
+        /* Fetched where the object is, so the merged data holds it under the
+         * client's key; the root type's name needs no fetch. */
+        if (ctx->group) qp_sel_field(p, ctx->sel, s->alias, "__typename", NULL, conds);
         return;
     }
     if (!ctx->group && introspection_is_meta_field(s->name)) return;
@@ -319,7 +323,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
         return;
     }
     qp_ctx jumped;
-    if (!qp_jump(p, &here, f, &jumped, depth)) return;
+    if (!qp_jump(p, &here, f, s, &jumped, depth)) return;
     qp_can_resolve(p, &jumped, f, jumped.group->graph, &provided);
     descend(p, &jumped, f, s, conds, provided, dependent, depth);
 }

@@ -31,7 +31,8 @@ struct qp_group {
     ast_selection requires; /* entity groups: `... on T { __typename key }` */
     plan_path *paths;       /* entity groups: where the entities are */
     uint32_t npaths, cap_paths;
-    plan_rewrite *input_rewrites; /* @interfaceObject: __typename set to the interface */
+    /* @interfaceObject: __typename set to the interface; aliased required fields renamed */
+    plan_rewrite *input_rewrites;
     uint32_t ninput_rewrites;
     qp_group **deps; /* groups whose results this one needs */
     uint32_t ndeps, cap_deps;
@@ -116,8 +117,10 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
 /* planner_entities.c */
 /* Jumps from ctx (an object type) to a subgraph that resolves f, through a
  * key: returns the context in the entity group, false (with an error) when
- * no subgraph can. */
-bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out, uint32_t depth);
+ * no subgraph can. s is the client's selection of f (its siblings weigh in
+ * the choice), or a FieldSet's. */
+bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
+             qp_ctx *out, uint32_t depth);
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 

@@ -369,6 +369,48 @@ TEST(interface_object_representations_name_the_interface)
     arena_free(&fx.a);
 }
 
+TEST(required_field_with_arguments_is_aliased_and_renamed_back)
+{
+    fixture fx;
+    plan_file(&fx, SHOP, "{ topProducts { price shippingEstimate } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_STR(step(fx.plan, 0)->fetch->operation,
+                  "{topProducts{price __typename upc fm_price_eeba695c:price(currency:\"EUR\")"
+                  "weight}}");
+        const plan_fetch *f = step(fx.plan, 1)->fetch;
+        CHECK_STR(f->requires_text, "{...on Product{__typename upc "
+                                    "fm_price_eeba695c:price(currency:\"EUR\")weight}}");
+        CHECK_INT(f->ninput_rewrites, 1);
+        CHECK_STR(f->input_rewrites[0].path.steps[0].name, "Product");
+        CHECK_STR(f->input_rewrites[0].path.steps[1].name, "fm_price_eeba695c");
+        CHECK_STR(f->input_rewrites[0].rename_to, "price");
+        CHECK(f->input_rewrites[0].set_to == NULL);
+    }
+    arena_free(&fx.a);
+}
+
+TEST(client_alias_meeting_a_key_field_is_refused)
+{
+    fixture fx;
+    plan_file(&fx, BENCH, "{ me { id: name reviews { body } } }");
+    CHECK(fx.plan == NULL);
+    CHECK_STR(fx.error, "Cannot plan the operation: two fields under the response key \"id\" "
+                        "would meet in one subgraph request.");
+    arena_free(&fx.a);
+}
+
+TEST(context_arguments_are_refused)
+{
+    fixture fx;
+    plan_file(&fx, "tests/fixtures/supergraph/context.graphql",
+              "{ organization(id: \"1\") { members { balance } } }");
+    CHECK(fx.plan == NULL);
+    CHECK_STR(fx.error,
+              "Cannot plan field Member.balance: arguments taken from @context are not supported.");
+    arena_free(&fx.a);
+}
+
 TEST(entity_fetches_of_one_step_are_batched)
 {
     fixture fx;
@@ -420,4 +462,6 @@ TEST_MAIN(RUN(one_subgraph_is_one_fetch_with_aliases);
           RUN(shape_flattens_fragments_and_leaves_out_join_fields);
           RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
           RUN(interface_object_representations_name_the_interface);
+          RUN(required_field_with_arguments_is_aliased_and_renamed_back);
+          RUN(client_alias_meeting_a_key_field_is_refused); RUN(context_arguments_are_refused);
           RUN(entity_fetches_of_one_step_are_batched); RUN(plan_print_condition_and_several_paths);)
