@@ -20,6 +20,7 @@
 #define EXECUTOR_DEFAULT_TIMEOUT_MS 30000
 #define EXECUTOR_DEFAULT_CONNECT_TIMEOUT_MS 2000
 #define EXECUTOR_DEFAULT_CONNECTIONS 64
+#define EXECUTOR_DEFAULT_MAX_RESPONSE ((size_t)64 << 20)
 
 struct executor {
     fetch_client *client;
@@ -282,7 +283,9 @@ executor *executor_new(const executor_config *cfg)
                                                           : EXECUTOR_DEFAULT_CONNECTIONS;
     ex->timeout_ms = cfg && cfg->timeout_ms ? cfg->timeout_ms : EXECUTOR_DEFAULT_TIMEOUT_MS;
     ex->graph_timeout_ms = cfg ? cfg->graph_timeout_ms : NULL;
-    ex->client = fetch_client_new(connect, conns);
+    size_t max_response =
+        cfg && cfg->max_response_bytes ? cfg->max_response_bytes : EXECUTOR_DEFAULT_MAX_RESPONSE;
+    ex->client = fetch_client_new(connect, conns, max_response);
     return ex;
 }
 

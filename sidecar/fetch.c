@@ -2,6 +2,7 @@
 #include "fetch.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,9 @@ struct fetch_transfer {
     fetch_done_fn *done;
     void *ctx;
     char error[CURL_ERROR_SIZE];
+    size_t max_response;
+    bool too_large;
+    long timeout_ms;
     fetch_transfer *next_free;
 };
 
@@ -19,6 +23,7 @@ struct fetch_client {
     CURLM *multi;
     struct curl_slist *headers;
     long connect_timeout_ms;
+    size_t max_response;
     fetch_transfer *free_list;
     uint32_t in_flight;
     /* Every transfer ever made, to free them with the client. */
@@ -33,12 +38,14 @@ static void *fetch_xalloc(size_t n)
     return p;
 }
 
-fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host)
+fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host,
+                               size_t max_response_bytes)
 {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     fetch_client *c = fetch_xalloc(sizeof *c);
     c->multi = curl_multi_init();
     c->connect_timeout_ms = connect_timeout_ms;
+    c->max_response = max_response_bytes;
     curl_multi_setopt(c->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)max_connections_per_host);
     curl_multi_setopt(c->multi, CURLMOPT_MAXCONNECTS, (long)max_connections_per_host * 4);
     c->headers = curl_slist_append(NULL, "Content-Type: application/json");
@@ -78,6 +85,10 @@ uint32_t fetch_in_flight(const fetch_client *c)
 static size_t on_body(char *data, size_t size, size_t n, void *userdata)
 {
     fetch_transfer *t = userdata;
+    if (size * n > t->max_response - t->response.len) {
+        t->too_large = true;
+        return 0; /* curl stops the transfer */
+    }
     sbuf_append(&t->response, data, size * n);
     return size * n;
 }
@@ -112,7 +123,9 @@ void fetch_send(fetch_client *c, fetch_transfer *t, const char *url, long timeou
     CURL *e = t->easy;
     t->done = done;
     t->ctx = ctx;
-    t->error[0] = '\0';
+    t->max_response = c->max_response;
+    t->timeout_ms = timeout_ms;
+    t->too_large = false;
     curl_easy_setopt(e, CURLOPT_URL, url);
     curl_easy_setopt(e, CURLOPT_POST, 1L);
     curl_easy_setopt(e, CURLOPT_POSTFIELDS, t->request.data ? t->request.data : "");
@@ -122,13 +135,37 @@ void fetch_send(fetch_client *c, fetch_transfer *t, const char *url, long timeou
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
     curl_easy_setopt(e, CURLOPT_PRIVATE, t);
-    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->error);
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_NODELAY, 1L);
     curl_multi_add_handle(c->multi, e);
     c->in_flight++;
+}
+
+/* Why a transfer failed, in words that do not change from run to run (curl's
+ * own messages carry elapsed milliseconds). */
+static const char *failure_reason(fetch_client *c, fetch_transfer *t, CURLcode code)
+{
+    long os_errno = 0;
+    if (t->too_large) {
+        snprintf(t->error, sizeof t->error, "the response is larger than %zu bytes",
+                 t->max_response);
+    } else if (code == CURLE_OPERATION_TIMEDOUT) {
+        double connected = 0;
+        curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME, &connected);
+        if (connected > 0)
+            snprintf(t->error, sizeof t->error, "no response within %ld ms", t->timeout_ms);
+        else
+            snprintf(t->error, sizeof t->error, "could not connect within %ld ms",
+                     c->connect_timeout_ms < t->timeout_ms ? c->connect_timeout_ms : t->timeout_ms);
+    } else if (code == CURLE_COULDNT_CONNECT &&
+               curl_easy_getinfo(t->easy, CURLINFO_OS_ERRNO, &os_errno) == CURLE_OK && os_errno) {
+        snprintf(t->error, sizeof t->error, "could not connect: %s", strerror((int)os_errno));
+    } else {
+        snprintf(t->error, sizeof t->error, "%s", curl_easy_strerror(code));
+    }
+    return t->error;
 }
 
 static void finish(fetch_client *c, CURL *easy, CURLcode code)
@@ -138,8 +175,8 @@ static void finish(fetch_client *c, CURL *easy, CURLcode code)
     curl_multi_remove_handle(c->multi, easy);
     c->in_flight--;
     fetch_result r = {0};
-    if (code != CURLE_OK) {
-        r.error = t->error[0] ? t->error : curl_easy_strerror(code);
+    if (t->too_large || code != CURLE_OK) {
+        r.error = failure_reason(c, t, code);
     } else {
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &r.status);
         sbuf_putc(&t->response, '\0');

@@ -16,16 +16,20 @@ typedef struct fetch_client fetch_client;
 typedef struct fetch_transfer fetch_transfer;
 
 typedef struct fetch_result {
-    const char *error; /* NULL when a response arrived; else why not ("Timeout was reached") */
-    long status;       /* HTTP status when error is NULL */
-    const char *body;  /* the response body, NUL-terminated */
+    /* NULL when a response arrived; else why not, e.g. "no response within 1000 ms",
+     * "could not connect: Connection refused". */
+    const char *error;
+    long status;      /* HTTP status when error is NULL */
+    const char *body; /* the response body, NUL-terminated */
     size_t len;
 } fetch_result;
 
 /* Called once per transfer; the result is valid until it returns. */
 typedef void fetch_done_fn(void *ctx, const fetch_result *result);
 
-fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host);
+/* A response body longer than max_response_bytes fails its transfer. */
+fetch_client *fetch_client_new(long connect_timeout_ms, uint32_t max_connections_per_host,
+                               size_t max_response_bytes);
 /* Abandons transfers in flight (their callbacks are not called). */
 void fetch_client_free(fetch_client *c);
 CURLM *fetch_client_multi(fetch_client *c);

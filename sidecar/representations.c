@@ -47,6 +47,7 @@ static bool build_selection(arena *a, const supergraph *sg, const tree_node *obj
 {
     if (depth > REPS_MAX_DEPTH) return false;
     bool matched = false;
+    uint32_t hint = 0;
     for (; sel; sel = sel->next) {
         if (sel->kind == AST_SEL_INLINE_FRAGMENT) {
             const char *type_name = tree_typename(obj);
@@ -55,7 +56,7 @@ static bool build_selection(arena *a, const supergraph *sg, const tree_node *obj
                 matched |= build_selection(a, sg, obj, sel->selection_set, rep, depth + 1);
         } else if (sel->kind == AST_SEL_FIELD) {
             const char *key = sel->alias ? sel->alias : sel->name;
-            const tree_node *v = tree_get(obj, key);
+            const tree_node *v = tree_get_from(obj, key, &hint);
             if (v) tree_set(a, rep, key, build_value(a, sg, v, sel->selection_set, depth));
             matched = true;
         }

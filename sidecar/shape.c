@@ -63,6 +63,7 @@ static void write_introspection(shape_ctx *ctx, const plan_shape_field *f, sbuf 
 static bool write_object(shape_ctx *ctx, const plan_shape *shape, const tree_node *obj, sbuf *out)
 {
     bool first = true;
+    uint32_t hint = 0;
     sbuf_putc(out, '{');
     for (uint32_t i = 0; i < shape->nfields; i++) {
         const plan_shape_field *f = &shape->fields[i];
@@ -80,7 +81,7 @@ static bool write_object(shape_ctx *ctx, const plan_shape *shape, const tree_nod
         } else if (f->kind == PLAN_SHAPE_INTROSPECTION) {
             write_introspection(ctx, f, out);
         } else {
-            ok = write_typed(ctx, f, f->type, tree_get(obj, f->data_key), out);
+            ok = write_typed(ctx, f, f->type, tree_get_from(obj, f->data_key, &hint), out);
         }
         ctx->depth--;
         if (!ok) return false;

@@ -64,6 +64,20 @@ tree_node *tree_get(const tree_node *n, const char *key)
     return m ? m->value : NULL;
 }
 
+tree_node *tree_get_from(const tree_node *n, const char *key, uint32_t *hint)
+{
+    if (!n || n->type != JSON_OBJECT || n->len == 0) return NULL;
+    uint32_t start = *hint < n->len ? *hint : 0;
+    for (uint32_t k = 0; k < n->len; k++) {
+        uint32_t i = start + k < n->len ? start + k : start + k - n->len;
+        if (strcmp(n->u.members[i].key, key) == 0) {
+            *hint = i + 1;
+            return n->u.members[i].value;
+        }
+    }
+    return NULL;
+}
+
 const char *tree_typename(const tree_node *n)
 {
     const tree_node *t = tree_get(n, "__typename");
@@ -98,9 +112,10 @@ void tree_set(arena *a, tree_node *n, const char *key, tree_node *value)
 void tree_merge(arena *a, tree_node *dst, const tree_node *src)
 {
     if (src->type == JSON_OBJECT && dst->type == JSON_OBJECT) {
+        uint32_t hint = 0;
         for (uint32_t i = 0; i < src->len; i++) {
             const tree_member *m = &src->u.members[i];
-            tree_node *have = tree_get(dst, m->key);
+            tree_node *have = tree_get_from(dst, m->key, &hint);
             if (have)
                 tree_merge(a, have, m->value);
             else

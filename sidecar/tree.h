@@ -39,6 +39,10 @@ tree_node *tree_new_object(arena *a);
 tree_node *tree_from_json(arena *a, const json_value *v);
 /* Member of an object; NULL when absent or n is not an object. */
 tree_node *tree_get(const tree_node *n, const char *key);
+/* The same, searching from member *hint on and leaving *hint after the
+ * member found: reading an object's members in about the order they were
+ * stored (as shaping does) costs one comparison per member. */
+tree_node *tree_get_from(const tree_node *n, const char *key, uint32_t *hint);
 /* The object's "__typename" when it is a string, else NULL. */
 const char *tree_typename(const tree_node *n);
 /* Adds or replaces a member of the object n. */

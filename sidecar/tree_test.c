@@ -79,6 +79,28 @@ TEST(merge_replaces_what_does_not_line_up)
     arena_free(&a);
 }
 
-TEST_MAIN(RUN(converts_and_writes_back); RUN(get_set_and_typename);
-          RUN(growing_an_object_keeps_member_nodes_in_place);
+TEST(get_from_a_hint_wraps_around)
+{
+    arena a;
+    arena_init(&a, 0);
+    tree_node *n = tu_tree(&a, "{\"a\":1,\"b\":2,\"c\":3}");
+    uint32_t hint = 0;
+    CHECK_STR(tu_tree_text(&a, tree_get_from(n, "b", &hint)), "2");
+    CHECK_INT(hint, 2);
+    CHECK_STR(tu_tree_text(&a, tree_get_from(n, "c", &hint)), "3");
+    CHECK_INT(hint, 3);
+    CHECK_STR(tu_tree_text(&a, tree_get_from(n, "a", &hint)), "1");
+    CHECK_INT(hint, 1);
+    CHECK_STR(tu_tree_text(&a, tree_get_from(n, "a", &hint)), "1");
+    CHECK(tree_get_from(n, "z", &hint) == NULL);
+    CHECK_INT(hint, 1);
+    hint = 99;
+    CHECK_STR(tu_tree_text(&a, tree_get_from(n, "c", &hint)), "3");
+    CHECK(tree_get_from(tree_new_object(&a), "a", &hint) == NULL);
+    CHECK(tree_get_from(tu_tree(&a, "[1]"), "a", &hint) == NULL);
+    arena_free(&a);
+}
+
+TEST_MAIN(RUN(get_from_a_hint_wraps_around); RUN(converts_and_writes_back);
+          RUN(get_set_and_typename); RUN(growing_an_object_keeps_member_nodes_in_place);
           RUN(merge_is_deep_and_keeps_addresses); RUN(merge_replaces_what_does_not_line_up);)
