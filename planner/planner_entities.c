@@ -168,26 +168,29 @@ static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx,
         add_rewrite(p, g, objects[i]->name, "__typename", iface->name, NULL);
 }
 
-/* A required field with arguments (`price(currency: "EUR")`) may meet the
- * client's own `price` in the source request: it is fetched under an alias
- * made from its arguments, and renamed back in the representation. */
-static const ast_selection *alias_arguments(qp_planner *p, qp_group *g, const schema_type *entity,
-                                            const ast_selection *fields)
+/* A key or required field that would meet another field under its name in
+ * the source request (a required `price(currency: "EUR")` beside the
+ * client's `price`, a key `id` beside the client's `id: name`) is fetched
+ * under an alias made from its arguments and renamed back in the
+ * representation. Returns the FieldSet to fetch and to send. */
+static const ast_selection *alias_fieldset(qp_planner *p, qp_group *g, const qp_ctx *ctx,
+                                           const schema_type *entity, const ast_selection *fields)
 {
     ast_selection *first = NULL, **tail = &first;
     for (const ast_selection *s = fields; s; s = s->next) {
         ast_selection *copy = ARENA_NEW(p->a, ast_selection);
         *copy = *s;
         copy->next = NULL;
-        if (s->kind == AST_SEL_FIELD && s->arguments && !s->alias) {
+        if (s->kind == AST_SEL_FIELD && !s->alias &&
+            (s->arguments || qp_client_takes_key(p, ctx->client, s->name, 0))) {
             sbuf args;
             sbuf_init(&args);
             for (const ast_argument *a = s->arguments; a; a = a->next) {
                 sbuf_printf(&args, "%s:", a->name);
                 print_value(&args, a->value);
             }
-            copy->alias =
-                arena_sprintf(p->a, "fm_%s_%08x", s->name, strmap_hash(args.data, args.len));
+            copy->alias = arena_sprintf(p->a, "fm_%s_%08x", s->name,
+                                        strmap_hash(args.data ? args.data : "", args.len));
             sbuf_free(&args);
             add_rewrite(p, g, entity->name, copy->alias, NULL, s->name);
         }
@@ -221,16 +224,19 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_
     const char *entity = best.entity->name;
     ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
     qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
-    qp_copy_fieldset(p, rep, best.key->fields.selection);
+    const ast_selection *key = alias_fieldset(p, g, ctx, best.entity, best.key->fields.selection);
+    qp_copy_fieldset(p, rep, key);
     if (best.entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best.entity);
     qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
-    fetch_for(p, ctx, best.key->fields.selection, g, depth);
+    fetch_for(p, ctx, key, g, depth);
     const sg_field_graph *fg = sg_field_in_graph(p->sg, best.field, best.graph);
     if (fg && fg->requires.selection) {
-        const ast_selection *required = alias_arguments(p, g, best.entity, fg->requires.selection);
+        const ast_selection *required =
+            alias_fieldset(p, g, ctx, best.entity, fg->requires.selection);
         fetch_for(p, ctx, required, g, depth);
         qp_copy_fieldset(p, rep, required);
     }
-    *out = (qp_ctx){g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->nsteps};
+    *out = (qp_ctx){
+        g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->client, ctx->nsteps};
     return !p->failed;
 }

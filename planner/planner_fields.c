@@ -122,6 +122,26 @@ ast_selection *qp_sel_fragment(qp_planner *p, ast_selection *parent, const char 
     return s;
 }
 
+bool qp_client_takes_key(const qp_planner *p, const ast_selection *first, const char *name,
+                         uint32_t depth)
+{
+    for (const ast_selection *s = first; s && depth <= QP_MAX_DEPTH; s = s->next) {
+        if (s->kind == AST_SEL_FIELD) {
+            if (strcmp(ast_response_key(s), name) == 0 &&
+                (strcmp(s->name, name) != 0 || s->arguments))
+                return true;
+            continue;
+        }
+        const ast_selection *body = s->selection_set;
+        if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
+            const ast_definition *frag = ast_find_fragment(p->doc, s->name);
+            body = frag ? frag->selection_set : NULL;
+        }
+        if (qp_client_takes_key(p, body, name, depth + 1)) return true;
+    }
+    return false;
+}
+
 /* Fields a graph was handed in a representation: its keys for the type. */
 static bool in_graph_key(const qp_planner *p, const schema_type *t, uint32_t graph,
                          const char *name)
@@ -270,7 +290,8 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
     for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
-    qp_ctx child = {ctx->group, node, f->named, provided, nsteps};
+    qp_ctx child = {ctx->group, node, f->named, provided, dependent ? NULL : s->selection_set,
+                    nsteps};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
 }
 
@@ -390,5 +411,6 @@ void qp_place_root(qp_planner *p, const schema_type *root)
 {
     qp_ctx ctx = {0};
     ctx.type = root;
+    ctx.client = p->op->selection_set;
     walk(p, &ctx, p->op->selection_set, (qp_conds){0}, NULL, 0);
 }

@@ -56,6 +56,7 @@ typedef struct qp_ctx {
     ast_selection *sel;
     const schema_type *type;
     const ast_selection *provided; /* @provides selection applying here, or NULL */
+    const ast_selection *client;   /* the client's selections here; NULL in FieldSets */
     uint32_t nsteps;               /* length of the response path to here (in planner.steps); type
                                       conditions narrower than the field's type add "... on T" steps */
 } qp_ctx;
@@ -105,6 +106,10 @@ bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx
 ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
                             const char *name, ast_argument *args, qp_conds conds);
 ast_selection *qp_sel_fragment(qp_planner *p, ast_selection *parent, const char *type_name);
+/* The client's selections (fragments followed) use response key `name` for
+ * something else than the plain field `name`. */
+bool qp_client_takes_key(const qp_planner *p, const ast_selection *first, const char *name,
+                         uint32_t depth);
 /* Whether graph can resolve f at ctx (itself or through @provides); *provided
  * gets the provided sub-selection to apply below f. */
 /* The graph for field f of t that leaves the fewest of the sub-selection's

@@ -36,6 +36,33 @@ static const char *small_sdl =
     "type T @join__type(graph: A, key: \"id\") @join__type(graph: B) {\n"
     "  id: ID!\n  x: Int @join__field(graph: B)\n}\n";
 
+/* T's key in C is a field only B resolves: reaching x from A takes two jumps. */
+static const char *hops_sdl =
+    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
+    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n"
+    "{ query: Query }\n"
+    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
+    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
+    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
+    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
+    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
+    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
+    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
+    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
+    "repeatable on SCHEMA\n"
+    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
+    "enum join__Graph {\n"
+    "  A @join__graph(name: \"a\", url: \"http://a\")\n"
+    "  B @join__graph(name: \"b\", url: \"http://b\")\n"
+    "  C @join__graph(name: \"c\", url: \"http://c\")\n}\n"
+    "type Query @join__type(graph: A) @join__type(graph: B) @join__type(graph: C) {\n"
+    "  t: T @join__field(graph: A)\n}\n"
+    "type T @join__type(graph: A, key: \"id\") @join__type(graph: B, key: \"id\") "
+    "@join__type(graph: C, key: \"code\") {\n"
+    "  id: ID! @join__field(graph: A) @join__field(graph: B)\n"
+    "  code: String! @join__field(graph: B) @join__field(graph: C)\n"
+    "  x: Int @join__field(graph: C)\n}\n";
+
 typedef struct fixture {
     arena a;
     diag_list errs;
@@ -390,13 +417,19 @@ TEST(required_field_with_arguments_is_aliased_and_renamed_back)
     arena_free(&fx.a);
 }
 
-TEST(client_alias_meeting_a_key_field_is_refused)
+TEST(key_field_meeting_a_client_alias_is_aliased_and_renamed_back)
 {
     fixture fx;
     plan_file(&fx, BENCH, "{ me { id: name reviews { body } } }");
-    CHECK(fx.plan == NULL);
-    CHECK_STR(fx.error, "Cannot plan the operation: two fields under the response key \"id\" "
-                        "would meet in one subgraph request.");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{me{id:name __typename fm_id_811c9dc5:id}}");
+        const plan_fetch *f = step(fx.plan, 1)->fetch;
+        CHECK_STR(f->requires_text, "{...on User{__typename fm_id_811c9dc5:id}}");
+        CHECK_INT(f->ninput_rewrites, 1);
+        CHECK_STR(f->input_rewrites[0].rename_to, "id");
+        CHECK_STR(fx.plan->shape->fields[0].selection->fields[0].data_key, "id");
+    }
     arena_free(&fx.a);
 }
 
@@ -408,6 +441,25 @@ TEST(context_arguments_are_refused)
     CHECK(fx.plan == NULL);
     CHECK_STR(fx.error,
               "Cannot plan field Member.balance: arguments taken from @context are not supported.");
+    arena_free(&fx.a);
+}
+
+TEST(a_key_the_source_lacks_is_fetched_through_another_jump)
+{
+    fixture fx;
+    plan_with(&fx, hops_sdl, "{ t { x } }", true);
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_INT(fx.plan->nfetches, 3);
+        CHECK_INT(fx.plan->depth, 3);
+        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{t{__typename id}}");
+        CHECK_STR(step(fx.plan, 1)->fetch->subgraph, "b");
+        CHECK_STR(step(fx.plan, 1)->fetch->operation,
+                  "query($representations:[_Any!]!){_entities(representations:$representations)"
+                  "{...on T{code}}}");
+        CHECK_STR(step(fx.plan, 2)->fetch->subgraph, "c");
+        CHECK_STR(step(fx.plan, 2)->fetch->requires_text, "{...on T{__typename code}}");
+    }
     arena_free(&fx.a);
 }
 
@@ -450,18 +502,17 @@ TEST(plan_print_condition_and_several_paths)
     sbuf_free(&out);
 }
 
-TEST_MAIN(RUN(one_subgraph_is_one_fetch_with_aliases);
-          RUN(fetches_forward_only_the_variables_they_use);
-          RUN(entity_fetch_text_and_representation);
-          RUN(requires_fields_are_fetched_first_and_sent); RUN(provided_fields_need_no_jump);
-          RUN(literal_skip_and_include_are_resolved_when_planning);
-          RUN(variable_skip_and_include_reach_the_subgraph_and_the_shape);
-          RUN(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph);
-          RUN(shareable_root_field_stays_with_the_other_root_fields);
-          RUN(unreachable_field_is_an_error); RUN(deep_nesting_is_refused);
-          RUN(shape_flattens_fragments_and_leaves_out_join_fields);
-          RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
-          RUN(interface_object_representations_name_the_interface);
-          RUN(required_field_with_arguments_is_aliased_and_renamed_back);
-          RUN(client_alias_meeting_a_key_field_is_refused); RUN(context_arguments_are_refused);
-          RUN(entity_fetches_of_one_step_are_batched); RUN(plan_print_condition_and_several_paths);)
+TEST_MAIN(
+    RUN(one_subgraph_is_one_fetch_with_aliases); RUN(fetches_forward_only_the_variables_they_use);
+    RUN(entity_fetch_text_and_representation); RUN(requires_fields_are_fetched_first_and_sent);
+    RUN(provided_fields_need_no_jump); RUN(literal_skip_and_include_are_resolved_when_planning);
+    RUN(variable_skip_and_include_reach_the_subgraph_and_the_shape);
+    RUN(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph);
+    RUN(shareable_root_field_stays_with_the_other_root_fields); RUN(unreachable_field_is_an_error);
+    RUN(deep_nesting_is_refused); RUN(shape_flattens_fragments_and_leaves_out_join_fields);
+    RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
+    RUN(interface_object_representations_name_the_interface);
+    RUN(required_field_with_arguments_is_aliased_and_renamed_back);
+    RUN(key_field_meeting_a_client_alias_is_aliased_and_renamed_back);
+    RUN(context_arguments_are_refused); RUN(a_key_the_source_lacks_is_fetched_through_another_jump);
+    RUN(entity_fetches_of_one_step_are_batched); RUN(plan_print_condition_and_several_paths);)

@@ -8,6 +8,7 @@
  *
  * Stops on SIGINT or SIGTERM, letting requests in flight finish. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -180,6 +181,20 @@ static bool read_options(int argc, char **argv, options *o)
            o->max_depth > 0 && o->plan_cache_mb > 0;
 }
 
+/* The listening socket every worker accepts on. */
+static int open_listener(const struct sockaddr_storage *addr, socklen_t addrlen, const char *name)
+{
+    int fd = socket(addr->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    int one = 1;
+    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+        bind(fd, (const struct sockaddr *)addr, addrlen) != 0 || listen(fd, 1024) != 0) {
+        fprintf(stderr, "fedmesh-sidecar: cannot listen on %s: %s\n", name, strerror(errno));
+        if (fd >= 0) close(fd);
+        return -1;
+    }
+    return fd;
+}
+
 static int serve(const gateway *gw, const options *o)
 {
     struct sockaddr_storage addr;
@@ -188,6 +203,8 @@ static int serve(const gateway *gw, const options *o)
         fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", o->listen);
         return 2;
     }
+    int listener = open_listener(&addr, addrlen, o->listen);
+    if (listener < 0) return 1;
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
@@ -197,7 +214,7 @@ static int serve(const gateway *gw, const options *o)
     worker *workers[MAX_WORKERS];
     long n = 0;
     for (; n < o->threads; n++) {
-        workers[n] = worker_start(gw, (struct sockaddr *)&addr, addrlen);
+        workers[n] = worker_start(gw, listener);
         if (!workers[n]) break;
     }
     int rc = 0;
@@ -211,6 +228,7 @@ static int serve(const gateway *gw, const options *o)
         rc = 1;
     }
     for (long i = 0; i < n; i++) worker_stop(workers[i], 5000);
+    close(listener);
     return rc;
 }
 

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "http.h"
 
@@ -48,9 +47,9 @@ static void *worker_loop(void *arg)
     for (;;) {
         if (atomic_load(&w->stopping)) {
             if (!drain_until) {
-                /* Stop accepting; connections already open are still served. */
-                MHD_socket listener = MHD_quiesce_daemon(w->daemon);
-                if (listener != MHD_INVALID_SOCKET) close(listener);
+                /* Stop accepting; connections already open are still served.
+                 * The listening socket is main's to close. */
+                MHD_quiesce_daemon(w->daemon);
                 drain_until = now_ms() + w->drain_ms;
             }
             if (executor_pending(w->ex) == 0 || now_ms() > drain_until) break;
@@ -65,9 +64,8 @@ static void *worker_loop(void *arg)
     return NULL;
 }
 
-worker *worker_start(const gateway *gw, const struct sockaddr *addr, socklen_t addrlen)
+worker *worker_start(const gateway *gw, int listener)
 {
-    (void)addrlen;
     worker *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->ex = executor_new(&gw->exec);
@@ -75,11 +73,11 @@ worker *worker_start(const gateway *gw, const struct sockaddr *addr, socklen_t a
     w->ctx = (http_worker_ctx){.gw = gw, .cache = w->cache, .ex = w->ex};
     w->daemon = MHD_start_daemon(
         MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL, http_handle,
-        &w->ctx, MHD_OPTION_SOCK_ADDR, addr, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned int)1,
+        &w->ctx, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)listener,
         MHD_OPTION_NOTIFY_COMPLETED, http_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT,
         (unsigned int)120, MHD_OPTION_CONNECTION_LIMIT, (unsigned int)10000, MHD_OPTION_END);
     if (!w->daemon || !w->ex) {
-        fprintf(stderr, "fedmesh-sidecar: cannot listen (address in use?)\n");
+        fprintf(stderr, "fedmesh-sidecar: cannot start a worker\n");
         if (w->daemon) MHD_stop_daemon(w->daemon);
         if (w->ex) executor_free(w->ex);
         plan_cache_free(w->cache);

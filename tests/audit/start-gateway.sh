@@ -9,6 +9,8 @@ mode="${1:-}" dir="${2:-}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -n "$dir" ] || { echo "usage: start-gateway.sh static|compose DIR" >&2; exit 2; }
 [ -x "$root/build/fedmesh-sidecar" ] || make -s -C "$root" >/dev/null
+# The previous suite's gateway may still be letting go of the port.
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/4000) 2>/dev/null || break; sleep 0.1; done
 case "$mode" in
 static)
     exec "$root/build/fedmesh-sidecar" --supergraph "$dir/supergraph.graphql" \
