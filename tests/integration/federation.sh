@@ -7,6 +7,10 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 sidecar=build/fedmesh-sidecar
 
+# The runner's comparison rules first: they decide every verdict below.
+node --test tests/federation/lib/compare.test.mjs >/dev/null 2>&1 ||
+    { node --test tests/federation/lib/compare.test.mjs; echo "federation: comparison rules broken"; exit 1; }
+
 if [ ! -x "$sidecar" ]; then
     echo "skipped: no $sidecar"
     echo "federation: 0 passed, 0 failed"
