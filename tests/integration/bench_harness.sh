@@ -82,6 +82,19 @@ wait "$sid" 2>/dev/null
 out=$(GATEWAYS="fedmesh nginx" bench/run.sh 2>&1)
 expect "unknown gateway exit" $? 2
 expect "unknown gateway message" "$(tail -n 1 <<<"$out")" "bench: unknown gateway nginx"
+# Ports taken by someone else's subgraphs: refused before anything starts.
+PORT_BASE=15960 setsid build/fedmesh-bench-subgraphs --data bench/workload >/dev/null 2>&1 &
+sid=$!
+for _ in $(seq 100); do
+    curl -sf http://127.0.0.1:15964/health >/dev/null 2>&1 && break
+    sleep 0.1
+done
+out=$(GATEWAYS=fedmesh PORT_BASE=15960 GATEWAY_PORT=15960 bench/run.sh 2>&1)
+expect "port in use exit" $? 1
+expect "port in use message" "$out" "bench: port 15961 is in use (PORT_BASE, GATEWAY_PORT move them)"
+kill -TERM -- "-$sid" 2>/dev/null
+wait "$sid" 2>/dev/null
+
 out=$(bench/peers/run-peer.sh envoy x.graphql 2>&1)
 expect "unknown peer exit" $? 2
 expect "unknown peer message" "$out" \
