@@ -4,6 +4,7 @@
 #ifndef FM_DIAG_H
 #define FM_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -37,5 +38,8 @@ diag *diag_add(diag_list *d, src_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Adds a further location to an entry (ignored past DIAG_MAX_LOCS). */
 void diag_loc(diag *e, src_loc loc);
+/* The list records no more: further diag_add calls only count. Lets costly
+ * messages (suggestions) be skipped once nobody will read them. */
+bool diag_full(const diag_list *d);
 
 #endif

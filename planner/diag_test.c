@@ -27,7 +27,9 @@ TEST(limit_stops_recording_but_counts)
     diag_init(&d, &a);
     d.limit = 2;
     diag_add(&d, (src_loc){1, 1}, "a");
+    CHECK(!diag_full(&d));
     diag_add(&d, (src_loc){1, 1}, "b");
+    CHECK(diag_full(&d));
     CHECK(diag_add(&d, (src_loc){1, 1}, "c") == NULL);
     CHECK_INT(d.count, 3);
     CHECK_STR(d.last->message, "b");

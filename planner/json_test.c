@@ -510,6 +510,23 @@ TEST(equal_duplicate_keys_match_by_occurrence)
     CHECK(!same("{\"a\":1,\"a\":1}", "{\"a\":1,\"b\":1}"));
 }
 
+/* Trees built in code may hold number literals that are not JSON: they are
+ * never integers and equal only to the very same text. */
+TEST(code_built_numbers_that_are_not_json)
+{
+    const char *bad[] = {"", "-", "1e", "1e+", "1.", ".5", "1x", "1.5e3x", "+1", "1ee2"};
+    const json_value *one = parse("1");
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        json_value v = {.type = JSON_NUMBER, .len = (uint32_t)strlen(bad[i]), .u.str = bad[i]};
+        json_value same_text = v;
+        int64_t got = 7;
+        CHECK(!json_as_int64(&v, &got) && got == 7);
+        CHECK(!json_equal(&v, one));
+        CHECK(!json_equal(one, &v));
+        CHECK(json_equal(&v, &same_text));
+    }
+}
+
 TEST(equal_null_arguments)
 {
     const json_value *v = parse("1");
@@ -553,6 +570,7 @@ TEST_MAIN({
     RUN(equal_scalars_and_numbers);
     RUN(equal_containers);
     RUN(equal_duplicate_keys_match_by_occurrence);
+    RUN(code_built_numbers_that_are_not_json);
     RUN(equal_null_arguments);
     arena_free(&test_arena);
 })

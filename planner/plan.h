@@ -16,7 +16,28 @@
  *              `_entities` request: that is how entity fetches for different
  *              parts of the query to the same subgraph share a round trip.
  *   Condition  runs if_clause when a Boolean variable is true, else else_clause
- *              (from @skip/@include on variables). */
+ *              (from @skip/@include on variables).
+ *
+ * What the planner (planner/planner.c) produces, for the executor:
+ *   - The root is a Sequence of steps, each step one node or a Parallel; a
+ *     step needs only the data of the steps before it.
+ *   - Paths name response keys (the client's aliases), as the merged data
+ *     holds them. A Flatten's `requires` may hold several `... on T`
+ *     fragments (entities of different types batched into one request); each
+ *     object found at a path is represented by the fragment for its
+ *     __typename, and objects matching none are not sent.
+ *   - Every object reached through a field of abstract type, every entity
+ *     and every client __typename below the root has __typename fetched; a
+ *     root __typename is never fetched (the shape answers it).
+ *   - @skip/@include on variables stay in the subgraph operations (with the
+ *     variables forwarded) and in the shape's skip_if/include_if; the
+ *     planner emits no Condition nodes, so entity fetches may find nothing
+ *     to fetch at their paths and are then skipped.
+ *   - input_rewrites have paths of two steps, `... on T` then a field:
+ *     set_to gives an @interfaceObject representation the interface's name
+ *     as __typename; rename_to renames a required field fetched under an
+ *     alias (it has arguments, `fm_price_1a2b3c4d: price(currency: "EUR")`)
+ *     back to the field's name. */
 #ifndef FM_PLAN_H
 #define FM_PLAN_H
 

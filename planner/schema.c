@@ -1,11 +1,11 @@
 /* schema.c: builds the schema model from SDL documents (see schema.h).
  *
  * First the SDL rules (schema_sdl_rules.c) check the documents as written:
- * only documents that pass are built, so building itself never meets a
- * duplicate, an unknown name or a stray extension. Then: collect every
- * definition by name (user documents first, then the built-ins: a user
- * directive replaces the built-in of its name, a user type of a built-in
- * type's name is ignored, as graphql-js does both); attach each `extend` to what it
+ * only documents that pass are built, so building never meets a duplicate,
+ * an unknown name or a stray extension. Then: collect every definition by
+ * name (user documents first, then the built-ins: a user directive replaces
+ * the built-in of its name, a user type of a built-in type's name is
+ * ignored, as graphql-js does both); attach each `extend` to what it
  * extends; turn each type into its schema_type with fields, arguments,
  * values, members and directives, resolving every type reference; and run
  * the type-system checks of schema_validate.c. Everything kept lives in the
@@ -20,6 +20,7 @@
 #include "printer.h"
 #include "sbuf.h"
 
+/* The order in which graphql-js's buildASTSchema reads directive values. */
 enum { STAGE_EAGER_TYPES, STAGE_DIRECTIVES, STAGE_FIELDS, BAD_VALUE_STAGES };
 
 typedef struct bad_value {
@@ -144,12 +145,13 @@ static void collect(builder *b, const ast_document *doc, bool builtin)
 }
 
 /* Extensions join their type's parts in document order. The SDL rules made
- * sure each names a type the user defined, of its own kind. */
+ * sure each names a type the user defined, of its own kind; one that names a
+ * built-in the user redeclared is ignored with that declaration. */
 static void attach_extensions(builder *b)
 {
     for (def_link *l = b->type_extensions.first; l; l = l->next) {
         type_entry *e = strmap_get(&b->entries, l->def->name);
-        if (e && e->parts.first->def->kind == l->def->kind)
+        if (e && !e->builtin && e->parts.first->def->kind == l->def->kind)
             list_append(b, &e->parts, l->def, l->builtin);
     }
 }
@@ -219,7 +221,7 @@ static const ast_directive **directive_array(builder *b, const ast_directive *li
     return out;
 }
 
-/* The string value of a directive's argument, or NULL. */
+/* The value given to a directive's argument, or NULL. */
 static const ast_value *directive_arg(const ast_directive *d, const char *name)
 {
     const ast_argument *arg = ast_find_argument(d->arguments, name);

@@ -65,6 +65,10 @@ static void names_add(sdl_walk *w, name_list *l, const char *name)
 static void report_suggesting(sdl_walk *w, src_loc loc, const char *message, const char *name,
                               const char *const *options, uint32_t noptions)
 {
+    if (diag_full(w->errs)) {
+        diag_add(w->errs, loc, "%s", message); /* only counted */
+        return;
+    }
     const char **close = NULL;
     uint32_t nclose = suggest_list(&w->scratch, name, options, noptions, &close);
     sbuf msg;

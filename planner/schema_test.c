@@ -131,11 +131,13 @@ TEST(redeclared_builtin_types_are_ignored)
 {
     fixture f;
     schema *s = build(&f, "type Query { a: String } \"mine\" scalar String\n"
+                          "extend scalar String @specifiedBy(url: \"u\")\n"
                           "union Int = Query type __Schema { a: Int }");
     CHECK(s != NULL);
     schema_type *t = schema_get_type(s, "String");
     CHECK(t && t->builtin && t->kind == SCHEMA_SCALAR && t->index == 1);
     CHECK(strncmp(t->description, "The `String` scalar type", 24) == 0);
+    CHECK(t->ndirectives == 0 && t->specified_by_url == NULL);
     CHECK(schema_get_field(s->query, "a")->named == t);
     CHECK(schema_get_type(s, "Int")->kind == SCHEMA_SCALAR);
     CHECK(schema_get_field(schema_get_type(s, "__Schema"), "types") != NULL);
@@ -663,6 +665,7 @@ TEST(errors_leave_no_schema_and_many_are_bounded)
     CHECK(schema_from_sdl(&f.a, sdl.data, sdl.len, &f.errs) == NULL);
     CHECK_INT(f.errs.count, 500);
     CHECK_STR(f.errs.first->message, "Unknown type \"Missing0\".");
+    CHECK_STR(f.errs.last->message, "Unknown type \"Missing99\"."); /* the rest only counted */
     sbuf_free(&sdl);
     arena_free(&f.a);
 }

@@ -91,6 +91,40 @@ TEST(directive_args_not_field_args)
               "1:63 Unknown argument \"atOtherHomes\" on directive \"@include\".\n");
 }
 
+TEST(directives_in_type_definitions)
+{
+    CHECK_STR(
+        run("{ dog { name } }\ntype Foo @include @check(req: 1, req: 2) { a(x: Int @check): Int "
+            "@skip(iff: true) }\nenum E @check { A @include(if: true, x: 1) }\ninput I { a: Int "
+            "@check(opts: 1) }\ndirective @d(a: Int @check) on FIELD\nscalar S @deprecated(reason: "
+            "\"x\", why: \"y\")\nunion U @check = Dog"),
+        "2:1 The \"Foo\" definition is not executable.\n2:10 Directive \"@include\" argument "
+        "\"if\" of type \"Boolean!\" is required, but it was not provided.\n2:26 2:34 There can be "
+        "only one argument named \"req\".\n2:53 Directive \"@check\" argument \"req\" of type "
+        "\"Int!\" is required, but it was not provided.\n2:66 Directive \"@skip\" argument \"if\" "
+        "of type \"Boolean!\" is required, but it was not provided.\n2:72 Unknown argument \"iff\" "
+        "on directive \"@skip\". Did you mean \"if\"?\n3:1 The \"E\" definition is not "
+        "executable.\n3:38 Unknown argument \"x\" on directive \"@include\".\n3:8 Directive "
+        "\"@check\" argument \"req\" of type \"Int!\" is required, but it was not provided.\n4:1 "
+        "The \"I\" definition is not executable.\n4:18 Directive \"@check\" argument \"req\" of "
+        "type \"Int!\" is required, but it was not provided.\n4:25 Unknown argument \"opts\" on "
+        "directive \"@check\". Did you mean \"opt\"?\n5:1 The \"d\" definition is not "
+        "executable.\n5:21 Directive \"@check\" argument \"req\" of type \"Int!\" is required, but "
+        "it was not provided.\n6:1 The \"S\" definition is not executable.\n6:35 Unknown argument "
+        "\"why\" on directive \"@deprecated\".\n7:1 The \"U\" definition is not executable.\n7:9 "
+        "Directive \"@check\" argument \"req\" of type \"Int!\" is required, but it was not "
+        "provided.\n");
+    CHECK_STR(run("query Q @d(x: 1) @check(b: 1) { dog { name @d(y: 1) } }\ndirective @d(y: Int!, "
+                  "z: [Int]! = null, w: String!) on QUERY | FIELD\ndirective @check(a: Int, b: "
+                  "String!) on QUERY"),
+              "1:12 Unknown argument \"x\" on directive \"@d\". Did you mean \"w\", \"y\", or "
+              "\"z\"?\n1:44 Directive \"@d\" argument \"w\" of type \"String!\" is required, but "
+              "it was not provided.\n1:9 Directive \"@d\" argument \"w\" of type \"String!\" is "
+              "required, but it was not provided.\n1:9 Directive \"@d\" argument \"y\" of type "
+              "\"Int!\" is required, but it was not provided.\n2:1 The \"d\" definition is not "
+              "executable.\n3:1 The \"check\" definition is not executable.\n");
+}
+
 TEST_MAIN(vtest_init(&t, vtest_pets_sdl); RUN(known_argument_names); RUN(unique_argument_names);
           RUN(required_arguments); RUN(directives_everywhere); RUN(required_with_default_null);
-          RUN(directive_args_not_field_args); vtest_free(&t);)
+          RUN(directive_args_not_field_args); RUN(directives_in_type_definitions); vtest_free(&t);)

@@ -75,6 +75,7 @@ static void vstruct_check_definition(vstruct *vs, const ast_definition *d)
         vstruct_check_fragment_definition(vs, d);
     } else {
         vstruct_check_sdl_types(vs, d);
+        vstruct_check_sdl_directives(vs, d);
         return;
     }
     vstruct_check_directives(vs, d->directives);
@@ -94,6 +95,7 @@ void validate_structure_rules(const schema *s, const ast_document *doc, diag_lis
     vstruct_check_operation_names(&vs);
     vstruct_index_fragments(&vs);
     vstruct_index_types(&vs);
+    vstruct_index_directives(&vs);
     for (const ast_definition *d = doc->definitions; d; d = d->next)
         vstruct_check_definition(&vs, d);
     vstruct_check_fragment_graph(&vs);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pairmap.h"
 #include "sbuf.h"
 #include "strmap.h"
 #include "validate_print.h"
@@ -21,17 +22,6 @@
 #define OVL_MAX_DEPTH 1000  /* nested comparisons, to bound the C stack */
 #define OVL_MAX_DETAIL 1000 /* longer names and reasons are cut with "..." */
 #define OVL_MAX_NODES 20    /* locations kept per side of a conflict */
-
-/* A hash map keyed by a pair of pointers (order matters). */
-typedef struct ovl_pair_slot {
-    const void *a, *b;
-    uintptr_t value;
-} ovl_pair_slot;
-
-typedef struct ovl_pair_map {
-    ovl_pair_slot *slots;
-    uint32_t cap, count;
-} ovl_pair_map;
 
 /* One field of a collected selection set. */
 typedef struct ovl_field {
@@ -77,64 +67,14 @@ typedef struct ovl_ctx {
     const schema *s;
     diag_list *errs;
     arena *scratch;
-    strmap fragments;            /* name -> ast_definition* (the last of that name) */
-    ovl_pair_map collected;      /* (parent type, selection set) -> ovl_collected* */
-    ovl_pair_map fragment_pairs; /* (fragment, fragment) -> 1 + mutually exclusive */
-    ovl_pair_map compared;       /* (ovl_collected, fragment) -> 1 + mutually exclusive */
+    strmap fragments;       /* name -> ast_definition* (the last of that name) */
+    pairmap collected;      /* (parent type, selection set) -> ovl_collected* */
+    pairmap fragment_pairs; /* (fragment, fragment) -> 1 + mutually exclusive */
+    pairmap compared;       /* (ovl_collected, fragment) -> 1 + mutually exclusive */
     long budget;
     uint32_t depth;
     bool aborted;
 } ovl_ctx;
-
-/* ---- pointer pair map ---- */
-
-static uint32_t ovl_pair_hash(const void *a, const void *b)
-{
-    uint64_t h = (uint64_t)(uintptr_t)a * 0x9E3779B97F4A7C15ull;
-    h ^= (uint64_t)(uintptr_t)b + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
-    h *= 0xff51afd7ed558ccdull;
-    return (uint32_t)(h ^ (h >> 32));
-}
-
-static ovl_pair_slot *ovl_pair_find(const ovl_pair_map *m, const void *a, const void *b)
-{
-    if (!m->cap) return NULL;
-    uint32_t mask = m->cap - 1;
-    for (uint32_t i = ovl_pair_hash(a, b) & mask;; i = (i + 1) & mask) {
-        ovl_pair_slot *s = &m->slots[i];
-        if (!s->a) return NULL;
-        if (s->a == a && s->b == b) return s;
-    }
-}
-
-static void ovl_pair_put(arena *ar, ovl_pair_map *m, const void *a, const void *b, uintptr_t v)
-{
-    ovl_pair_slot *found = ovl_pair_find(m, a, b);
-    if (found) {
-        found->value = v;
-        return;
-    }
-    if ((m->count + 1) * 2 > m->cap) {
-        ovl_pair_map grown = {ARENA_ARRAY(ar, ovl_pair_slot, m->cap ? m->cap * 2 : 64),
-                              m->cap ? m->cap * 2 : 64, 0};
-        for (uint32_t i = 0; i < m->cap; i++)
-            if (m->slots[i].a)
-                ovl_pair_put(ar, &grown, m->slots[i].a, m->slots[i].b, m->slots[i].value);
-        *m = grown;
-    }
-    uint32_t mask = m->cap - 1;
-    uint32_t i = ovl_pair_hash(a, b) & mask;
-    while (m->slots[i].a)
-        i = (i + 1) & mask;
-    m->slots[i] = (ovl_pair_slot){a, b, v};
-    m->count++;
-}
-
-static uintptr_t ovl_pair_get(const ovl_pair_map *m, const void *a, const void *b)
-{
-    ovl_pair_slot *s = ovl_pair_find(m, a, b);
-    return s ? s->value : 0;
-}
 
 /* ---- work metering ---- */
 
@@ -251,11 +191,11 @@ static ovl_collected *ovl_collect(ovl_ctx *c, const schema_type *parent, const a
 {
     /* the key's first pointer must not be NULL: use the context for "no type" */
     const void *type_key = parent ? (const void *)parent : (const void *)c;
-    ovl_collected *r = (ovl_collected *)ovl_pair_get(&c->collected, type_key, first);
+    ovl_collected *r = (ovl_collected *)pairmap_get(&c->collected, type_key, first);
     if (r) return r;
     r = ARENA_NEW(c->scratch, ovl_collected);
     ovl_collect_into(c, r, parent, first);
-    ovl_pair_put(c->scratch, &c->collected, type_key, first, (uintptr_t)r);
+    pairmap_put(&c->collected, type_key, first, (uintptr_t)r);
     return r;
 }
 
@@ -576,9 +516,9 @@ static void ovl_fields_and_fragment(ovl_ctx *c, ovl_conflicts *out, bool exclusi
     if (!ovl_spend(c, 1) || !r->ngroups) return;
     const ast_definition *frag = ovl_fragment(c, fragment_name);
     if (!frag) return;
-    uintptr_t seen = ovl_pair_get(&c->compared, r, frag);
+    uintptr_t seen = pairmap_get(&c->compared, r, frag);
     if (seen == OVL_COMPARED_SHARED || (exclusive && seen == OVL_COMPARED_EXCLUSIVE)) return;
-    ovl_pair_put(c->scratch, &c->compared, r, frag, ovl_state(exclusive));
+    pairmap_put(&c->compared, r, frag, ovl_state(exclusive));
     ovl_collected *r2 = ovl_collect_fragment(c, frag);
     if (r2 == r) return;
     if (c->depth >= OVL_MAX_DEPTH) {
@@ -594,8 +534,8 @@ static void ovl_fields_and_fragment(ovl_ctx *c, ovl_conflicts *out, bool exclusi
 
 static bool ovl_fragment_pair_seen(ovl_ctx *c, const void *a, const void *b, bool exclusive)
 {
-    uintptr_t ab = ovl_pair_get(&c->fragment_pairs, a, b);
-    uintptr_t ba = ovl_pair_get(&c->fragment_pairs, b, a);
+    uintptr_t ab = pairmap_get(&c->fragment_pairs, a, b);
+    uintptr_t ba = pairmap_get(&c->fragment_pairs, b, a);
     if (exclusive) return ab || ba;
     return ab == OVL_COMPARED_SHARED || ba == OVL_COMPARED_SHARED;
 }
@@ -607,7 +547,7 @@ static void ovl_fragments(ovl_ctx *c, ovl_conflicts *out, bool exclusive, const 
     const ast_definition *f1 = ovl_fragment(c, name1), *f2 = ovl_fragment(c, name2);
     if (!f1 || !f2) return; /* nothing to compare; memoising them would change nothing */
     if (ovl_fragment_pair_seen(c, f1, f2, exclusive)) return;
-    ovl_pair_put(c->scratch, &c->fragment_pairs, f1, f2, ovl_state(exclusive));
+    pairmap_put(&c->fragment_pairs, f1, f2, ovl_state(exclusive));
     ovl_collected *r1 = ovl_collect_fragment(c, f1), *r2 = ovl_collect_fragment(c, f2);
     if (c->depth >= OVL_MAX_DEPTH) {
         c->aborted = true;
@@ -680,6 +620,9 @@ void validate_overlap_rules(const schema *s, const ast_document *doc, diag_list 
     arena_init(&scratch, 0);
     ovl_ctx c = {.s = s, .errs = errs, .scratch = &scratch, .budget = OVL_BUDGET};
     strmap_init(&c.fragments, &scratch, 16);
+    pairmap_init(&c.collected, &scratch);
+    pairmap_init(&c.fragment_pairs, &scratch);
+    pairmap_init(&c.compared, &scratch);
     for (const ast_definition *d = doc->definitions; d; d = d->next)
         if (d->kind == AST_DEF_FRAGMENT) strmap_put(&c.fragments, d->name, (void *)d);
     vscan_visitor v = {.user = &c, .selection_set = ovl_on_selection_set};

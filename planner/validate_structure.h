@@ -16,9 +16,10 @@ typedef struct vstruct {
     const schema *schema;
     const ast_document *doc;
     diag_list *errs;
-    arena *arena;     /* errs->arena: scratch memory of the validation */
-    strmap fragments; /* fragment name -> vstruct_fragment (validate_fragments.c) */
-    strmap doc_types; /* names of the types the document itself defines */
+    arena *arena;          /* errs->arena: scratch memory of the validation */
+    strmap fragments;      /* fragment name -> vstruct_fragment (validate_fragments.c) */
+    strmap doc_types;      /* names of the types the document itself defines */
+    strmap doc_directives; /* directives it defines -> their arguments (validate_arguments.c) */
     /* validate_introspection.c: per fragment, the entry depths known to pass
      * and to fail; the depth of the field last reported (0: none) */
     strmap introspection_checked, introspection_exceeded;
@@ -31,8 +32,11 @@ void vstruct_check_field(vstruct *vs, const vwalk_at *at);
 
 /* validate_arguments.c: known, unique and required arguments of a field
  * selection and of the directives applied anywhere in the document. */
+void vstruct_index_directives(vstruct *vs);
 void vstruct_check_field_arguments(vstruct *vs, const vwalk_at *at);
 void vstruct_check_directives(vstruct *vs, const ast_directive *dirs);
+/* The directives applied inside a type-system definition. */
+void vstruct_check_sdl_directives(vstruct *vs, const ast_definition *d);
 
 /* validate_fragments.c: fragment definitions and spreads. */
 void vstruct_index_fragments(vstruct *vs); /* also: unique fragment names */

@@ -12,7 +12,6 @@
 #include "strmap.h"
 #include "validate_scan.h"
 
-typedef struct vval_usage vval_usage;
 typedef struct vvar_list vvar_list;
 
 typedef struct vval_ctx {

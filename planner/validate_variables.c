@@ -9,18 +9,20 @@
 #include "sbuf.h"
 #include "validate_print.h"
 
+typedef struct vvar_usage vvar_usage;
+
 /* One `$name` in an argument value, with what its position expects. */
-struct vval_usage {
+struct vvar_usage {
     const ast_value *node;
     const ast_type *type;            /* NULL when the position's type is unknown */
     bool has_default;                /* the argument or input field has a default */
     const schema_type *parent_input; /* the input object it is a field of, if any */
-    vval_usage *next;
+    vvar_usage *next;
 };
 
 /* The usages of one definition, in document order. */
 struct vvar_list {
-    vval_usage *first, *last;
+    vvar_usage *first, *last;
 };
 
 typedef struct vvar_collector {
@@ -31,7 +33,7 @@ typedef struct vvar_collector {
 static void vvar_add_usage(vvar_collector *k, const ast_value *v, const ast_type *type,
                            bool has_default, const ast_type *parent)
 {
-    vval_usage *u = ARENA_NEW(k->c->scratch, vval_usage);
+    vvar_usage *u = ARENA_NEW(k->c->scratch, vvar_usage);
     u->node = v;
     u->type = type;
     u->has_default = has_default;
@@ -249,7 +251,7 @@ static strmap vvar_definitions(vval_ctx *c, const ast_definition *op)
 static void vvar_check_undefined(vval_ctx *c, const ast_definition *op, const strmap *defs,
                                  const vvar_list *usages)
 {
-    for (const vval_usage *u = usages->first; u; u = u->next) {
+    for (const vvar_usage *u = usages->first; u; u = u->next) {
         if (strmap_get(defs, u->node->str)) continue;
         diag *e = op->name ? diag_add(c->errs, u->node->loc,
                                       "Variable \"$%s\" is not defined by operation \"%s\".",
@@ -265,7 +267,7 @@ static void vvar_check_unused(vval_ctx *c, const ast_definition *op, const vvar_
     strmap used;
     strmap_init(&used, c->scratch, 16);
     for (uint32_t i = 0; i < usages->n; i++)
-        for (const vval_usage *u = usages->parts[i]->first; u; u = u->next)
+        for (const vvar_usage *u = usages->parts[i]->first; u; u = u->next)
             strmap_put(&used, u->node->str, (void *)u);
     for (const ast_variable_def *d = op->variables; d; d = d->next) {
         if (strmap_get(&used, d->name)) continue;
@@ -280,7 +282,7 @@ static void vvar_check_unused(vval_ctx *c, const ast_definition *op, const vvar_
 /* A nullable variable may feed a non-null position only when it or the
  * position has a default; beyond that the variable's type must be a subtype
  * of the position's. */
-static bool vvar_allowed(const schema *s, const ast_variable_def *def, const vval_usage *u)
+static bool vvar_allowed(const schema *s, const ast_variable_def *def, const vvar_usage *u)
 {
     const ast_type *var_type = def->type, *loc_type = u->type;
     if (loc_type->kind == AST_TYPE_NON_NULL && var_type->kind != AST_TYPE_NON_NULL) {
@@ -291,7 +293,7 @@ static bool vvar_allowed(const schema *s, const ast_variable_def *def, const vva
     return schema_is_subtype_ref(s, var_type, loc_type);
 }
 
-static void vvar_position_error(vval_ctx *c, const ast_variable_def *def, const vval_usage *u)
+static void vvar_position_error(vval_ctx *c, const ast_variable_def *def, const vvar_usage *u)
 {
     sbuf b;
     sbuf_init(&b);
@@ -306,7 +308,7 @@ static void vvar_position_error(vval_ctx *c, const ast_variable_def *def, const 
 
 static void vvar_check_positions(vval_ctx *c, const strmap *defs, const vvar_list *usages)
 {
-    for (const vval_usage *u = usages->first; u; u = u->next) {
+    for (const vvar_usage *u = usages->first; u; u = u->next) {
         const ast_variable_def *def = strmap_get(defs, u->node->str);
         if (!def || !u->type || !vscan_named(c->s, def->type)) continue;
         if (!vvar_allowed(c->s, def, u)) vvar_position_error(c, def, u);

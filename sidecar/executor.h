@@ -32,6 +32,7 @@ typedef struct executor_config {
     const long *graph_timeout_ms; /* per graph index (0 = use timeout_ms); may be NULL */
     long connect_timeout_ms;     /* 0 = 2000 */
     uint32_t max_connections_per_host; /* keep-alive pool size; 0 = 64 */
+    size_t max_response_bytes;   /* per subgraph response; 0 = 64 MiB */
 } executor_config;
 
 /* Called once per job when the response is complete: `response` holds the

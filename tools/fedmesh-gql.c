@@ -6,6 +6,8 @@
  *   fedmesh-gql validate SUPERGRAPH QUERY     validate against the API schema
  *   fedmesh-gql introspect SUPERGRAPH QUERY [VARIABLES_JSON]
  *                                             answer an introspection query
+ *   fedmesh-gql plan SUPERGRAPH QUERY         print the query plan, then
+ *                                             "fetches: N, depth: D"
  *   fedmesh-gql bench-parse SUPERGRAPH QUERY SECONDS
  *                                             parse+validate throughput
  * Exit status: 0 success, 1 invalid input (errors on stderr), 2 usage. */
@@ -17,6 +19,7 @@
 #include "introspection.h"
 #include "json.h"
 #include "parser.h"
+#include "planner.h"
 #include "printer.h"
 #include "schema_print.h"
 #include "supergraph.h"
@@ -33,7 +36,8 @@ static char *read_file(const char *path, size_t *len)
     sbuf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sbuf_append(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
     fclose(f);
     *len = b.len;
     return sbuf_take(&b);
@@ -113,8 +117,10 @@ static int cmd_validate(const char *supergraph_file, const char *query_file)
     diag_list errs;
     diag_init(&errs, &a);
     bool ok = validate_document(sg->api, doc, &errs);
-    if (ok) printf("%s: valid\n", query_file);
-    else print_diags(query_file, &errs);
+    if (ok)
+        printf("%s: valid\n", query_file);
+    else
+        print_diags(query_file, &errs);
     arena_free(&a);
     return ok ? 0 : 1;
 }
@@ -154,6 +160,34 @@ static int cmd_introspect(const char *supergraph_file, const char *query_file, c
     sbuf_free(&out);
     arena_free(&a);
     return rc;
+}
+
+static int cmd_plan(const char *supergraph_file, const char *query_file)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = load_supergraph(&a, supergraph_file);
+    ast_document *doc = parse_file(&a, query_file);
+    diag_list errs;
+    diag_init(&errs, &a);
+    const ast_definition *op = ast_find_operation(doc, NULL);
+    plan *p = NULL;
+    if (!validate_document(sg->api, doc, &errs))
+        print_diags(query_file, &errs);
+    else if (!op)
+        fprintf(stderr, "%s: no single operation to plan\n", query_file);
+    else if (!(p = qp_plan(&a, sg, doc, op, &errs)))
+        print_diags(query_file, &errs);
+    if (p) {
+        sbuf out;
+        sbuf_init(&out);
+        plan_print(&out, p);
+        sbuf_printf(&out, "fetches: %u, depth: %u\n", p->nfetches, p->depth);
+        fputs(out.data, stdout);
+        sbuf_free(&out);
+    }
+    arena_free(&a);
+    return p ? 0 : 1;
 }
 
 static double now_seconds(void)
@@ -202,6 +236,7 @@ static int usage(void)
           "       fedmesh-gql api-schema SUPERGRAPH\n"
           "       fedmesh-gql validate SUPERGRAPH QUERY\n"
           "       fedmesh-gql introspect SUPERGRAPH QUERY [VARIABLES_JSON]\n"
+          "       fedmesh-gql plan SUPERGRAPH QUERY\n"
           "       fedmesh-gql bench-parse SUPERGRAPH QUERY SECONDS\n",
           stderr);
     return 2;
@@ -216,6 +251,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "validate") == 0 && argc == 4) return cmd_validate(argv[2], argv[3]);
     if (strcmp(cmd, "introspect") == 0 && (argc == 4 || argc == 5))
         return cmd_introspect(argv[2], argv[3], argc == 5 ? argv[4] : NULL);
+    if (strcmp(cmd, "plan") == 0 && argc == 4) return cmd_plan(argv[2], argv[3]);
     if (strcmp(cmd, "bench-parse") == 0 && argc == 5)
         return cmd_bench_parse(argv[2], argv[3], atof(argv[4]));
     return usage();

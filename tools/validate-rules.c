@@ -2,7 +2,7 @@
  * for differential tests against graphql-js
  * (tests/integration/validate_rules_graphql_js.sh).
  *
- *   validate-rules values|overlap|all SCHEMA.graphql < documents
+ *   validate-rules structure|values|overlap|all SCHEMA.graphql < documents
  *
  * Documents on stdin are separated by lines holding only a form feed. For
  * each one it prints its errors, one "message @line:col,..." per line, or
@@ -33,7 +33,9 @@ static char *read_stream(FILE *f, size_t *len)
 
 static void run_group(const char *group, const schema *s, const ast_document *doc, diag_list *errs)
 {
-    if (strcmp(group, "values") == 0)
+    if (strcmp(group, "structure") == 0)
+        validate_structure_rules(s, doc, errs);
+    else if (strcmp(group, "values") == 0)
         validate_value_rules(s, doc, errs);
     else if (strcmp(group, "overlap") == 0)
         validate_overlap_rules(s, doc, errs);
@@ -67,9 +69,10 @@ static void check_document(const char *group, const schema *s, const char *src, 
 
 int main(int argc, char **argv)
 {
-    if (argc != 3 || (strcmp(argv[1], "values") != 0 && strcmp(argv[1], "overlap") != 0 &&
-                      strcmp(argv[1], "all") != 0)) {
-        fputs("usage: validate-rules values|overlap|all SCHEMA.graphql < documents\n", stderr);
+    if (argc != 3 || (strcmp(argv[1], "structure") != 0 && strcmp(argv[1], "values") != 0 &&
+                      strcmp(argv[1], "overlap") != 0 && strcmp(argv[1], "all") != 0)) {
+        fputs("usage: validate-rules structure|values|overlap|all SCHEMA.graphql < documents\n",
+              stderr);
         return 2;
     }
     FILE *f = fopen(argv[2], "rb");

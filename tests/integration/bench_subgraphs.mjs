@@ -1,8 +1,9 @@
 // bench_subgraphs.mjs: replays request/response fixtures against subgraphs.
 //   node bench_subgraphs.mjs check  PORT_BASE DIR   compare with DIR/*.json, exit 1 on mismatch
-//   node bench_subgraphs.mjs record PORT_BASE DIR < cases.jsonl
-//        ({name, subgraph, request} per line) writes DIR/NAME.json with the
-//        response of the subgraphs at PORT_BASE (the reference ones).
+//   node bench_subgraphs.mjs record PORT_BASE DIR
+//        re-records the response of every DIR/*.json from the subgraphs at
+//        PORT_BASE (the reference ones); a new case is a file with just
+//        {"subgraph": ..., "request": ...}.
 // Responses are compared as parsed JSON, member order included: graphql-js
 // orders fields as selected, and so must the subgraphs.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -24,13 +25,13 @@ async function post(subgraph, request) {
 }
 
 async function record() {
-  const lines = readFileSync(0, "utf8").split("\n").filter(Boolean);
-  for (const line of lines) {
-    const { name, subgraph, request } = JSON.parse(line);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  for (const file of files) {
+    const { subgraph, request } = JSON.parse(readFileSync(`${dir}/${file}`, "utf8"));
     const response = await post(subgraph, request);
-    writeFileSync(`${dir}/${name}.json`, JSON.stringify({ subgraph, request, response }, null, 1) + "\n");
+    writeFileSync(`${dir}/${file}`, JSON.stringify({ subgraph, request, response }, null, 1) + "\n");
   }
-  console.log(`recorded ${lines.length} cases`);
+  console.log(`recorded ${files.length} cases`);
 }
 
 async function check() {

@@ -1,0 +1,416 @@
+/* planner_fields.c: which subgraph resolves each selection. Walks the
+ * client's selections (fragments expanded, literal @skip/@include applied)
+ * and puts every field into the group of the subgraph that fetches the
+ * object it belongs to, or, when that subgraph cannot resolve it, into an
+ * entity group reached through a key (planner_entities.c). Root fields and
+ * shareable fields go to the subgraph that leaves the fewest fields to fetch
+ * elsewhere, staying in the current subgraph when it can. */
+#include <string.h>
+
+#include "introspection.h"
+#include "planner_int.h"
+#include "printer.h"
+
+#define QP_COST_DEPTH 4 /* how deep the shareable choice looks ahead */
+
+/* @skip(if: true) / @include(if: false) written as literals. */
+static bool literally_excluded(const ast_directive *dirs)
+{
+    for (const ast_directive *d = dirs; d; d = d->next) {
+        bool skip = strcmp(d->name, "skip") == 0;
+        if (!skip && strcmp(d->name, "include") != 0) continue;
+        const ast_argument *arg = ast_find_argument(d->arguments, "if");
+        if (arg && arg->value->kind == AST_VALUE_BOOLEAN && arg->value->boolean == skip)
+            return true;
+    }
+    return false;
+}
+
+/* conds plus the @skip/@include of dirs that test a variable. */
+static qp_conds conds_extend(qp_planner *p, qp_conds conds, const ast_directive *dirs)
+{
+    uint32_t extra = 0;
+    for (const ast_directive *d = dirs; d; d = d->next) {
+        const ast_argument *arg = ast_find_argument(d->arguments, "if");
+        if ((!strcmp(d->name, "skip") || !strcmp(d->name, "include")) && arg &&
+            arg->value->kind == AST_VALUE_VARIABLE)
+            extra++;
+    }
+    if (!extra) return conds;
+    const ast_directive **items = ARENA_ARRAY(p->a, const ast_directive *, conds.n + extra);
+    if (conds.n) memcpy(items, conds.items, sizeof *items * conds.n);
+    uint32_t n = conds.n;
+    for (const ast_directive *d = dirs; d; d = d->next) {
+        const ast_argument *arg = ast_find_argument(d->arguments, "if");
+        if ((!strcmp(d->name, "skip") || !strcmp(d->name, "include")) && arg &&
+            arg->value->kind == AST_VALUE_VARIABLE)
+            items[n++] = d;
+    }
+    return (qp_conds){items, n};
+}
+
+static ast_directive *conds_to_directives(qp_planner *p, qp_conds conds)
+{
+    ast_directive *first = NULL, **tail = &first;
+    for (uint32_t i = 0; i < conds.n; i++) {
+        ast_directive *d = ARENA_NEW(p->a, ast_directive);
+        *d = *conds.items[i];
+        d->next = NULL;
+        *tail = d;
+        tail = &d->next;
+    }
+    return first;
+}
+
+static bool same_directives(const ast_directive *a, const ast_directive *b)
+{
+    sbuf x, y;
+    sbuf_init(&x);
+    sbuf_init(&y);
+    print_directives(&x, a);
+    print_directives(&y, b);
+    bool same = x.len == y.len && (!x.len || memcmp(x.data, y.data, x.len) == 0);
+    sbuf_free(&x);
+    sbuf_free(&y);
+    return same;
+}
+
+static void append_child(ast_selection *parent, ast_selection *child)
+{
+    ast_selection **tail = &parent->selection_set;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = child;
+}
+
+ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
+                            const char *name, ast_argument *args, qp_conds conds)
+{
+    const char *key = alias ? alias : name;
+    ast_directive *dirs = conds_to_directives(p, conds);
+    for (ast_selection *s = parent->selection_set; s; s = s->next) {
+        if (s->kind != AST_SEL_FIELD || strcmp(ast_response_key(s), key) != 0) continue;
+        if (strcmp(s->name, name) != 0 || !qp_same_arguments(s->arguments, args)) {
+            qp_fail(p,
+                    "Cannot plan the operation: two fields under the response key \"%s\" "
+                    "would meet in one subgraph request.",
+                    key);
+            return s;
+        }
+        if (same_directives(s->directives, dirs)) return s;
+    }
+    ast_selection *s = ARENA_NEW(p->a, ast_selection);
+    s->kind = AST_SEL_FIELD;
+    s->alias = alias && strcmp(alias, name) != 0 ? arena_strdup(p->a, alias) : NULL;
+    s->name = name;
+    s->arguments = args;
+    s->directives = dirs;
+    append_child(parent, s);
+    return s;
+}
+
+ast_selection *qp_sel_fragment(qp_planner *p, ast_selection *parent, const char *type_name)
+{
+    for (ast_selection *s = parent->selection_set; s; s = s->next)
+        if (s->kind == AST_SEL_INLINE_FRAGMENT && !s->directives &&
+            strcmp(s->type_condition, type_name) == 0)
+            return s;
+    ast_selection *s = ARENA_NEW(p->a, ast_selection);
+    s->kind = AST_SEL_INLINE_FRAGMENT;
+    s->type_condition = type_name;
+    append_child(parent, s);
+    return s;
+}
+
+bool qp_client_takes_key(const qp_planner *p, const ast_selection *first, const char *name,
+                         uint32_t depth)
+{
+    for (const ast_selection *s = first; s && depth <= QP_MAX_DEPTH; s = s->next) {
+        if (s->kind == AST_SEL_FIELD) {
+            if (strcmp(ast_response_key(s), name) == 0 &&
+                (strcmp(s->name, name) != 0 || s->arguments))
+                return true;
+            continue;
+        }
+        const ast_selection *body = s->selection_set;
+        if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
+            const ast_definition *frag = ast_find_fragment(p->doc, s->name);
+            body = frag ? frag->selection_set : NULL;
+        }
+        if (qp_client_takes_key(p, body, name, depth + 1)) return true;
+    }
+    return false;
+}
+
+/* Fields a graph was handed in a representation: its keys for the type. */
+static bool in_graph_key(const qp_planner *p, const schema_type *t, uint32_t graph,
+                         const char *name)
+{
+    uint32_t n = 0;
+    const sg_key *keys = sg_type_keys(p->sg, t, graph, &n);
+    for (uint32_t i = 0; i < n; i++)
+        for (const ast_selection *s = keys[i].fields.selection; s; s = s->next)
+            if (s->kind == AST_SEL_FIELD && strcmp(s->name, name) == 0) return true;
+    return false;
+}
+
+static const ast_selection *find_provided(const ast_selection *provided, const schema_type *t,
+                                          const char *name, uint32_t depth)
+{
+    for (const ast_selection *s = provided; s && depth < QP_MAX_DEPTH; s = s->next) {
+        if (s->kind == AST_SEL_FIELD && strcmp(s->name, name) == 0) return s;
+        if (s->kind == AST_SEL_INLINE_FRAGMENT &&
+            (!s->type_condition || strcmp(s->type_condition, t->name) == 0)) {
+            const ast_selection *hit = find_provided(s->selection_set, t, name, depth + 1);
+            if (hit) return hit;
+        }
+    }
+    return NULL;
+}
+
+bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *f, uint32_t graph,
+                    const ast_selection **provided)
+{
+    *provided = NULL;
+    if (ctx->group && graph == ctx->group->graph && ctx->provided) {
+        const ast_selection *hit = find_provided(ctx->provided, ctx->type, f->name, 0);
+        if (hit) {
+            *provided = hit->selection_set;
+            return true;
+        }
+    }
+    if (!sg_type_in_graph(p->sg, ctx->type, graph)) return false;
+    if (sg_field_resolvable_in(p->sg, f, graph)) return true;
+    const sg_field_graph *fg = sg_field_in_graph(p->sg, f, graph);
+    return fg && fg->external && !fg->used_overridden && in_graph_key(p, ctx->type, graph, f->name);
+}
+
+/* Fields of the selection that `graph` would leave to other subgraphs. */
+static uint32_t missing_fields(const qp_planner *p, const schema_type *t,
+                               const ast_selection *first, uint32_t graph, uint32_t depth)
+{
+    uint32_t missing = 0;
+    for (const ast_selection *s = first; s && depth < QP_COST_DEPTH; s = s->next) {
+        if (s->kind == AST_SEL_INLINE_FRAGMENT && !s->type_condition) {
+            missing += missing_fields(p, t, s->selection_set, graph, depth + 1);
+            continue;
+        }
+        if (s->kind != AST_SEL_FIELD || s->name[0] == '_') continue;
+        const schema_field *f = schema_get_field(t, s->name);
+        if (!f) continue;
+        if (!sg_field_resolvable_in(p->sg, f, graph))
+            missing++;
+        else if (schema_is_composite(f->named))
+            missing += missing_fields(p, f->named, s->selection_set, graph, depth + 1);
+    }
+    return missing;
+}
+
+uint32_t qp_choose_graph(const qp_planner *p, const schema_field *f, const ast_selection *sub,
+                         int32_t prefer)
+{
+    const sg_field *info = sg_field_graphs(p->sg, f);
+    uint32_t best = UINT32_MAX, best_cost = UINT32_MAX;
+    for (uint32_t i = 0; info && i < info->ngraphs; i++) {
+        uint32_t g = info->graphs[i].graph->index;
+        if (!sg_field_resolvable_in(p->sg, f, g)) continue;
+        uint32_t cost =
+            schema_is_composite(f->named) ? missing_fields(p, f->named, sub, g, 0) * 2 : 0;
+        if ((int32_t)g != prefer) cost++;
+        if (cost < best_cost) {
+            best = g;
+            best_cost = cost;
+        }
+    }
+    return best;
+}
+
+/* The root group a root field goes into; false when no subgraph has it. */
+static bool root_context(qp_planner *p, const qp_ctx *ctx, const schema_field *f,
+                         const ast_selection *s, qp_ctx *out)
+{
+    bool mutation = p->op->operation == AST_OP_MUTATION;
+    int32_t prefer = mutation && p->mutation_group ? (int32_t)p->mutation_group->graph : -1;
+    uint32_t graph = qp_choose_graph(p, f, s->selection_set, prefer);
+    if (graph == UINT32_MAX) {
+        qp_fail(p, "Cannot plan field %s.%s: no subgraph resolves it.", ctx->type->name, f->name);
+        return false;
+    }
+    qp_group *g;
+    if (mutation) {
+        g = p->mutation_group;
+        if (!g || g->graph != graph) {
+            uint32_t after = qp_levels_so_far(p);
+            g = qp_group_new(p, graph, false);
+            if (!g) return false;
+            g->min_level = after;
+            p->mutation_group = g;
+        }
+    } else {
+        g = p->root_groups[graph];
+        if (!g && !(g = p->root_groups[graph] = qp_group_new(p, graph, false))) return false;
+    }
+    *out = *ctx;
+    out->group = g;
+    out->sel = &g->root;
+    return true;
+}
+
+static const char *plan_key(qp_planner *p, const char *alias, const char *name)
+{
+    return arena_strdup(p->a, alias ? alias : name);
+}
+
+static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
+                 qp_group *dependent, uint32_t depth);
+
+/* Adds f to ctx's group and follows its sub-selection. */
+static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
+                    qp_conds conds, const ast_selection *provided, qp_group *dependent,
+                    uint32_t depth)
+{
+    const sg_field_graph *there = sg_field_in_graph(p->sg, f, ctx->group->graph);
+    if (there && there->ncontext_args) {
+        /* The argument's value comes from an enclosing object: not planned yet. */
+        qp_fail(p, "Cannot plan field %s.%s: arguments taken from @context are not supported.",
+                ctx->type->name, f->name);
+        return;
+    }
+    if (dependent) qp_group_depend(p, dependent, ctx->group);
+    ast_selection *node = qp_sel_field(p, ctx->sel, s->alias, f->name, s->arguments, conds);
+    if (!schema_is_composite(f->named)) return;
+    if (schema_is_abstract(f->named))
+        qp_sel_field(p, node, NULL, "__typename", NULL, (qp_conds){0});
+    if (!provided && there) provided = there->provides.selection;
+    uint32_t nsteps = ctx->nsteps;
+    if (nsteps >= QP_MAX_DEPTH) {
+        qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
+        return;
+    }
+    p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
+    for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
+        if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
+    qp_ctx child = {ctx->group, node, f->named, provided, dependent ? NULL : s->selection_set,
+                    nsteps};
+    walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
+}
+
+/* Some graph resolves f of interface t where t is an @interfaceObject: the
+ * objects can jump there as they are, without splitting by type. */
+static bool reachable_as_interface_object(const qp_planner *p, const schema_type *t,
+                                          const schema_field *f)
+{
+    const sg_field *info = sg_field_graphs(p->sg, f);
+    for (uint32_t i = 0; info && i < info->ngraphs; i++) {
+        uint32_t graph = info->graphs[i].graph->index;
+        if (sg_field_resolvable_in(p->sg, f, graph) && sg_is_interface_object(p->sg, t, graph))
+            return true;
+    }
+    return false;
+}
+
+static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s, qp_conds conds,
+                        qp_group *dependent, uint32_t depth)
+{
+    if (strcmp(s->name, "__typename") == 0) {
+        /* Fetched where the object is, so the merged data holds it under the
+         * client's key; the root type's name needs no fetch. */
+        if (ctx->group) qp_sel_field(p, ctx->sel, s->alias, "__typename", NULL, conds);
+        return;
+    }
+    if (!ctx->group && introspection_is_meta_field(s->name)) return;
+    const schema_field *f = schema_get_field(ctx->type, s->name);
+    if (!f) {
+        qp_fail(p, "Cannot plan field %s.%s: the supergraph has no such field.", ctx->type->name,
+                s->name);
+        return;
+    }
+    qp_ctx here = *ctx;
+    if (!here.group && !root_context(p, ctx, f, s, &here)) return;
+    const ast_selection *provided;
+    if (qp_can_resolve(p, &here, f, here.group->graph, &provided)) {
+        descend(p, &here, f, s, conds, provided, dependent, depth);
+        return;
+    }
+    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f)) {
+        uint32_t n = 0;
+        schema_type *const *objects = sg_possible_in_graph(p->sg, here.type, here.group->graph, &n);
+        for (uint32_t i = 0; i < n && !p->failed; i++) {
+            qp_ctx narrowed;
+            const schema_field *of = schema_get_field(objects[i], f->name);
+            if (!of || !qp_narrow(p, &here, objects[i], &narrowed)) continue;
+            place_field(p, &narrowed, s, conds, dependent, depth + 1);
+        }
+        return;
+    }
+    qp_ctx jumped;
+    if (!qp_jump(p, &here, f, s, &jumped, depth)) return;
+    qp_can_resolve(p, &jumped, f, jumped.group->graph, &provided);
+    descend(p, &jumped, f, s, conds, provided, dependent, depth);
+}
+
+bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx *out)
+{
+    *out = *ctx;
+    if (cond == ctx->type || ctx->type->kind == SCHEMA_OBJECT) return true;
+    if (ctx->group && !sg_type_in_graph(p->sg, cond, ctx->group->graph)) return false;
+    if (ctx->nsteps >= QP_MAX_DEPTH) {
+        qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
+        return false;
+    }
+    out->type = cond;
+    p->steps[out->nsteps++] = (plan_path_step){PLAN_PATH_TYPE, cond->name};
+    if (ctx->group) out->sel = qp_sel_fragment(p, ctx->sel, cond->name);
+    return true;
+}
+
+static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
+                 qp_group *dependent, uint32_t depth)
+{
+    if (depth > QP_MAX_DEPTH) {
+        qp_fail(p, "The operation nests deeper than %d selections.", QP_MAX_DEPTH);
+        return;
+    }
+    for (const ast_selection *s = first; s && !p->failed; s = s->next) {
+        if (literally_excluded(s->directives)) continue;
+        qp_conds here = conds_extend(p, conds, s->directives);
+        if (s->kind == AST_SEL_FIELD) {
+            place_field(p, ctx, s, here, dependent, depth);
+            continue;
+        }
+        const char *cond_name = s->type_condition;
+        const ast_selection *body = s->selection_set;
+        if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
+            const ast_definition *frag = ast_find_fragment(p->doc, s->name);
+            if (!frag) continue;
+            cond_name = frag->type_condition;
+            body = frag->selection_set;
+        }
+        qp_ctx narrowed = *ctx;
+        if (cond_name) {
+            const schema_type *cond = schema_get_type(p->sg->full, cond_name);
+            if (!cond || !qp_narrow(p, ctx, cond, &narrowed)) continue;
+        }
+        walk(p, &narrowed, body, here, dependent, depth + 1);
+    }
+}
+
+void qp_place_selections(qp_planner *p, const qp_ctx *ctx, const ast_selection *first,
+                         qp_conds conds, uint32_t depth)
+{
+    walk(p, ctx, first, conds, NULL, depth);
+}
+
+void qp_place_fieldset(qp_planner *p, const qp_ctx *ctx, const ast_selection *first,
+                       qp_group *dependent, uint32_t depth)
+{
+    walk(p, ctx, first, (qp_conds){0}, dependent, depth);
+}
+
+void qp_place_root(qp_planner *p, const schema_type *root)
+{
+    qp_ctx ctx = {0};
+    ctx.type = root;
+    ctx.client = p->op->selection_set;
+    walk(p, &ctx, p->op->selection_set, (qp_conds){0}, NULL, 0);
+}

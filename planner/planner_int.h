@@ -1,0 +1,144 @@
+/* planner_int.h: what the query planner's files share (planner.c,
+ * planner_fields.c, planner_entities.c, planner_ops.c, planner_shape.c).
+ * Not a public API.
+ *
+ * Planning builds "groups": one group is one future subgraph request. A root
+ * group selects root fields from one subgraph; an entity group selects fields
+ * of entities found at one path of the response, through `_entities`. Each
+ * group's selection is an ast_selection tree in the plan's arena, merged as
+ * fields are placed. Groups depend on the groups whose data they start from;
+ * a group's level is its step in the plan. Entity groups of the same subgraph
+ * at the same level are merged into one request with several paths. */
+#ifndef FM_PLANNER_INT_H
+#define FM_PLANNER_INT_H
+
+#include "planner.h"
+#include "strmap.h"
+
+#define QP_MAX_DEPTH 128   /* nesting of selections followed (response path length) */
+#define QP_MAX_JUMPS 16    /* entity jumps made only to fetch keys or required fields */
+#define QP_MAX_GROUPS 4096 /* subgraph requests one plan may make */
+
+typedef struct qp_group qp_group;
+
+struct qp_group {
+    uint32_t id;
+    uint32_t graph;
+    bool entity;
+    /* A holder whose selection_set is the group's selection: root fields, or
+     * `... on T { ... }` fragments for entity groups. */
+    ast_selection root;
+    ast_selection requires; /* entity groups: `... on T { __typename key }` */
+    plan_path *paths;       /* entity groups: where the entities are */
+    uint32_t npaths, cap_paths;
+    /* @interfaceObject: __typename set to the interface; aliased required fields renamed */
+    plan_rewrite *input_rewrites;
+    uint32_t ninput_rewrites;
+    qp_group **deps; /* groups whose results this one needs */
+    uint32_t ndeps, cap_deps;
+    uint32_t min_level, level;
+    bool level_known, level_busy;
+    qp_group *merged_into; /* set when batched into another group */
+    qp_group *next;        /* every group, in creation order */
+};
+
+/* A selection from the client (or a key or requires field set) may carry
+ * @skip/@include on variables; they are kept on the subgraph field. */
+typedef struct qp_conds {
+    const ast_directive *const *items;
+    uint32_t n;
+} qp_conds;
+
+/* Where the walk stands: an object of `type` (full schema) fetched by
+ * `group`, whose fields go under `sel` in the group's selection. */
+typedef struct qp_ctx {
+    qp_group *group;
+    ast_selection *sel;
+    const schema_type *type;
+    const ast_selection *provided; /* @provides selection applying here, or NULL */
+    const ast_selection *client;   /* the client's selections here; NULL in FieldSets */
+    uint32_t nsteps;               /* length of the response path to here (in planner.steps); type
+                                      conditions narrower than the field's type add "... on T" steps */
+} qp_ctx;
+
+typedef struct qp_planner {
+    arena *a; /* the plan's arena: everything allocated while planning goes here */
+    const supergraph *sg;
+    const ast_document *doc;
+    const ast_definition *op;
+    diag_list *errs;
+    bool failed;
+    qp_group *groups, *last_group;
+    uint32_t ngroups;
+    strmap group_index; /* "parent|graph|path" -> entity group */
+    plan_path_step steps[QP_MAX_DEPTH + 2];
+    const qp_group *exclude; /* a group that must not be reused (the one a requires is for) */
+    uint32_t jumps;
+    qp_group **root_groups;   /* [sg->ngraphs]: queries put each graph's root fields in one */
+    qp_group *mutation_group; /* mutations: the group of the latest run of root fields */
+} qp_planner;
+
+/* planner.c */
+void qp_fail(qp_planner *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+qp_group *qp_group_new(qp_planner *p, uint32_t graph, bool entity);
+void qp_group_depend(qp_planner *p, qp_group *g, qp_group *on);
+/* The response path of ctx, copied into the arena. */
+plan_path qp_ctx_path(qp_planner *p, const qp_ctx *ctx);
+char *qp_path_text(arena *a, const plan_path *path);
+void qp_group_add_path(qp_planner *p, qp_group *g, const plan_path *path);
+/* Steps taken by the groups made so far (mutations start each root field after them). */
+uint32_t qp_levels_so_far(qp_planner *p);
+
+/* planner_fields.c */
+/* Places the client's root selection of the operation into root groups. */
+void qp_place_root(qp_planner *p, const schema_type *root);
+/* Places the client selections `first` (fragments expanded) at ctx. */
+void qp_place_selections(qp_planner *p, const qp_ctx *ctx, const ast_selection *first,
+                         qp_conds conds, uint32_t depth);
+/* Places a FieldSet (key, requires) at ctx; every group a field of it
+ * lands in becomes a dependency of `dependent`. */
+void qp_place_fieldset(qp_planner *p, const qp_ctx *ctx, const ast_selection *first,
+                       qp_group *dependent, uint32_t depth);
+/* Narrows ctx to type condition `cond`; false when the group's subgraph
+ * cannot return objects of that type (nothing to select there). */
+bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx *out);
+/* The subgraph field `key: name(args) @conds` under parent, found or added. */
+ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
+                            const char *name, ast_argument *args, qp_conds conds);
+ast_selection *qp_sel_fragment(qp_planner *p, ast_selection *parent, const char *type_name);
+/* The client's selections (fragments followed) use response key `name` for
+ * something else than the plain field `name`. */
+bool qp_client_takes_key(const qp_planner *p, const ast_selection *first, const char *name,
+                         uint32_t depth);
+/* Whether graph can resolve f at ctx (itself or through @provides); *provided
+ * gets the provided sub-selection to apply below f. */
+/* The graph for field f of t that leaves the fewest of the sub-selection's
+ * fields to other subgraphs, `prefer` on a tie; UINT32_MAX when none can. */
+uint32_t qp_choose_graph(const qp_planner *p, const schema_field *f, const ast_selection *sub,
+                         int32_t prefer);
+bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *f, uint32_t graph,
+                    const ast_selection **provided);
+
+/* planner_entities.c */
+/* Jumps from ctx (an object type) to a subgraph that resolves f, through a
+ * key: returns the context in the entity group, false (with an error) when
+ * no subgraph can. s is the client's selection of f (its siblings weigh in
+ * the choice), or a FieldSet's. */
+bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
+             qp_ctx *out, uint32_t depth);
+/* Appends a copy of the FieldSet selection `from` under `to`. */
+void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
+
+/* planner_ops.c */
+/* The subgraph operation of a group and the client variables it uses. */
+void qp_build_fetch(qp_planner *p, const qp_group *g, plan_fetch *out);
+/* Merges the selection tree `from` into `to` (same holder kind). */
+void qp_merge_selections(qp_planner *p, ast_selection *to, const ast_selection *from);
+/* Two selection trees would put different fields under one response key. */
+bool qp_selections_conflict(const ast_selection *a, const ast_selection *b);
+bool qp_same_arguments(const ast_argument *a, const ast_argument *b);
+
+/* planner_shape.c */
+const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root);
+
+#endif

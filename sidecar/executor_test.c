@@ -1,0 +1,545 @@
+/* executor_test.c: whole plans run against a stub subgraph server (a
+ * libmicrohttpd daemon in the test serving canned responses per URL path):
+ * sequences, parallel fetches, entity round trips, conditions, forwarded
+ * errors, and every way a subgraph request can fail. */
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "exec_testutil.h"
+#include "executor.h"
+#include "ftest.h"
+#include "planner.h"
+
+/* ---- the stub server ---- */
+
+typedef struct stub_route {
+    const char *path;
+    unsigned status;
+    const char *body;
+    unsigned delay_ms;
+} stub_route;
+
+#define STUB_MAX_ROUTES 16
+
+static struct {
+    struct MHD_Daemon *daemon;
+    uint16_t port;
+    pthread_mutex_t lock;
+    stub_route routes[STUB_MAX_ROUTES];
+    uint32_t nroutes;
+    char last_body[STUB_MAX_ROUTES][2048];
+    uint32_t hits[STUB_MAX_ROUTES];
+    uint32_t connections; /* accepted since the daemon started */
+} stub = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+typedef struct stub_upload {
+    char data[2048];
+    size_t len;
+} stub_upload;
+
+static enum MHD_Result stub_access(void *cls, struct MHD_Connection *c, const char *url,
+                                   const char *method, const char *version, const char *upload_data,
+                                   size_t *upload_size, void **state)
+{
+    (void)cls, (void)method, (void)version;
+    stub_upload *up = *state;
+    if (!up) {
+        *state = calloc(1, sizeof(stub_upload));
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        size_t n = *upload_size;
+        if (n > sizeof up->data - 1 - up->len) n = sizeof up->data - 1 - up->len;
+        memcpy(up->data + up->len, upload_data, n);
+        up->len += n;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    const stub_route *route = NULL;
+    pthread_mutex_lock(&stub.lock);
+    for (uint32_t i = 0; i < stub.nroutes; i++)
+        if (strcmp(stub.routes[i].path, url) == 0) {
+            route = &stub.routes[i];
+            memcpy(stub.last_body[i], up->data, up->len + 1);
+            stub.hits[i]++;
+        }
+    pthread_mutex_unlock(&stub.lock);
+    if (route && route->delay_ms) usleep(route->delay_ms * 1000u);
+    const char *body = route ? route->body : "not found";
+    struct MHD_Response *r =
+        MHD_create_response_from_buffer(strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+    enum MHD_Result ok = MHD_queue_response(c, route ? route->status : 404, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static void stub_completed(void *cls, struct MHD_Connection *c, void **state,
+                           enum MHD_RequestTerminationCode toe)
+{
+    (void)cls, (void)c, (void)toe;
+    free(*state);
+    *state = NULL;
+}
+
+static void stub_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                            enum MHD_ConnectionNotificationCode toe)
+{
+    (void)cls, (void)c, (void)socket_context;
+    if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+        pthread_mutex_lock(&stub.lock);
+        stub.connections++;
+        pthread_mutex_unlock(&stub.lock);
+    }
+}
+
+static void stub_start(void)
+{
+    stub.daemon =
+        MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL,
+                         NULL, stub_access, NULL, MHD_OPTION_NOTIFY_COMPLETED, stub_completed, NULL,
+                         MHD_OPTION_NOTIFY_CONNECTION, stub_connection, NULL, MHD_OPTION_END);
+    if (!stub.daemon) {
+        fprintf(stderr, "cannot start the stub server\n");
+        exit(1);
+    }
+    stub.port = MHD_get_daemon_info(stub.daemon, MHD_DAEMON_INFO_BIND_PORT)->port;
+}
+
+static void stub_routes(const stub_route *routes, uint32_t n)
+{
+    pthread_mutex_lock(&stub.lock);
+    memcpy(stub.routes, routes, sizeof(stub_route) * n);
+    stub.nroutes = n;
+    memset(stub.hits, 0, sizeof stub.hits);
+    memset(stub.last_body, 0, sizeof stub.last_body);
+    pthread_mutex_unlock(&stub.lock);
+}
+
+/* ---- plans and runs ---- */
+
+typedef struct fixture {
+    arena a;
+    supergraph *sg;
+    executor *ex;
+    char *response;
+    int done_calls;
+} fixture;
+
+static void setup_with(fixture *f, const char *const *graph_paths, uint32_t ngraphs,
+                       const executor_config *cfg)
+{
+    memset(f, 0, sizeof *f);
+    arena_init(&f->a, 0);
+    f->sg = tu_supergraph(&f->a, "type Query { a: Int } type User { id: ID }");
+    f->sg->graphs = ARENA_ARRAY(&f->a, sg_graph, ngraphs);
+    f->sg->ngraphs = ngraphs;
+    for (uint32_t i = 0; i < ngraphs; i++) {
+        f->sg->graphs[i].index = i;
+        f->sg->graphs[i].name = arena_sprintf(&f->a, "graph%u", i);
+        f->sg->graphs[i].url =
+            graph_paths[i][0] == '/'
+                ? arena_sprintf(&f->a, "http://127.0.0.1:%u%s", stub.port, graph_paths[i])
+                : graph_paths[i];
+    }
+    f->ex = executor_new(cfg);
+}
+
+static void setup(fixture *f, const char *const *graph_paths, uint32_t ngraphs)
+{
+    executor_config cfg = {.timeout_ms = 1000, .connect_timeout_ms = 500};
+    setup_with(f, graph_paths, ngraphs, &cfg);
+}
+
+static void teardown(fixture *f)
+{
+    free(f->response);
+    executor_free(f->ex);
+    arena_free(&f->a);
+}
+
+static void on_done(void *ctx, sbuf *response)
+{
+    fixture *f = ctx;
+    f->done_calls++;
+    free(f->response);
+    f->response = sbuf_take(response);
+}
+
+static const char *execute(fixture *f, const plan *p, const char *variables)
+{
+    executor_job job = {.sg = f->sg,
+                        .plan = p,
+                        .variables = variables ? tu_json(&f->a, variables) : NULL,
+                        .arena = &f->a,
+                        .done = on_done,
+                        .ctx = f};
+    if (!executor_start(f->ex, &job)) return "(not started)";
+    time_t start = time(NULL);
+    while (executor_pending(f->ex) && time(NULL) - start < 10) {
+        curl_multi_poll(executor_multi(f->ex), NULL, 0, 100, NULL);
+        executor_drive(f->ex);
+    }
+    CHECK_INT(f->done_calls, 1);
+    return f->response ? f->response : "(no response)";
+}
+
+static plan_node *fetch_node(arena *a, uint32_t graph, const char *subgraph, const char *operation)
+{
+    plan_node *n = ARENA_NEW(a, plan_node);
+    n->kind = PLAN_FETCH;
+    n->fetch = ARENA_NEW(a, plan_fetch);
+    n->fetch->graph = graph;
+    n->fetch->subgraph = subgraph;
+    n->fetch->operation = operation;
+    return n;
+}
+
+static plan_node *flatten_node(arena *a, uint32_t graph, const char *subgraph, const char *path,
+                               const char *requires)
+{
+    plan_node *n = fetch_node(a, graph, subgraph,
+                              "query($representations:[_Any!]!){_entities(representations:"
+                              "$representations){...on User{name}}}");
+    n->kind = PLAN_FLATTEN;
+    n->fetch->requires = tu_selection(a, requires);
+    n->paths = ARENA_NEW(a, plan_path);
+    n->paths[0] = tu_path(a, path);
+    n->npaths = 1;
+    return n;
+}
+
+static plan_node *group(arena *a, plan_kind kind, plan_node *x, plan_node *y)
+{
+    plan_node *n = ARENA_NEW(a, plan_node);
+    n->kind = kind;
+    n->children = ARENA_ARRAY(a, plan_node *, 2);
+    n->children[0] = x;
+    n->children[1] = y;
+    n->nchildren = 2;
+    return n;
+}
+
+/* { me { id name } } */
+static plan *me_plan(arena *a, plan_node *root, const char *id_type)
+{
+    const plan_shape *user = TU_SHAPE(a, tu_field(a, "id", "id", "User", "id", id_type, NULL),
+                                      tu_field(a, "name", "name", "User", "name", "String", NULL));
+    plan *p = ARENA_NEW(a, plan);
+    p->root = root;
+    p->shape = TU_SHAPE(a, tu_field(a, "me", "me", "Query", "me", "User", user));
+    return p;
+}
+
+static const char me_op[] = "{me{__typename id}}";
+static const char me_data[] = "{\"data\":{\"me\":{\"__typename\":\"User\",\"id\":\"1\"}}}";
+
+TEST(sequence_of_root_and_entity_fetch)
+{
+    static const stub_route routes[] = {
+        {"/accounts", 200, me_data, 0},
+        {"/names", 200, "{\"data\":{\"_entities\":[{\"name\":\"Ada\"}]}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/accounts", "/names"}, 2);
+    plan_node *root = group(&f.a, PLAN_SEQUENCE, fetch_node(&f.a, 0, "accounts", me_op),
+                            flatten_node(&f.a, 1, "names", "me", "... on User { __typename id }"));
+    root->children[0]->fetch->operation_name = "Me";
+    static const char *forwarded[] = {"x", "absent"};
+    root->children[0]->fetch->variables = forwarded;
+    root->children[0]->fetch->nvariables = 2;
+    CHECK_STR(execute(&f, me_plan(&f.a, root, "ID!"), "{\"x\":[1,\"a\"],\"y\":2}"),
+              "{\"data\":{\"me\":{\"id\":\"1\",\"name\":\"Ada\"}}}");
+    CHECK_STR(stub.last_body[0],
+              "{\"query\":\"{me{__typename id}}\",\"operationName\":\"Me\",\"variables\":{"
+              "\"x\":[1,\"a\"]}}");
+    CHECK_STR(stub.last_body[1], "{\"query\":\"query($representations:[_Any!]!){_entities("
+                                 "representations:$representations){...on User{name}}}\","
+                                 "\"variables\":{\"representations\":[{\"__typename\":\"User\","
+                                 "\"id\":\"1\"}]}}");
+    CHECK_INT(executor_pending(f.ex), 0);
+    teardown(&f);
+}
+
+TEST(parallel_fetches_run_together)
+{
+    static const stub_route routes[] = {{"/a", 200, "{\"data\":{\"me\":{\"id\":\"1\"}}}", 500},
+                                        {"/b", 200, "{\"data\":{\"me\":{\"name\":\"Ada\"}}}", 500}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/a", "/b"}, 2);
+    plan_node *root = group(&f.a, PLAN_PARALLEL, fetch_node(&f.a, 0, "a", "{me{id}}"),
+                            fetch_node(&f.a, 1, "b", "{me{name}}"));
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    CHECK_STR(execute(&f, me_plan(&f.a, root, "ID!"), NULL),
+              "{\"data\":{\"me\":{\"id\":\"1\",\"name\":\"Ada\"}}}");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+    CHECK(ms >= 500 && ms < 950); /* one after the other would take 1000 */
+    teardown(&f);
+}
+
+TEST(condition_reads_a_boolean_variable)
+{
+    static const stub_route routes[] = {{"/yes", 200, "{\"data\":{\"me\":{\"id\":\"yes\"}}}", 0},
+                                        {"/no", 200, "{\"data\":{\"me\":{\"id\":\"no\"}}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/yes", "/no"}, 2);
+    plan_node *cond = ARENA_NEW(&f.a, plan_node);
+    cond->kind = PLAN_CONDITION;
+    cond->condition = "v";
+    cond->if_clause = fetch_node(&f.a, 0, "yes", "{me{id}}");
+    cond->else_clause = fetch_node(&f.a, 1, "no", "{me{id}}");
+    plan *p = me_plan(&f.a, cond, "ID");
+    CHECK_STR(execute(&f, p, "{\"v\":true}"), "{\"data\":{\"me\":{\"id\":\"yes\",\"name\":null}}}");
+    f.done_calls = 0;
+    CHECK_STR(execute(&f, p, "{\"v\":false}"), "{\"data\":{\"me\":{\"id\":\"no\",\"name\":null}}}");
+    f.done_calls = 0;
+    cond->else_clause = NULL;
+    CHECK_STR(execute(&f, p, NULL), "{\"data\":{\"me\":null}}");
+    teardown(&f);
+}
+
+TEST(nothing_to_fetch_completes_at_once)
+{
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    static const stub_route routes[] = {{"/unused", 200, me_data, 0}};
+    stub_routes(routes, 1);
+    plan *p = me_plan(&f.a, NULL, "ID");
+    executor_job job = {.sg = f.sg, .plan = p, .arena = &f.a, .done = on_done, .ctx = &f};
+    CHECK(executor_start(f.ex, &job));
+    CHECK_INT(f.done_calls, 1);
+    CHECK_STR(f.response, "{\"data\":{\"me\":null}}");
+    /* A Flatten whose path finds no object sends no request. */
+    f.done_calls = 0;
+    p->root = flatten_node(&f.a, 0, "unused", "me", "... on User { __typename id }");
+    CHECK_STR(execute(&f, p, NULL), "{\"data\":{\"me\":null}}");
+    CHECK_INT(stub.hits[0], 0);
+    CHECK_INT(executor_pending(f.ex), 0);
+    job.plan = NULL;
+    CHECK(!executor_start(f.ex, &job));
+    teardown(&f);
+}
+
+TEST(subgraph_errors_are_forwarded_with_client_paths)
+{
+    static const stub_route routes[] = {
+        {"/accounts", 200, me_data, 0},
+        {"/names", 200,
+         "{\"data\":{\"_entities\":[null]},\"errors\":[{\"message\":\"no name\",\"locations\":"
+         "[{\"line\":1,\"column\":3}],\"path\":[\"_entities\",0,\"name\"],\"extensions\":"
+         "{\"code\":\"E\"}}]}",
+         0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/accounts", "/names"}, 2);
+    plan_node *root = group(&f.a, PLAN_SEQUENCE, fetch_node(&f.a, 0, "accounts", me_op),
+                            flatten_node(&f.a, 1, "names", "me", "... on User { __typename id }"));
+    plan *p = me_plan(&f.a, root, "ID!");
+    ((plan_shape *)p->shape)->fields[0].response_key = "myself";
+    CHECK_STR(execute(&f, p, NULL),
+              "{\"data\":{\"myself\":{\"id\":\"1\",\"name\":null}},\"errors\":[{\"message\":"
+              "\"no name\",\"path\":[\"myself\",\"name\"],\"extensions\":{\"code\":\"E\"}}]}");
+    teardown(&f);
+}
+
+static const char *failure(const char *path_or_url, unsigned status, const char *body,
+                           unsigned delay_ms, char *buf, size_t size)
+{
+    stub_route routes[] = {{"/f", status, body, delay_ms}};
+    stub_routes(routes, 1);
+    fixture f;
+    setup(&f, (const char *[]){path_or_url}, 1);
+    snprintf(buf, size, "%s",
+             execute(&f, me_plan(&f.a, fetch_node(&f.a, 0, "accounts", me_op), "ID!"), NULL));
+    teardown(&f);
+    return buf;
+}
+
+#define FAILED(reason)                                                                             \
+    "{\"data\":{\"me\":null},\"errors\":[{\"message\":\"Failed to fetch from subgraph "            \
+    "\\\"accounts\\\": " reason "\",\"extensions\":{\"code\":\"SUBGRAPH_FETCH_FAILED\","           \
+    "\"serviceName\":\"accounts\"}}]}"
+
+TEST(failed_subgraphs_null_their_fields_with_one_error)
+{
+    char buf[1024];
+    CHECK_STR(failure("/f", 500, "{\"data\":{\"me\":{\"id\":\"1\"}}}", 0, buf, sizeof buf),
+              FAILED("HTTP status 500"));
+    CHECK_STR(failure("/f", 200, "{\"data\":", 0, buf, sizeof buf),
+              FAILED("invalid JSON in the response: Unexpected end of input at offset 8"));
+    CHECK_STR(failure("/f", 200, "[1]", 0, buf, sizeof buf),
+              FAILED("the response is not a JSON object"));
+    CHECK_STR(failure("/f", 200, "{\"data\":3}", 0, buf, sizeof buf),
+              FAILED("the response has neither data nor errors"));
+    CHECK_STR(failure("/f", 200, me_data, 1500, buf, sizeof buf),
+              FAILED("no response within 1000 ms"));
+}
+
+TEST(refused_connections_fail_the_fetch)
+{
+    /* A port nobody listens on: bind one, then close it. */
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in addr = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof addr;
+    bind(s, (struct sockaddr *)&addr, sizeof addr);
+    getsockname(s, (struct sockaddr *)&addr, &len);
+    close(s);
+    char url[64], buf[1024];
+    snprintf(url, sizeof url, "http://127.0.0.1:%u/f", ntohs(addr.sin_port));
+    CHECK_STR(failure(url, 200, "", 0, buf, sizeof buf),
+              FAILED("could not connect: Connection refused"));
+}
+
+TEST(connections_are_kept_alive_between_jobs)
+{
+    static const stub_route routes[] = {{"/accounts", 200, me_data, 0}};
+    stub_routes(routes, 1);
+    fixture f;
+    setup(&f, (const char *[]){"/accounts"}, 1);
+    plan *p = me_plan(&f.a, fetch_node(&f.a, 0, "accounts", me_op), "ID!");
+    uint32_t before = stub.connections;
+    for (int i = 0; i < 5; i++) {
+        f.done_calls = 0;
+        CHECK_STR(execute(&f, p, NULL), "{\"data\":{\"me\":{\"id\":\"1\",\"name\":null}}}");
+    }
+    CHECK_INT(stub.hits[0], 5);
+    CHECK_INT(stub.connections - before, 1);
+    teardown(&f);
+}
+
+TEST(timeouts_per_graph_and_response_size_limit)
+{
+    static const stub_route routes[] = {
+        {"/slow", 200, "{\"data\":{\"me\":{\"id\":\"1\"}}}", 400},
+        {"/big", 200, "{\"data\":{\"me\":{\"name\":\"0123456789012345678901234567890\"}}}", 0}};
+    stub_routes(routes, 2);
+    static const long graph_timeouts[] = {150, 0};
+    executor_config cfg = {
+        .timeout_ms = 1000, .graph_timeout_ms = graph_timeouts, .max_response_bytes = 40};
+    fixture f;
+    setup_with(&f, (const char *[]){"/slow", "/big"}, 2, &cfg);
+    plan_node *root = group(&f.a, PLAN_PARALLEL, fetch_node(&f.a, 0, "slow", "{me{id}}"),
+                            fetch_node(&f.a, 1, "big", "{me{name}}"));
+    CHECK_STR(execute(&f, me_plan(&f.a, root, "ID!"), NULL),
+              "{\"data\":{\"me\":null},\"errors\":[{\"message\":\"Failed to fetch from "
+              "subgraph \\\"big\\\": the response is larger than 40 bytes\",\"extensions\":{"
+              "\"code\":\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"big\"}},{\"message\":"
+              "\"Failed to fetch from subgraph \\\"slow\\\": no response within 150 "
+              "ms\",\"extensions\":{\"code\":"
+              "\"SUBGRAPH_FETCH_FAILED\",\"serviceName\":\"slow\"}}]}");
+    teardown(&f);
+}
+
+/* ---- plans made by qp_plan for tests/fixtures/supergraph/shop.graphql ---- */
+
+#define SHOP "tests/fixtures/supergraph/shop.graphql"
+
+/* Plans `query` on the shop supergraph with every subgraph served by the stub
+ * at /<name>, runs it and returns the response. */
+static const char *run_shop(fixture *f, const char *query, const char *variables)
+{
+    static char sdl[1 << 16];
+    FILE *file = fopen(SHOP, "rb");
+    size_t len = file ? fread(sdl, 1, sizeof sdl - 1, file) : 0;
+    if (file) fclose(file);
+    sdl[len] = '\0';
+    diag_list errs;
+    diag_init(&errs, &f->a);
+    f->sg = sg_load(&f->a, sdl, len, &errs);
+    parse_error perr;
+    ast_document *doc = parse_document(&f->a, query, strlen(query), NULL, &perr);
+    if (!f->sg || !doc) return "(cannot load " SHOP " or parse the query)";
+    for (uint32_t i = 0; i < f->sg->ngraphs; i++)
+        f->sg->graphs[i].url =
+            arena_sprintf(&f->a, "http://127.0.0.1:%u/%s", stub.port, f->sg->graphs[i].name);
+    plan *p = qp_plan(&f->a, f->sg, doc, ast_find_operation(doc, NULL), &errs);
+    if (!p) return errs.first ? errs.first->message : "(no plan)";
+    return execute(f, p, variables);
+}
+
+TEST(planned_union_fetches_entities_of_one_member)
+{
+    static const stub_route routes[] = {
+        {"/users", 200,
+         "{\"data\":{\"search\":[{\"__typename\":\"Product\",\"upc\":\"1\"},"
+         "{\"__typename\":\"User\",\"email\":\"a@x\",\"role\":\"ADMIN\"},"
+         "{\"__typename\":\"Product\",\"upc\":\"1\"},{\"__typename\":\"Product\","
+         "\"upc\":\"2\"}]}}",
+         0},
+        {"/products", 200, "{\"data\":{\"_entities\":[{\"name\":\"Table\"},{\"name\":null}]}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f,
+                       "query Search($term: String!) { search(term: $term) { __typename "
+                       "... on Product { upc name } ... on User { email role } } }",
+                       "{\"term\":\"t\"}"),
+              "{\"data\":{\"search\":[{\"__typename\":\"Product\",\"upc\":\"1\",\"name\":"
+              "\"Table\"},{\"__typename\":\"User\",\"email\":\"a@x\",\"role\":\"ADMIN\"},"
+              "{\"__typename\":\"Product\",\"upc\":\"1\",\"name\":\"Table\"},{\"__typename\":"
+              "\"Product\",\"upc\":\"2\",\"name\":null}]}}");
+    CHECK(strstr(stub.last_body[0], "\"variables\":{\"term\":\"t\"}") != NULL);
+    CHECK(strstr(stub.last_body[1],
+                 "\"representations\":[{\"__typename\":\"Product\","
+                 "\"upc\":\"1\"},{\"__typename\":\"Product\",\"upc\":\"2\"}]") != NULL);
+    teardown(&f);
+}
+
+TEST(planned_interface_object_rewrites_the_typename)
+{
+    static const stub_route routes[] = {
+        {"/products", 200,
+         "{\"data\":{\"media\":[{\"__typename\":\"Movie\",\"id\":\"m1\",\"title\":\"M\","
+         "\"duration\":90},{\"__typename\":\"Book\",\"id\":\"b1\",\"title\":\"B\"}]}}",
+         0},
+        {"/inventory", 200, "{\"data\":{\"_entities\":[{\"stockCount\":3},{\"stockCount\":0}]}}",
+         0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f, "{ media { id title stockCount ... on Movie { duration } } }", NULL),
+              "{\"data\":{\"media\":[{\"id\":\"m1\",\"title\":\"M\",\"stockCount\":3,"
+              "\"duration\":90},{\"id\":\"b1\",\"title\":\"B\",\"stockCount\":0}]}}");
+    CHECK(strstr(stub.last_body[1],
+                 "\"representations\":[{\"__typename\":\"Media\","
+                 "\"id\":\"m1\"},{\"__typename\":\"Media\",\"id\":\"b1\"}]") != NULL);
+    teardown(&f);
+}
+
+TEST(planned_requires_with_arguments_renames_the_alias)
+{
+    static const stub_route routes[] = {
+        {"/products", 200,
+         "{\"data\":{\"topProducts\":[{\"name\":\"T\",\"price\":10,\"__typename\":"
+         "\"Product\",\"upc\":\"1\",\"fm_price_eeba695c\":9,\"weight\":5}]}}",
+         0},
+        {"/inventory", 200, "{\"data\":{\"_entities\":[{\"shippingEstimate\":42}]}}", 0}};
+    stub_routes(routes, 2);
+    fixture f;
+    setup(&f, (const char *[]){"/unused"}, 1);
+    CHECK_STR(run_shop(&f, "{ topProducts { name price shippingEstimate } }", NULL),
+              "{\"data\":{\"topProducts\":[{\"name\":\"T\",\"price\":10,"
+              "\"shippingEstimate\":42}]}}");
+    CHECK(strstr(stub.last_body[1], "\"representations\":[{\"__typename\":\"Product\","
+                                    "\"upc\":\"1\",\"price\":9,\"weight\":5}]") != NULL);
+    teardown(&f);
+}
+
+TEST_MAIN(stub_start(); RUN(sequence_of_root_and_entity_fetch); RUN(parallel_fetches_run_together);
+          RUN(condition_reads_a_boolean_variable); RUN(nothing_to_fetch_completes_at_once);
+          RUN(subgraph_errors_are_forwarded_with_client_paths);
+          RUN(failed_subgraphs_null_their_fields_with_one_error);
+          RUN(refused_connections_fail_the_fetch); RUN(connections_are_kept_alive_between_jobs);
+          RUN(timeouts_per_graph_and_response_size_limit);
+          RUN(planned_union_fetches_entities_of_one_member);
+          RUN(planned_interface_object_rewrites_the_typename);
+          RUN(planned_requires_with_arguments_renames_the_alias); MHD_stop_daemon(stub.daemon);)

@@ -1,0 +1,163 @@
+/* shape.c: projecting the merged data onto the client's response (see shape.h).
+ *
+ * Values are written straight into the output; when a non-null value turns
+ * out null, the output is cut back to where the nearest nullable parent
+ * began and `null` is written there instead. */
+#include "shape.h"
+
+#include <string.h>
+
+#include "introspection.h"
+
+typedef enum shape_result {
+    SHAPE_OK,
+    SHAPE_NULL,   /* the data holds null, or nothing, here */
+    SHAPE_BUBBLED /* a non-null value inside was null: this value is null */
+} shape_result;
+
+static bool write_typed(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
+                        const tree_node *v, sbuf *out);
+
+static bool variable_is_true(const shape_ctx *ctx, const char *name)
+{
+    const json_value *v = json_get(ctx->variables, name);
+    return v && v->type == JSON_TRUE;
+}
+
+static bool field_applies(const shape_ctx *ctx, const plan_shape_field *f, const tree_node *obj)
+{
+    if (f->skip_if && variable_is_true(ctx, f->skip_if)) return false;
+    if (f->include_if && !variable_is_true(ctx, f->include_if)) return false;
+    if (!f->only_for_types) return true;
+    const char *type_name = tree_typename(obj);
+    for (uint32_t i = 0; type_name && i < f->nonly_for_types; i++)
+        if (strcmp(f->only_for_types[i], type_name) == 0) return true;
+    return false;
+}
+
+static void cut(sbuf *out, size_t mark)
+{
+    out->len = mark;
+    if (out->data) out->data[mark] = '\0';
+}
+
+static bool push(shape_ctx *ctx, resp_step step)
+{
+    if (ctx->depth == SHAPE_MAX_DEPTH) return false;
+    ctx->path[ctx->depth++] = step;
+    return true;
+}
+
+static void write_introspection(shape_ctx *ctx, const plan_shape_field *f, sbuf *out)
+{
+    diag_list diags;
+    diag_init(&diags, ctx->arena);
+    introspection_write_root_field(ctx->sg->api, f->introspection_doc, f->introspection_field,
+                                   ctx->variables, out, &diags);
+    resp_path path = {.steps = ctx->path, .len = ctx->depth};
+    for (const diag *d = diags.first; d; d = d->next)
+        errors_add(ctx->errors, d->message, &path);
+}
+
+/* false: the object must become null. */
+static bool write_object(shape_ctx *ctx, const plan_shape *shape, const tree_node *obj, sbuf *out)
+{
+    bool first = true;
+    uint32_t hint = 0;
+    sbuf_putc(out, '{');
+    for (uint32_t i = 0; i < shape->nfields; i++) {
+        const plan_shape_field *f = &shape->fields[i];
+        if (!field_applies(ctx, f, obj)) continue;
+        if (!first) sbuf_putc(out, ',');
+        first = false;
+        sbuf_json_string(out, f->response_key, strlen(f->response_key));
+        sbuf_putc(out, ':');
+        if (!push(ctx, (resp_step){.key = f->response_key})) return false;
+        bool ok = true;
+        if (f->kind == PLAN_SHAPE_TYPENAME) {
+            const char *type_name = tree_typename(obj);
+            if (!type_name) type_name = f->parent_type;
+            sbuf_json_string(out, type_name, strlen(type_name));
+        } else if (f->kind == PLAN_SHAPE_INTROSPECTION) {
+            write_introspection(ctx, f, out);
+        } else {
+            ok = write_typed(ctx, f, f->type, tree_get_from(obj, f->data_key, &hint), out);
+        }
+        ctx->depth--;
+        if (!ok) return false;
+    }
+    sbuf_putc(out, '}');
+    return true;
+}
+
+/* t is a list or named type; writes nothing unless SHAPE_OK. */
+static shape_result write_nullable(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
+                                   const tree_node *v, sbuf *out)
+{
+    if (!v || v->type == JSON_NULL) return SHAPE_NULL;
+    size_t mark = out->len;
+    if (t->kind == AST_TYPE_LIST) {
+        if (v->type != JSON_ARRAY) return SHAPE_NULL;
+        sbuf_putc(out, '[');
+        for (uint32_t i = 0; i < v->len; i++) {
+            if (i) sbuf_putc(out, ',');
+            bool ok = push(ctx, (resp_step){.index = i});
+            if (ok) {
+                ok = write_typed(ctx, f, t->of, &v->u.items[i], out);
+                ctx->depth--;
+            }
+            if (!ok) {
+                cut(out, mark);
+                return SHAPE_BUBBLED;
+            }
+        }
+        sbuf_putc(out, ']');
+    } else if (f->selection) {
+        if (v->type != JSON_OBJECT) return SHAPE_NULL;
+        if (!write_object(ctx, f->selection, v, out)) {
+            cut(out, mark);
+            return SHAPE_BUBBLED;
+        }
+    } else {
+        tree_write(out, v);
+    }
+    return SHAPE_OK;
+}
+
+static void null_error(shape_ctx *ctx, const plan_shape_field *f)
+{
+    resp_path path = {.steps = ctx->path, .len = ctx->depth};
+    if (ctx->errors->fetch_failed || errors_cover(ctx->errors, &path)) return;
+    errors_add(ctx->errors,
+               arena_sprintf(ctx->arena, "Cannot return null for non-nullable field %s.%s.",
+                             f->parent_type, f->field_name),
+               &path);
+}
+
+/* Writes v as type t; false when it is null and t is non-null. */
+static bool write_typed(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
+                        const tree_node *v, sbuf *out)
+{
+    /* A shape without the field's type: written as a nullable value. */
+    static const ast_type unknown = {.kind = AST_TYPE_NAMED, .name = ""};
+    if (!t) t = &unknown;
+    bool non_null = t->kind == AST_TYPE_NON_NULL;
+    shape_result r = write_nullable(ctx, f, non_null ? t->of : t, v, out);
+    if (r == SHAPE_OK) return true;
+    if (non_null) {
+        if (r == SHAPE_NULL) null_error(ctx, f);
+        return false;
+    }
+    sbuf_puts(out, "null");
+    return true;
+}
+
+bool shape_write(shape_ctx *ctx, const plan_shape *shape, const tree_node *root, sbuf *out)
+{
+    size_t mark = out->len;
+    ctx->depth = 0;
+    if (write_object(ctx, shape, root, out)) return true;
+    cut(out, mark);
+    sbuf_puts(out, "null");
+    return false;
+}

@@ -1,0 +1,26 @@
+/* worker.h: one worker thread: its own libmicrohttpd daemon accepting on the
+ * listening socket all workers share (the kernel hands each connection to
+ * one of them), its own executor (curl multi handle) and plan cache, and the
+ * loop that drives both. Nothing else is shared between workers but the
+ * read-only gateway. The socket is bound once, by main, without
+ * SO_REUSEPORT: a second process on the same port is refused rather than
+ * handed half of the connections. */
+#ifndef FM_WORKER_H
+#define FM_WORKER_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "gateway.h"
+
+typedef struct worker worker;
+
+/* Starts a worker accepting on `listener` (bound, listening, non-blocking);
+ * NULL (with a message on stderr) on failure. The caller closes the socket
+ * after every worker has stopped. */
+worker *worker_start(const gateway *gw, int listener);
+/* Stops accepting, lets requests in flight finish (up to drain_ms), joins
+ * the thread and frees everything. */
+void worker_stop(worker *w, long drain_ms);
+
+#endif

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# start-gateway.sh MODE DIR: the gateway the federation audit runs
+# (../shared/audit/run-audit.sh). Serves POST http://127.0.0.1:4000/graphql and
+# GET /health in the foreground until SIGTERM.
+#   static   DIR/supergraph.graphql, served by fedmesh-sidecar
+#   compose  DIR/subgraphs.json: composition is not built yet
+set -euo pipefail
+mode="${1:-}" dir="${2:-}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+[ -n "$dir" ] || { echo "usage: start-gateway.sh static|compose DIR" >&2; exit 2; }
+[ -x "$root/build/fedmesh-sidecar" ] || make -s -C "$root" >/dev/null
+# The previous suite's gateway may still be letting go of the port.
+for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/4000) 2>/dev/null || break; sleep 0.1; done
+case "$mode" in
+static)
+    exec "$root/build/fedmesh-sidecar" --supergraph "$dir/supergraph.graphql" \
+        --listen 127.0.0.1:4000 ;;
+compose)
+    echo "start-gateway: compose mode needs fedmesh's composition, which is not built yet" >&2
+    exit 1 ;;
+*)
+    echo "start-gateway: MODE is static or compose" >&2; exit 2 ;;
+esac
