@@ -324,6 +324,45 @@ static bool reachable_as_interface_object(const qp_planner *p, const schema_type
     return false;
 }
 
+static bool has_keys(const qp_planner *p, const schema_type *t)
+{
+    for (uint32_t g = 0; g < p->sg->ngraphs; g++) {
+        uint32_t n = 0;
+        if (sg_type_keys(p->sg, t, g, &n) && n) return true;
+    }
+    return false;
+}
+
+/* A query's root field that several subgraphs resolve, of an object type
+ * without keys (no entity jump can complete it), whose selection no one
+ * subgraph covers: each of its fields is fetched along with the root field
+ * from a subgraph that has it, and the executor merges the copies. false
+ * when this does not apply. */
+static bool split_shared_root(qp_planner *p, const qp_ctx *ctx, const schema_field *f,
+                              const ast_selection *s, qp_conds conds, uint32_t depth)
+{
+    if (p->op->operation == AST_OP_MUTATION || !f->named || f->named->kind != SCHEMA_OBJECT ||
+        has_keys(p, f->named))
+        return false;
+    uint32_t best = qp_choose_graph(p, f, s->selection_set, -1);
+    if (best == UINT32_MAX || missing_fields(p, f->named, s->selection_set, best, 0) == 0)
+        return false;
+    for (const ast_selection *c = s->selection_set; c; c = c->next)
+        if (c->kind != AST_SEL_FIELD) return false;
+    for (const ast_selection *c = s->selection_set; c && !p->failed; c = c->next) {
+        ast_selection *only = ARENA_NEW(p->a, ast_selection),
+                      *part = ARENA_NEW(p->a, ast_selection);
+        *only = *c;
+        only->next = NULL;
+        *part = *s;
+        part->selection_set = only;
+        qp_ctx here;
+        if (!root_context(p, ctx, f, part, &here)) return true;
+        descend(p, &here, f, part, conds, NULL, NULL, depth);
+    }
+    return true;
+}
+
 static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s, qp_conds conds,
                         qp_group *dependent, uint32_t depth)
 {
@@ -340,6 +379,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
                 s->name);
         return;
     }
+    if (!ctx->group && split_shared_root(p, ctx, f, s, conds, depth)) return;
     qp_ctx here = *ctx;
     if (!here.group && !root_context(p, ctx, f, s, &here)) return;
     const ast_selection *provided;
