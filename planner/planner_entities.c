@@ -127,7 +127,8 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
         uint32_t graph = info->graphs[i].graph->index;
         if (graph == ctx->group->graph || !sg_field_resolvable_in(p->sg, f, graph)) continue;
         if (entity != ctx->type && !sg_is_interface_object(p->sg, entity, graph)) continue;
-        if (entity->kind != SCHEMA_OBJECT && !sg_is_interface_object(p->sg, entity, graph))
+        if (entity->kind != SCHEMA_OBJECT && !sg_is_interface_object(p->sg, entity, graph) &&
+            !qp_seen_as_interface_object(p, ctx))
             continue;
         qp_ctx as_entity = *ctx;
         as_entity.type = entity;
@@ -200,6 +201,50 @@ static const ast_selection *alias_fieldset(qp_planner *p, qp_group *g, const qp_
     return first;
 }
 
+bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx)
+{
+    return ctx->group && ctx->type->kind == SCHEMA_INTERFACE &&
+           sg_is_interface_object(p->sg, ctx->type, ctx->group->graph);
+}
+
+/* Makes the jump `best` from ctx: the entity group, its representation
+ * (__typename, key, required fields) and the fetches of those at the source. */
+static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_ctx *out,
+                  uint32_t depth)
+{
+    if (p->jumps >= QP_MAX_JUMPS) {
+        qp_fail(p, "Cannot plan field %s.%s: its keys need more than %d subgraph jumps.",
+                ctx->type->name, best->field ? best->field->name : "__typename", QP_MAX_JUMPS);
+        return false;
+    }
+    qp_group *g = entity_group(p, ctx, best->graph);
+    if (!g) return false;
+    const char *entity = best->entity->name;
+    ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
+    qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
+    const ast_selection *key = alias_fieldset(p, g, ctx, best->entity, best->key->fields.selection);
+    qp_copy_fieldset(p, rep, key);
+    if (best->entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best->entity);
+    qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
+    fetch_for(p, ctx, key, g, depth);
+    const sg_field_graph *fg =
+        best->field ? sg_field_in_graph(p->sg, best->field, best->graph) : NULL;
+    if (fg && fg->requires.selection) {
+        const ast_selection *required =
+            alias_fieldset(p, g, ctx, best->entity, fg->requires.selection);
+        fetch_for(p, ctx, required, g, depth);
+        qp_copy_fieldset(p, rep, required);
+    }
+    *out = (qp_ctx){
+        g, qp_sel_fragment(p, &g->root, entity), best->entity, NULL, ctx->client, ctx->nsteps};
+    /* A subgraph that has the interface itself answers with the object's
+     * own __typename, which the interface object's subgraph did not know. */
+    if (best->entity->kind != SCHEMA_OBJECT &&
+        !sg_is_interface_object(p->sg, best->entity, best->graph))
+        qp_sel_field(p, out->sel, NULL, "__typename", NULL, (qp_conds){0});
+    return !p->failed;
+}
+
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth)
 {
@@ -214,29 +259,25 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_
                 ctx->type->name, f->name, p->sg->graphs[ctx->group->graph].name);
         return false;
     }
-    if (p->jumps >= QP_MAX_JUMPS) {
-        qp_fail(p, "Cannot plan field %s.%s: its keys need more than %d subgraph jumps.",
-                ctx->type->name, f->name, QP_MAX_JUMPS);
-        return false;
+    return enter(p, ctx, &best, out, depth);
+}
+
+bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *object, qp_ctx *out,
+                          uint32_t depth)
+{
+    jump_choice best = {0};
+    for (uint32_t graph = 0; graph < p->sg->ngraphs; graph++) {
+        if (graph == ctx->group->graph || sg_is_interface_object(p->sg, ctx->type, graph) ||
+            (object && !sg_type_in_graph(p->sg, object, graph)))
+            continue;
+        qp_ctx as_entity = *ctx;
+        bool local;
+        const sg_key *key = pick_key(p, &as_entity, graph, &local);
+        if (!key) continue;
+        uint32_t cost = local ? 0 : 1000;
+        if (!strmap_get(&p->group_index, group_index_key(p, ctx, graph))) cost += 100;
+        if (!best.key || cost < best.cost) best = (jump_choice){graph, cost, ctx->type, NULL, key};
     }
-    qp_group *g = entity_group(p, ctx, best.graph);
-    if (!g) return false;
-    const char *entity = best.entity->name;
-    ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
-    qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
-    const ast_selection *key = alias_fieldset(p, g, ctx, best.entity, best.key->fields.selection);
-    qp_copy_fieldset(p, rep, key);
-    if (best.entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best.entity);
-    qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
-    fetch_for(p, ctx, key, g, depth);
-    const sg_field_graph *fg = sg_field_in_graph(p->sg, best.field, best.graph);
-    if (fg && fg->requires.selection) {
-        const ast_selection *required =
-            alias_fieldset(p, g, ctx, best.entity, fg->requires.selection);
-        fetch_for(p, ctx, required, g, depth);
-        qp_copy_fieldset(p, rep, required);
-    }
-    *out = (qp_ctx){
-        g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->client, ctx->nsteps};
-    return !p->failed;
+    if (!best.key) return false;
+    return enter(p, ctx, &best, out, depth);
 }

@@ -126,6 +126,14 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
  * the choice), or a FieldSet's. */
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth);
+/* ctx's type is an interface its group's subgraph sees as an @interfaceObject:
+ * that subgraph knows neither the objects' types nor their own fields. */
+bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx);
+/* From such a ctx, jumps to a subgraph that has the interface itself with a
+ * key (and the object type `object`, when not NULL), where the objects' real
+ * __typename and type conditions can be selected. False when there is none. */
+bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *object, qp_ctx *out,
+                          uint32_t depth);
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 
