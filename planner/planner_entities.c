@@ -159,14 +159,13 @@ static void add_rewrite(qp_planner *p, qp_group *g, const char *type, const char
     g->input_rewrites = grown;
 }
 
-/* The representation of an interface object names the interface. */
-static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx,
-                             const schema_type *iface)
+/* The representation of an interface object names the interface. Every
+ * implementation counts: an earlier jump to the subgraph that has the
+ * interface itself may have replaced the __typename the source gave. */
+static void rewrite_typename(qp_planner *p, qp_group *g, const schema_type *iface)
 {
-    uint32_t n = 0;
-    schema_type *const *objects = sg_possible_in_graph(p->sg, iface, ctx->group->graph, &n);
-    for (uint32_t i = 0; i < n; i++)
-        add_rewrite(p, g, objects[i]->name, "__typename", iface->name, NULL);
+    for (uint32_t i = 0; i < iface->npossible; i++)
+        add_rewrite(p, g, iface->possible[i]->name, "__typename", iface->name, NULL);
 }
 
 /* A key or required field that would meet another field under its name in
@@ -224,7 +223,7 @@ static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_
     qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
     const ast_selection *key = alias_fieldset(p, g, ctx, best->entity, best->key->fields.selection);
     qp_copy_fieldset(p, rep, key);
-    if (best->entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best->entity);
+    if (best->entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, best->entity);
     qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
     fetch_for(p, ctx, key, g, depth);
     const sg_field_graph *fg =
@@ -259,6 +258,19 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_
                 ctx->type->name, f->name, p->sg->graphs[ctx->group->graph].name);
         return false;
     }
+    return enter(p, ctx, &best, out, depth);
+}
+
+bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                          uint32_t depth)
+{
+    const sg_field_graph *fg = sg_field_in_graph(p->sg, f, ctx->group->graph);
+    if (!fg || !fg->requires.selection) return false;
+    if (ctx->type->kind != SCHEMA_OBJECT && !qp_seen_as_interface_object(p, ctx)) return false;
+    bool local;
+    const sg_key *key = pick_key(p, ctx, ctx->group->graph, &local);
+    if (!key) return false;
+    jump_choice best = {ctx->group->graph, 0, ctx->type, f, key};
     return enter(p, ctx, &best, out, depth);
 }
 

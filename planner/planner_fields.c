@@ -333,7 +333,11 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     if (!here.group && !root_context(p, ctx, f, s, &here)) return;
     const ast_selection *provided;
     if (qp_can_resolve(p, &here, f, here.group->graph, &provided)) {
-        descend(p, &here, f, s, conds, provided, dependent, depth);
+        qp_ctx with_required;
+        if (!provided && qp_jump_for_requires(p, &here, f, &with_required, depth))
+            descend(p, &with_required, f, s, conds, NULL, dependent, depth);
+        else if (!p->failed)
+            descend(p, &here, f, s, conds, provided, dependent, depth);
         return;
     }
     if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f) &&

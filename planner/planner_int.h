@@ -134,6 +134,12 @@ bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx);
  * __typename and type conditions can be selected. False when there is none. */
 bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *object, qp_ctx *out,
                           uint32_t depth);
+/* f resolves in ctx's subgraph but @requires fields from others: the
+ * subgraph gets them in a representation, through an entity group of its
+ * own after the fetches of those fields. False when f requires nothing or
+ * the type has no key there (f is then selected in place). */
+bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                          uint32_t depth);
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 
