@@ -57,12 +57,16 @@ static char *group_index_key(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
     return arena_sprintf(p->a, "%u|%u|%s", ctx->group->id, graph, qp_path_text(p->a, &path));
 }
 
-/* The entity group for graph at ctx's path, found or made. */
-static qp_group *entity_group(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
+/* The entity group for graph at ctx's path, found or made: a new one when
+ * the found one's representation would rename another field to a name the
+ * `renames` of this jump need (price(currency: "USD") and price(currency:
+ * "EUR") both sent as price). */
+static qp_group *entity_group(qp_planner *p, const qp_ctx *ctx, uint32_t graph,
+                              const qp_group *renames)
 {
     char *key = group_index_key(p, ctx, graph);
     qp_group *g = strmap_get(&p->group_index, key);
-    if (g && g != p->exclude) return g;
+    if (g && g != p->exclude && !qp_rewrites_clash(g, renames)) return g;
     g = qp_group_new(p, graph, true);
     if (!g) return NULL;
     plan_path path = qp_ctx_path(p, ctx);
@@ -216,7 +220,12 @@ static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_
                 ctx->type->name, best->field ? best->field->name : "__typename", QP_MAX_JUMPS);
         return false;
     }
-    qp_group *g = entity_group(p, ctx, best->graph);
+    const sg_field_graph *fg =
+        best->field ? sg_field_in_graph(p->sg, best->field, best->graph) : NULL;
+    qp_group renames = {0};
+    if (fg && fg->requires.selection)
+        alias_fieldset(p, &renames, ctx, best->entity, fg->requires.selection);
+    qp_group *g = entity_group(p, ctx, best->graph, &renames);
     if (!g) return false;
     const char *entity = best->entity->name;
     ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
@@ -226,8 +235,6 @@ static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_
     if (best->entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, best->entity);
     qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
     fetch_for(p, ctx, key, g, depth);
-    const sg_field_graph *fg =
-        best->field ? sg_field_in_graph(p->sg, best->field, best->graph) : NULL;
     if (fg && fg->requires.selection) {
         const ast_selection *required =
             alias_fieldset(p, g, ctx, best->entity, fg->requires.selection);

@@ -86,6 +86,9 @@ void qp_group_depend(qp_planner *p, qp_group *g, qp_group *on);
 plan_path qp_ctx_path(qp_planner *p, const qp_ctx *ctx);
 char *qp_path_text(arena *a, const plan_path *path);
 void qp_group_add_path(qp_planner *p, qp_group *g, const plan_path *path);
+/* The representations of g and o would rename two different fields of one
+ * type to the same name: they cannot be one request. */
+bool qp_rewrites_clash(const qp_group *g, const qp_group *o);
 /* Steps taken by the groups made so far (mutations start each root field after them). */
 uint32_t qp_levels_so_far(qp_planner *p);
 
