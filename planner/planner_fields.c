@@ -264,6 +264,20 @@ static const char *plan_key(qp_planner *p, const char *alias, const char *name)
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
                  qp_group *dependent, uint32_t depth);
 
+/* The named type f has in the graph: @join__field(type:) may narrow the
+ * supergraph's type there (an object for a union, say), and the subgraph only
+ * accepts type conditions that fit its own type. */
+static const schema_type *type_in_graph(const qp_planner *p, const schema_field *f,
+                                        const sg_field_graph *there)
+{
+    if (!there || !there->type) return f->named;
+    const ast_type *t = there->type;
+    while (t->of)
+        t = t->of;
+    const schema_type *named = schema_get_type(p->sg->full, t->name);
+    return named && schema_is_composite(named) ? named : f->named;
+}
+
 /* Adds f to ctx's group and follows its sub-selection. */
 static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
                     qp_conds conds, const ast_selection *provided, qp_group *dependent,
@@ -290,8 +304,9 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
     for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
-    qp_ctx child = {ctx->group, node, f->named, provided, dependent ? NULL : s->selection_set,
-                    nsteps};
+    qp_ctx child = {
+        ctx->group, node, type_in_graph(p, f, there), provided, dependent ? NULL : s->selection_set,
+        nsteps};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
 }
 
@@ -358,11 +373,30 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     descend(p, &jumped, f, s, conds, provided, dependent, depth);
 }
 
+/* Whether the graph can return objects of type cond where it returns the
+ * abstract type t: it knows cond, and when cond is an object, as one of t's
+ * (an implementation the graph does not declare never comes back there). */
+static bool graph_takes_condition(const qp_planner *p, const schema_type *t,
+                                  const schema_type *cond, uint32_t graph)
+{
+    if (!sg_type_in_graph(p->sg, cond, graph)) return false;
+    if (cond->kind != SCHEMA_OBJECT || !sg_type_in_graph(p->sg, t, graph) ||
+        sg_is_interface_object(p->sg, t, graph))
+        return true;
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, t, graph, &n);
+    for (uint32_t i = 0; i < n; i++)
+        if (objects[i] == cond) return true;
+    return false;
+}
+
 bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx *out)
 {
     *out = *ctx;
-    if (cond == ctx->type || ctx->type->kind == SCHEMA_OBJECT) return true;
-    if (ctx->group && !sg_type_in_graph(p->sg, cond, ctx->group->graph)) return false;
+    if (cond == ctx->type) return true;
+    /* An object only takes conditions on itself or on an abstract type it belongs to. */
+    if (ctx->type->kind == SCHEMA_OBJECT) return schema_is_possible_type(cond, ctx->type);
+    if (ctx->group && !graph_takes_condition(p, ctx->type, cond, ctx->group->graph)) return false;
     if (ctx->nsteps >= QP_MAX_DEPTH) {
         qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
         return false;
@@ -371,6 +405,49 @@ bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx
     p->steps[out->nsteps++] = (plan_path_step){PLAN_PATH_TYPE, cond->name};
     if (ctx->group) out->sel = qp_sel_fragment(p, ctx->sel, cond->name);
     return true;
+}
+
+/* The abstract condition cond at abstract ctx needs splitting by object type
+ * when the group's graph does not see some of ctx's objects there as cond's
+ * (a union member implementing cond only in another graph): the graph would
+ * skip them under `... on cond`. */
+static bool needs_split(const qp_planner *p, const qp_ctx *ctx, const schema_type *cond)
+{
+    if (!ctx->group || !schema_is_abstract(cond) || cond == ctx->type ||
+        !schema_is_abstract(ctx->type))
+        return false;
+    uint32_t graph = ctx->group->graph;
+    if (!sg_type_in_graph(p->sg, ctx->type, graph) ||
+        sg_is_interface_object(p->sg, ctx->type, graph))
+        return false;
+    uint32_t n = 0, ncond = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, graph, &n);
+    schema_type *const *in_cond = sg_type_in_graph(p->sg, cond, graph)
+                                      ? sg_possible_in_graph(p->sg, cond, graph, &ncond)
+                                      : NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!schema_is_possible_type(cond, objects[i])) continue;
+        bool seen = false;
+        for (uint32_t j = 0; j < ncond && !seen; j++)
+            seen = in_cond[j] == objects[i];
+        if (!seen) return true;
+    }
+    return false;
+}
+
+/* Walks body once per object type of ctx (in the group's graph) that is one of cond's. */
+static void walk_split(qp_planner *p, const qp_ctx *ctx, const schema_type *cond,
+                       const ast_selection *body, qp_conds conds, qp_group *dependent,
+                       uint32_t depth)
+{
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, ctx->group->graph, &n);
+    for (uint32_t i = 0; i < n && !p->failed; i++) {
+        qp_ctx narrowed;
+        if (!schema_is_possible_type(cond, objects[i]) || !qp_narrow(p, ctx, objects[i], &narrowed))
+            continue;
+        walk(p, &narrowed, body, conds, dependent, depth + 1);
+    }
 }
 
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
@@ -399,6 +476,10 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
         if (cond_name) {
             const schema_type *cond = schema_get_type(p->sg->full, cond_name);
             if (!cond) continue;
+            if (needs_split(p, ctx, cond)) {
+                walk_split(p, ctx, cond, body, here, dependent, depth);
+                continue;
+            }
             qp_ctx from = *ctx;
             if (!dependent && cond != ctx->type && qp_seen_as_interface_object(p, ctx) &&
                 !qp_jump_to_interface(p, ctx, cond, &from, depth) && p->failed)

@@ -379,6 +379,25 @@ TEST(shape_of_union_members_and_typename)
     arena_free(&fx.a);
 }
 
+TEST(shape_of_a_member_field_under_a_union_has_its_type_and_selection)
+{
+    fixture fx;
+    plan_file(&fx, SHOP, "{ search(term: \"a\") { ... on Product { reviews { body } } } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        const plan_shape_field *reviews = &fx.plan->shape->fields[0].selection->fields[0];
+        CHECK_STR(reviews->response_key, "reviews");
+        CHECK_STR(reviews->only_for_types[0], "Product");
+        CHECK(reviews->type != NULL && reviews->type->kind == AST_TYPE_LIST);
+        CHECK(reviews->selection != NULL);
+        if (reviews->selection) {
+            CHECK_INT(reviews->selection->nfields, 1);
+            CHECK_STR(reviews->selection->fields[0].response_key, "body");
+        }
+    }
+    arena_free(&fx.a);
+}
+
 TEST(introspection_fields_are_answered_locally)
 {
     fixture fx;
@@ -536,7 +555,9 @@ TEST_MAIN(
     RUN(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph);
     RUN(shareable_root_field_stays_with_the_other_root_fields); RUN(unreachable_field_is_an_error);
     RUN(deep_nesting_is_refused); RUN(shape_flattens_fragments_and_leaves_out_join_fields);
-    RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
+    RUN(shape_of_union_members_and_typename);
+    RUN(shape_of_a_member_field_under_a_union_has_its_type_and_selection);
+    RUN(introspection_fields_are_answered_locally);
     RUN(interface_object_representations_name_the_interface);
     RUN(required_field_with_arguments_is_aliased_and_renamed_back);
     RUN(key_field_meeting_a_client_alias_is_aliased_and_renamed_back);
