@@ -369,7 +369,11 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     if (strcmp(s->name, "__typename") == 0) {
         /* Fetched where the object is, so the merged data holds it under the
          * client's key; the root type's name needs no fetch. */
-        if (ctx->group) qp_sel_field(p, ctx->sel, s->alias, "__typename", NULL, conds);
+        qp_ctx real = *ctx;
+        if (!dependent && qp_seen_as_interface_object(p, ctx) &&
+            !qp_jump_to_interface(p, ctx, NULL, &real, depth) && p->failed)
+            return;
+        if (real.group) qp_sel_field(p, real.sel, s->alias, "__typename", NULL, conds);
         return;
     }
     if (!ctx->group && introspection_is_meta_field(s->name)) return;
@@ -384,10 +388,15 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     if (!here.group && !root_context(p, ctx, f, s, &here)) return;
     const ast_selection *provided;
     if (qp_can_resolve(p, &here, f, here.group->graph, &provided)) {
-        descend(p, &here, f, s, conds, provided, dependent, depth);
+        qp_ctx with_required;
+        if (!provided && qp_jump_for_requires(p, &here, f, &with_required, depth))
+            descend(p, &with_required, f, s, conds, NULL, dependent, depth);
+        else if (!p->failed)
+            descend(p, &here, f, s, conds, provided, dependent, depth);
         return;
     }
-    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f)) {
+    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f) &&
+        !qp_seen_as_interface_object(p, &here)) {
         uint32_t n = 0;
         schema_type *const *objects = sg_possible_in_graph(p->sg, here.type, here.group->graph, &n);
         for (uint32_t i = 0; i < n && !p->failed; i++) {
@@ -506,11 +515,16 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
         qp_ctx narrowed = *ctx;
         if (cond_name) {
             const schema_type *cond = schema_get_type(p->sg->full, cond_name);
-            if (cond && needs_split(p, ctx, cond)) {
+            if (!cond) continue;
+            if (needs_split(p, ctx, cond)) {
                 walk_split(p, ctx, cond, body, here, dependent, depth);
                 continue;
             }
-            if (!cond || !qp_narrow(p, ctx, cond, &narrowed)) continue;
+            qp_ctx from = *ctx;
+            if (!dependent && cond != ctx->type && qp_seen_as_interface_object(p, ctx) &&
+                !qp_jump_to_interface(p, ctx, cond, &from, depth) && p->failed)
+                return;
+            if (!qp_narrow(p, &from, cond, &narrowed)) continue;
         }
         walk(p, &narrowed, body, here, dependent, depth + 1);
     }

@@ -198,6 +198,31 @@ TEST(requires_fields_are_fetched_first_and_sent)
     arena_free(&fx.a);
 }
 
+TEST(requires_of_one_field_with_different_arguments_are_separate_requests)
+{
+    fixture fx;
+    /* Both would send their caption as "caption": one representation cannot
+     * carry the two values, so each field gets its own request (Apollo's
+     * planner sends one caption to both, a wrong answer for one of them). */
+    plan_file(&fx, "tests/fixtures/supergraph/ifaceobj.graphql",
+              "{ badges { captionEn captionFr } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_INT(fx.plan->nfetches, 4);
+        CHECK_INT(fx.plan->depth, 3);
+        const plan_node *par = step(fx.plan, 2);
+        CHECK_INT(par->kind, PLAN_PARALLEL);
+        CHECK_INT(par->nchildren, 2);
+        CHECK_STR(par->children[0]->fetch->requires_text,
+                  "{...on Badge{__typename id fm_caption_ecd5af00:caption(lang:\"en\")}}");
+        CHECK_STR(par->children[0]->fetch->input_rewrites[0].rename_to, "caption");
+        CHECK_STR(par->children[1]->fetch->requires_text,
+                  "{...on Badge{__typename id fm_caption_e6a946c1:caption(lang:\"fr\")}}");
+        CHECK_STR(par->children[1]->fetch->input_rewrites[0].rename_to, "caption");
+    }
+    arena_free(&fx.a);
+}
+
 TEST(provided_fields_need_no_jump)
 {
     fixture fx;
@@ -524,6 +549,7 @@ TEST(plan_print_condition_and_several_paths)
 TEST_MAIN(
     RUN(one_subgraph_is_one_fetch_with_aliases); RUN(fetches_forward_only_the_variables_they_use);
     RUN(entity_fetch_text_and_representation); RUN(requires_fields_are_fetched_first_and_sent);
+    RUN(requires_of_one_field_with_different_arguments_are_separate_requests);
     RUN(provided_fields_need_no_jump); RUN(literal_skip_and_include_are_resolved_when_planning);
     RUN(variable_skip_and_include_reach_the_subgraph_and_the_shape);
     RUN(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph);
