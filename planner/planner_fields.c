@@ -333,6 +333,24 @@ static bool has_keys(const qp_planner *p, const schema_type *t)
     return false;
 }
 
+/* The group's subgraph resolves abstract field f of ctx's type, yet not
+ * for one of the objects it returns there (overridden by another subgraph,
+ * say): the field is then selected per object type. */
+static bool some_object_cannot(const qp_planner *p, const qp_ctx *ctx, const schema_field *f)
+{
+    if (!schema_is_abstract(ctx->type)) return false;
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, ctx->group->graph, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        const schema_field *of = schema_get_field(objects[i], f->name);
+        qp_ctx as_object = *ctx;
+        as_object.type = objects[i];
+        const ast_selection *provided;
+        if (of && !qp_can_resolve(p, &as_object, of, ctx->group->graph, &provided)) return true;
+    }
+    return false;
+}
+
 /* A query's root field that several subgraphs resolve, of an object type
  * without keys (no entity jump can complete it), whose selection no one
  * subgraph covers: each of its fields is fetched along with the root field
@@ -387,7 +405,9 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     qp_ctx here = *ctx;
     if (!here.group && !root_context(p, ctx, f, s, &here)) return;
     const ast_selection *provided;
-    if (qp_can_resolve(p, &here, f, here.group->graph, &provided)) {
+    bool local = qp_can_resolve(p, &here, f, here.group->graph, &provided);
+    bool split = local && some_object_cannot(p, &here, f);
+    if (local && !split) {
         qp_ctx with_required;
         if (!provided && qp_jump_for_requires(p, &here, f, &with_required, depth))
             descend(p, &with_required, f, s, conds, NULL, dependent, depth);
@@ -395,8 +415,9 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
             descend(p, &here, f, s, conds, provided, dependent, depth);
         return;
     }
-    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f) &&
-        !qp_seen_as_interface_object(p, &here)) {
+    if (split ||
+        (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f) &&
+         !qp_seen_as_interface_object(p, &here))) {
         uint32_t n = 0;
         schema_type *const *objects = sg_possible_in_graph(p->sg, here.type, here.group->graph, &n);
         for (uint32_t i = 0; i < n && !p->failed; i++) {
