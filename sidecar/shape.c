@@ -109,6 +109,15 @@ static bool enum_value_known(shape_ctx *ctx, const ast_type *t, const tree_node 
     return false;
 }
 
+/* An object whose type is @inaccessible: the client cannot be told what it
+ * is, so it is null (no error: the schema it sees has no such object). */
+static bool of_hidden_type(const shape_ctx *ctx, const tree_node *obj)
+{
+    const char *type_name = tree_typename(obj);
+    return type_name && schema_get_type(ctx->sg->full, type_name) &&
+           !schema_get_type(ctx->sg->api, type_name);
+}
+
 static shape_result write_nullable(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
                                    const tree_node *v, sbuf *out)
 {
@@ -131,7 +140,7 @@ static shape_result write_nullable(shape_ctx *ctx, const plan_shape_field *f, co
         }
         sbuf_putc(out, ']');
     } else if (f->selection) {
-        if (v->type != JSON_OBJECT) return SHAPE_NULL;
+        if (v->type != JSON_OBJECT || of_hidden_type(ctx, v)) return SHAPE_NULL;
         if (!write_object(ctx, f->selection, v, out)) {
             cut(out, mark);
             return SHAPE_BUBBLED;
