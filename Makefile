@@ -6,6 +6,7 @@
 #   make run     the local demo (deploy/local/run.sh)
 #   make fuzz    libFuzzer targets (clang) into build/fuzz/
 #   make bench-parse   parse+validate throughput against graphql-js
+#   make bench   the gateway against Apollo Gateway and Hive Gateway (bench/run.sh)
 #
 # Sources are found by name: planner/x.c is library code, planner/x_test.c a
 # unit test binary, planner/x_fuzz.c a libFuzzer target, x_bench.c a benchmark.
@@ -35,7 +36,7 @@ FUZZ_SRC := $(wildcard planner/*_fuzz.c)
 FUZZ_BIN := $(patsubst planner/%.c,build/fuzz/%,$(FUZZ_SRC))
 TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
 
-.PHONY: all unit-bins test run fuzz deps bench-parse bench-json clean format
+.PHONY: all unit-bins test run fuzz deps bench bench-parse bench-json clean format
 all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
 unit-bins: $(UNIT_BIN)
 
@@ -73,6 +74,9 @@ test:
 
 run: all
 	deploy/local/run.sh
+
+bench: all
+	bench/run.sh
 
 bench-parse: all
 	tests/bench/bench-parse.sh

@@ -147,6 +147,21 @@ static void merge_rewrites(qp_planner *p, qp_group *g, const qp_group *o)
     g->ninput_rewrites += o->ninput_rewrites;
 }
 
+bool qp_rewrites_clash(const qp_group *g, const qp_group *o)
+{
+    for (uint32_t i = 0; i < g->ninput_rewrites; i++) {
+        const plan_rewrite *a = &g->input_rewrites[i];
+        for (uint32_t j = 0; a->rename_to && j < o->ninput_rewrites; j++) {
+            const plan_rewrite *b = &o->input_rewrites[j];
+            if (b->rename_to && !strcmp(a->rename_to, b->rename_to) &&
+                !strcmp(a->path.steps[0].name, b->path.steps[0].name) &&
+                strcmp(a->path.steps[1].name, b->path.steps[1].name) != 0)
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Batching: entity groups of one subgraph in one step become one request
  * whose representations come from all their paths. */
 static void batch_step(qp_planner *p, uint32_t level)
@@ -155,7 +170,9 @@ static void batch_step(qp_planner *p, uint32_t level)
         if (!g->entity || g->merged_into || g->level != level) continue;
         for (qp_group *o = g->next; o; o = o->next) {
             if (!o->entity || o->merged_into || o->level != level || o->graph != g->graph) continue;
-            if (qp_selections_conflict(g->root.selection_set, o->root.selection_set)) continue;
+            if (qp_selections_conflict(g->root.selection_set, o->root.selection_set) ||
+                qp_rewrites_clash(g, o))
+                continue;
             qp_merge_selections(p, &g->root, &o->root);
             qp_merge_selections(p, &g->requires, &o->requires);
             merge_rewrites(p, g, o);

@@ -57,12 +57,16 @@ static char *group_index_key(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
     return arena_sprintf(p->a, "%u|%u|%s", ctx->group->id, graph, qp_path_text(p->a, &path));
 }
 
-/* The entity group for graph at ctx's path, found or made. */
-static qp_group *entity_group(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
+/* The entity group for graph at ctx's path, found or made: a new one when
+ * the found one's representation would rename another field to a name the
+ * `renames` of this jump need (price(currency: "USD") and price(currency:
+ * "EUR") both sent as price). */
+static qp_group *entity_group(qp_planner *p, const qp_ctx *ctx, uint32_t graph,
+                              const qp_group *renames)
 {
     char *key = group_index_key(p, ctx, graph);
     qp_group *g = strmap_get(&p->group_index, key);
-    if (g && g != p->exclude) return g;
+    if (g && g != p->exclude && !qp_rewrites_clash(g, renames)) return g;
     g = qp_group_new(p, graph, true);
     if (!g) return NULL;
     plan_path path = qp_ctx_path(p, ctx);
@@ -127,7 +131,8 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
         uint32_t graph = info->graphs[i].graph->index;
         if (graph == ctx->group->graph || !sg_field_resolvable_in(p->sg, f, graph)) continue;
         if (entity != ctx->type && !sg_is_interface_object(p->sg, entity, graph)) continue;
-        if (entity->kind != SCHEMA_OBJECT && !sg_is_interface_object(p->sg, entity, graph))
+        if (entity->kind != SCHEMA_OBJECT && !sg_is_interface_object(p->sg, entity, graph) &&
+            !qp_seen_as_interface_object(p, ctx))
             continue;
         qp_ctx as_entity = *ctx;
         as_entity.type = entity;
@@ -158,14 +163,13 @@ static void add_rewrite(qp_planner *p, qp_group *g, const char *type, const char
     g->input_rewrites = grown;
 }
 
-/* The representation of an interface object names the interface. */
-static void rewrite_typename(qp_planner *p, qp_group *g, const qp_ctx *ctx,
-                             const schema_type *iface)
+/* The representation of an interface object names the interface. Every
+ * implementation counts: an earlier jump to the subgraph that has the
+ * interface itself may have replaced the __typename the source gave. */
+static void rewrite_typename(qp_planner *p, qp_group *g, const schema_type *iface)
 {
-    uint32_t n = 0;
-    schema_type *const *objects = sg_possible_in_graph(p->sg, iface, ctx->group->graph, &n);
-    for (uint32_t i = 0; i < n; i++)
-        add_rewrite(p, g, objects[i]->name, "__typename", iface->name, NULL);
+    for (uint32_t i = 0; i < iface->npossible; i++)
+        add_rewrite(p, g, iface->possible[i]->name, "__typename", iface->name, NULL);
 }
 
 /* A key or required field that would meet another field under its name in
@@ -200,6 +204,53 @@ static const ast_selection *alias_fieldset(qp_planner *p, qp_group *g, const qp_
     return first;
 }
 
+bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx)
+{
+    return ctx->group && ctx->type->kind == SCHEMA_INTERFACE &&
+           sg_is_interface_object(p->sg, ctx->type, ctx->group->graph);
+}
+
+/* Makes the jump `best` from ctx: the entity group, its representation
+ * (__typename, key, required fields) and the fetches of those at the source. */
+static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_ctx *out,
+                  uint32_t depth)
+{
+    if (p->jumps >= QP_MAX_JUMPS) {
+        qp_fail(p, "Cannot plan field %s.%s: its keys need more than %d subgraph jumps.",
+                ctx->type->name, best->field ? best->field->name : "__typename", QP_MAX_JUMPS);
+        return false;
+    }
+    const sg_field_graph *fg =
+        best->field ? sg_field_in_graph(p->sg, best->field, best->graph) : NULL;
+    qp_group renames = {0};
+    if (fg && fg->requires.selection)
+        alias_fieldset(p, &renames, ctx, best->entity, fg->requires.selection);
+    qp_group *g = entity_group(p, ctx, best->graph, &renames);
+    if (!g) return false;
+    const char *entity = best->entity->name;
+    ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
+    qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
+    const ast_selection *key = alias_fieldset(p, g, ctx, best->entity, best->key->fields.selection);
+    qp_copy_fieldset(p, rep, key);
+    if (best->entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, best->entity);
+    qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
+    fetch_for(p, ctx, key, g, depth);
+    if (fg && fg->requires.selection) {
+        const ast_selection *required =
+            alias_fieldset(p, g, ctx, best->entity, fg->requires.selection);
+        fetch_for(p, ctx, required, g, depth);
+        qp_copy_fieldset(p, rep, required);
+    }
+    *out = (qp_ctx){
+        g, qp_sel_fragment(p, &g->root, entity), best->entity, NULL, ctx->client, ctx->nsteps};
+    /* A subgraph that has the interface itself answers with the object's
+     * own __typename, which the interface object's subgraph did not know. */
+    if (best->entity->kind != SCHEMA_OBJECT &&
+        !sg_is_interface_object(p->sg, best->entity, best->graph))
+        qp_sel_field(p, out->sel, NULL, "__typename", NULL, (qp_conds){0});
+    return !p->failed;
+}
+
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth)
 {
@@ -214,29 +265,38 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_
                 ctx->type->name, f->name, p->sg->graphs[ctx->group->graph].name);
         return false;
     }
-    if (p->jumps >= QP_MAX_JUMPS) {
-        qp_fail(p, "Cannot plan field %s.%s: its keys need more than %d subgraph jumps.",
-                ctx->type->name, f->name, QP_MAX_JUMPS);
-        return false;
+    return enter(p, ctx, &best, out, depth);
+}
+
+bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                          uint32_t depth)
+{
+    const sg_field_graph *fg = sg_field_in_graph(p->sg, f, ctx->group->graph);
+    if (!fg || !fg->requires.selection) return false;
+    if (ctx->type->kind != SCHEMA_OBJECT && !qp_seen_as_interface_object(p, ctx)) return false;
+    bool local;
+    const sg_key *key = pick_key(p, ctx, ctx->group->graph, &local);
+    if (!key) return false;
+    jump_choice best = {ctx->group->graph, 0, ctx->type, f, key};
+    return enter(p, ctx, &best, out, depth);
+}
+
+bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *object, qp_ctx *out,
+                          uint32_t depth)
+{
+    jump_choice best = {0};
+    for (uint32_t graph = 0; graph < p->sg->ngraphs; graph++) {
+        if (graph == ctx->group->graph || sg_is_interface_object(p->sg, ctx->type, graph) ||
+            (object && !sg_type_in_graph(p->sg, object, graph)))
+            continue;
+        qp_ctx as_entity = *ctx;
+        bool local;
+        const sg_key *key = pick_key(p, &as_entity, graph, &local);
+        if (!key) continue;
+        uint32_t cost = local ? 0 : 1000;
+        if (!strmap_get(&p->group_index, group_index_key(p, ctx, graph))) cost += 100;
+        if (!best.key || cost < best.cost) best = (jump_choice){graph, cost, ctx->type, NULL, key};
     }
-    qp_group *g = entity_group(p, ctx, best.graph);
-    if (!g) return false;
-    const char *entity = best.entity->name;
-    ast_selection *rep = qp_sel_fragment(p, &g->requires, entity);
-    qp_sel_field(p, rep, NULL, "__typename", NULL, (qp_conds){0});
-    const ast_selection *key = alias_fieldset(p, g, ctx, best.entity, best.key->fields.selection);
-    qp_copy_fieldset(p, rep, key);
-    if (best.entity->kind != SCHEMA_OBJECT) rewrite_typename(p, g, ctx, best.entity);
-    qp_sel_field(p, ctx->sel, NULL, "__typename", NULL, (qp_conds){0});
-    fetch_for(p, ctx, key, g, depth);
-    const sg_field_graph *fg = sg_field_in_graph(p->sg, best.field, best.graph);
-    if (fg && fg->requires.selection) {
-        const ast_selection *required =
-            alias_fieldset(p, g, ctx, best.entity, fg->requires.selection);
-        fetch_for(p, ctx, required, g, depth);
-        qp_copy_fieldset(p, rep, required);
-    }
-    *out = (qp_ctx){
-        g, qp_sel_fragment(p, &g->root, entity), best.entity, NULL, ctx->client, ctx->nsteps};
-    return !p->failed;
+    if (!best.key) return false;
+    return enter(p, ctx, &best, out, depth);
 }

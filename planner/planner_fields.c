@@ -264,6 +264,20 @@ static const char *plan_key(qp_planner *p, const char *alias, const char *name)
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
                  qp_group *dependent, uint32_t depth);
 
+/* The named type f has in the graph: @join__field(type:) may narrow the
+ * supergraph's type there (an object for a union, say), and the subgraph only
+ * accepts type conditions that fit its own type. */
+static const schema_type *type_in_graph(const qp_planner *p, const schema_field *f,
+                                        const sg_field_graph *there)
+{
+    if (!there || !there->type) return f->named;
+    const ast_type *t = there->type;
+    while (t->of)
+        t = t->of;
+    const schema_type *named = schema_get_type(p->sg->full, t->name);
+    return named && schema_is_composite(named) ? named : f->named;
+}
+
 /* Adds f to ctx's group and follows its sub-selection. */
 static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
                     qp_conds conds, const ast_selection *provided, qp_group *dependent,
@@ -290,8 +304,9 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
     for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
-    qp_ctx child = {ctx->group, node, f->named, provided, dependent ? NULL : s->selection_set,
-                    nsteps};
+    qp_ctx child = {
+        ctx->group, node, type_in_graph(p, f, there), provided, dependent ? NULL : s->selection_set,
+        nsteps};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
 }
 
@@ -309,13 +324,74 @@ static bool reachable_as_interface_object(const qp_planner *p, const schema_type
     return false;
 }
 
+static bool has_keys(const qp_planner *p, const schema_type *t)
+{
+    for (uint32_t g = 0; g < p->sg->ngraphs; g++) {
+        uint32_t n = 0;
+        if (sg_type_keys(p->sg, t, g, &n) && n) return true;
+    }
+    return false;
+}
+
+/* The group's subgraph resolves abstract field f of ctx's type, yet not
+ * for one of the objects it returns there (overridden by another subgraph,
+ * say): the field is then selected per object type. */
+static bool some_object_cannot(const qp_planner *p, const qp_ctx *ctx, const schema_field *f)
+{
+    if (!schema_is_abstract(ctx->type)) return false;
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, ctx->group->graph, &n);
+    for (uint32_t i = 0; i < n; i++) {
+        const schema_field *of = schema_get_field(objects[i], f->name);
+        qp_ctx as_object = *ctx;
+        as_object.type = objects[i];
+        const ast_selection *provided;
+        if (of && !qp_can_resolve(p, &as_object, of, ctx->group->graph, &provided)) return true;
+    }
+    return false;
+}
+
+/* A query's root field that several subgraphs resolve, of an object type
+ * without keys (no entity jump can complete it), whose selection no one
+ * subgraph covers: each of its fields is fetched along with the root field
+ * from a subgraph that has it, and the executor merges the copies. false
+ * when this does not apply. */
+static bool split_shared_root(qp_planner *p, const qp_ctx *ctx, const schema_field *f,
+                              const ast_selection *s, qp_conds conds, uint32_t depth)
+{
+    if (p->op->operation == AST_OP_MUTATION || !f->named || f->named->kind != SCHEMA_OBJECT ||
+        has_keys(p, f->named))
+        return false;
+    uint32_t best = qp_choose_graph(p, f, s->selection_set, -1);
+    if (best == UINT32_MAX || missing_fields(p, f->named, s->selection_set, best, 0) == 0)
+        return false;
+    for (const ast_selection *c = s->selection_set; c; c = c->next)
+        if (c->kind != AST_SEL_FIELD) return false;
+    for (const ast_selection *c = s->selection_set; c && !p->failed; c = c->next) {
+        ast_selection *only = ARENA_NEW(p->a, ast_selection),
+                      *part = ARENA_NEW(p->a, ast_selection);
+        *only = *c;
+        only->next = NULL;
+        *part = *s;
+        part->selection_set = only;
+        qp_ctx here;
+        if (!root_context(p, ctx, f, part, &here)) return true;
+        descend(p, &here, f, part, conds, NULL, NULL, depth);
+    }
+    return true;
+}
+
 static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s, qp_conds conds,
                         qp_group *dependent, uint32_t depth)
 {
     if (strcmp(s->name, "__typename") == 0) {
         /* Fetched where the object is, so the merged data holds it under the
          * client's key; the root type's name needs no fetch. */
-        if (ctx->group) qp_sel_field(p, ctx->sel, s->alias, "__typename", NULL, conds);
+        qp_ctx real = *ctx;
+        if (!dependent && qp_seen_as_interface_object(p, ctx) &&
+            !qp_jump_to_interface(p, ctx, NULL, &real, depth) && p->failed)
+            return;
+        if (real.group) qp_sel_field(p, real.sel, s->alias, "__typename", NULL, conds);
         return;
     }
     if (!ctx->group && introspection_is_meta_field(s->name)) return;
@@ -325,14 +401,23 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
                 s->name);
         return;
     }
+    if (!ctx->group && split_shared_root(p, ctx, f, s, conds, depth)) return;
     qp_ctx here = *ctx;
     if (!here.group && !root_context(p, ctx, f, s, &here)) return;
     const ast_selection *provided;
-    if (qp_can_resolve(p, &here, f, here.group->graph, &provided)) {
-        descend(p, &here, f, s, conds, provided, dependent, depth);
+    bool local = qp_can_resolve(p, &here, f, here.group->graph, &provided);
+    bool split = local && some_object_cannot(p, &here, f);
+    if (local && !split) {
+        qp_ctx with_required;
+        if (!provided && qp_jump_for_requires(p, &here, f, &with_required, depth))
+            descend(p, &with_required, f, s, conds, NULL, dependent, depth);
+        else if (!p->failed)
+            descend(p, &here, f, s, conds, provided, dependent, depth);
         return;
     }
-    if (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f)) {
+    if (split ||
+        (schema_is_abstract(here.type) && !reachable_as_interface_object(p, here.type, f) &&
+         !qp_seen_as_interface_object(p, &here))) {
         uint32_t n = 0;
         schema_type *const *objects = sg_possible_in_graph(p->sg, here.type, here.group->graph, &n);
         for (uint32_t i = 0; i < n && !p->failed; i++) {
@@ -349,11 +434,30 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
     descend(p, &jumped, f, s, conds, provided, dependent, depth);
 }
 
+/* Whether the graph can return objects of type cond where it returns the
+ * abstract type t: it knows cond, and when cond is an object, as one of t's
+ * (an implementation the graph does not declare never comes back there). */
+static bool graph_takes_condition(const qp_planner *p, const schema_type *t,
+                                  const schema_type *cond, uint32_t graph)
+{
+    if (!sg_type_in_graph(p->sg, cond, graph)) return false;
+    if (cond->kind != SCHEMA_OBJECT || !sg_type_in_graph(p->sg, t, graph) ||
+        sg_is_interface_object(p->sg, t, graph))
+        return true;
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, t, graph, &n);
+    for (uint32_t i = 0; i < n; i++)
+        if (objects[i] == cond) return true;
+    return false;
+}
+
 bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx *out)
 {
     *out = *ctx;
-    if (cond == ctx->type || ctx->type->kind == SCHEMA_OBJECT) return true;
-    if (ctx->group && !sg_type_in_graph(p->sg, cond, ctx->group->graph)) return false;
+    if (cond == ctx->type) return true;
+    /* An object only takes conditions on itself or on an abstract type it belongs to. */
+    if (ctx->type->kind == SCHEMA_OBJECT) return schema_is_possible_type(cond, ctx->type);
+    if (ctx->group && !graph_takes_condition(p, ctx->type, cond, ctx->group->graph)) return false;
     if (ctx->nsteps >= QP_MAX_DEPTH) {
         qp_fail(p, "The operation nests deeper than %d fields.", QP_MAX_DEPTH);
         return false;
@@ -362,6 +466,49 @@ bool qp_narrow(qp_planner *p, const qp_ctx *ctx, const schema_type *cond, qp_ctx
     p->steps[out->nsteps++] = (plan_path_step){PLAN_PATH_TYPE, cond->name};
     if (ctx->group) out->sel = qp_sel_fragment(p, ctx->sel, cond->name);
     return true;
+}
+
+/* The abstract condition cond at abstract ctx needs splitting by object type
+ * when the group's graph does not see some of ctx's objects there as cond's
+ * (a union member implementing cond only in another graph): the graph would
+ * skip them under `... on cond`. */
+static bool needs_split(const qp_planner *p, const qp_ctx *ctx, const schema_type *cond)
+{
+    if (!ctx->group || !schema_is_abstract(cond) || cond == ctx->type ||
+        !schema_is_abstract(ctx->type))
+        return false;
+    uint32_t graph = ctx->group->graph;
+    if (!sg_type_in_graph(p->sg, ctx->type, graph) ||
+        sg_is_interface_object(p->sg, ctx->type, graph))
+        return false;
+    uint32_t n = 0, ncond = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, graph, &n);
+    schema_type *const *in_cond = sg_type_in_graph(p->sg, cond, graph)
+                                      ? sg_possible_in_graph(p->sg, cond, graph, &ncond)
+                                      : NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        if (!schema_is_possible_type(cond, objects[i])) continue;
+        bool seen = false;
+        for (uint32_t j = 0; j < ncond && !seen; j++)
+            seen = in_cond[j] == objects[i];
+        if (!seen) return true;
+    }
+    return false;
+}
+
+/* Walks body once per object type of ctx (in the group's graph) that is one of cond's. */
+static void walk_split(qp_planner *p, const qp_ctx *ctx, const schema_type *cond,
+                       const ast_selection *body, qp_conds conds, qp_group *dependent,
+                       uint32_t depth)
+{
+    uint32_t n = 0;
+    schema_type *const *objects = sg_possible_in_graph(p->sg, ctx->type, ctx->group->graph, &n);
+    for (uint32_t i = 0; i < n && !p->failed; i++) {
+        qp_ctx narrowed;
+        if (!schema_is_possible_type(cond, objects[i]) || !qp_narrow(p, ctx, objects[i], &narrowed))
+            continue;
+        walk(p, &narrowed, body, conds, dependent, depth + 1);
+    }
 }
 
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
@@ -389,7 +536,16 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
         qp_ctx narrowed = *ctx;
         if (cond_name) {
             const schema_type *cond = schema_get_type(p->sg->full, cond_name);
-            if (!cond || !qp_narrow(p, ctx, cond, &narrowed)) continue;
+            if (!cond) continue;
+            if (needs_split(p, ctx, cond)) {
+                walk_split(p, ctx, cond, body, here, dependent, depth);
+                continue;
+            }
+            qp_ctx from = *ctx;
+            if (!dependent && cond != ctx->type && qp_seen_as_interface_object(p, ctx) &&
+                !qp_jump_to_interface(p, ctx, cond, &from, depth) && p->failed)
+                return;
+            if (!qp_narrow(p, &from, cond, &narrowed)) continue;
         }
         walk(p, &narrowed, body, here, dependent, depth + 1);
     }

@@ -86,6 +86,9 @@ void qp_group_depend(qp_planner *p, qp_group *g, qp_group *on);
 plan_path qp_ctx_path(qp_planner *p, const qp_ctx *ctx);
 char *qp_path_text(arena *a, const plan_path *path);
 void qp_group_add_path(qp_planner *p, qp_group *g, const plan_path *path);
+/* The representations of g and o would rename two different fields of one
+ * type to the same name: they cannot be one request. */
+bool qp_rewrites_clash(const qp_group *g, const qp_group *o);
 /* Steps taken by the groups made so far (mutations start each root field after them). */
 uint32_t qp_levels_so_far(qp_planner *p);
 
@@ -126,6 +129,20 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
  * the choice), or a FieldSet's. */
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth);
+/* ctx's type is an interface its group's subgraph sees as an @interfaceObject:
+ * that subgraph knows neither the objects' types nor their own fields. */
+bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx);
+/* From such a ctx, jumps to a subgraph that has the interface itself with a
+ * key (and the object type `object`, when not NULL), where the objects' real
+ * __typename and type conditions can be selected. False when there is none. */
+bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *object, qp_ctx *out,
+                          uint32_t depth);
+/* f resolves in ctx's subgraph but @requires fields from others: the
+ * subgraph gets them in a representation, through an entity group of its
+ * own after the fetches of those fields. False when f requires nothing or
+ * the type has no key there (f is then selected in place). */
+bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                          uint32_t depth);
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 

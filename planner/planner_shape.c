@@ -16,6 +16,7 @@
 
 typedef struct shape_entry {
     plan_shape_field field;
+    const schema_field *def;           /* NULL for __typename and unknown fields */
     const ast_selection **occurrences; /* the field selections merged here */
     uint32_t noccurrences, cap;
     bool always; /* selected at least once without a narrower type condition */
@@ -73,7 +74,16 @@ static void add_only_for(shape_builder *b, shape_entry *e, const schema_type *co
     }
 }
 
-static shape_entry *entry_for(shape_builder *b, const ast_selection *s)
+/* The field s names, on the parent or, when only the objects of a type
+ * condition have it (a field of Book under an interface), on that type. */
+static const schema_field *field_def(const shape_builder *b, const ast_selection *s,
+                                     const schema_type *cond)
+{
+    const schema_field *def = schema_get_field(b->parent, s->name);
+    return def || !cond ? def : schema_get_field(cond, s->name);
+}
+
+static shape_entry *entry_for(shape_builder *b, const ast_selection *s, const schema_type *cond)
 {
     const char *key = ast_response_key(s);
     for (uint32_t i = 0; i < b->n; i++)
@@ -94,7 +104,8 @@ static shape_entry *entry_for(shape_builder *b, const ast_selection *s)
         f->kind = PLAN_SHAPE_TYPENAME;
         f->type = &typename_type;
     } else {
-        const schema_field *def = schema_get_field(b->parent, s->name);
+        const schema_field *def = field_def(b, s, cond);
+        e->def = def;
         f->kind = b->parent == schema_root_type(b->p->sg->api, b->p->op->operation) &&
                           introspection_is_meta_field(s->name)
                       ? PLAN_SHAPE_INTROSPECTION
@@ -109,7 +120,7 @@ static shape_entry *entry_for(shape_builder *b, const ast_selection *s)
 
 static void add_occurrence(shape_builder *b, const ast_selection *s, shape_conds conds)
 {
-    shape_entry *e = entry_for(b, s);
+    shape_entry *e = entry_for(b, s, conds.type);
     if (!e->field.skip_if) e->field.skip_if = conds.skip_if;
     if (!e->field.include_if) e->field.include_if = conds.include_if;
     if (!conds.type || conds.type == b->parent || b->parent->kind == SCHEMA_OBJECT)
@@ -208,8 +219,7 @@ static const plan_shape *build(qp_planner *p, const schema_type *parent,
             copy_introspection(p, f, e->occurrences[0]);
             continue;
         }
-        const schema_field *def =
-            f->kind == PLAN_SHAPE_FIELD ? schema_get_field(parent, f->field_name) : NULL;
+        const schema_field *def = f->kind == PLAN_SHAPE_FIELD ? e->def : NULL;
         if (!def || !schema_is_composite(def->named)) continue;
         const ast_selection **subs = ARENA_ARRAY(p->a, const ast_selection *, e->noccurrences);
         for (uint32_t j = 0; j < e->noccurrences; j++)

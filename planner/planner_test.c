@@ -198,6 +198,31 @@ TEST(requires_fields_are_fetched_first_and_sent)
     arena_free(&fx.a);
 }
 
+TEST(requires_of_one_field_with_different_arguments_are_separate_requests)
+{
+    fixture fx;
+    /* Both would send their caption as "caption": one representation cannot
+     * carry the two values, so each field gets its own request (Apollo's
+     * planner sends one caption to both, a wrong answer for one of them). */
+    plan_file(&fx, "tests/fixtures/supergraph/ifaceobj.graphql",
+              "{ badges { captionEn captionFr } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_INT(fx.plan->nfetches, 4);
+        CHECK_INT(fx.plan->depth, 3);
+        const plan_node *par = step(fx.plan, 2);
+        CHECK_INT(par->kind, PLAN_PARALLEL);
+        CHECK_INT(par->nchildren, 2);
+        CHECK_STR(par->children[0]->fetch->requires_text,
+                  "{...on Badge{__typename id fm_caption_ecd5af00:caption(lang:\"en\")}}");
+        CHECK_STR(par->children[0]->fetch->input_rewrites[0].rename_to, "caption");
+        CHECK_STR(par->children[1]->fetch->requires_text,
+                  "{...on Badge{__typename id fm_caption_e6a946c1:caption(lang:\"fr\")}}");
+        CHECK_STR(par->children[1]->fetch->input_rewrites[0].rename_to, "caption");
+    }
+    arena_free(&fx.a);
+}
+
 TEST(provided_fields_need_no_jump)
 {
     fixture fx;
@@ -354,6 +379,25 @@ TEST(shape_of_union_members_and_typename)
     arena_free(&fx.a);
 }
 
+TEST(shape_of_a_member_field_under_a_union_has_its_type_and_selection)
+{
+    fixture fx;
+    plan_file(&fx, SHOP, "{ search(term: \"a\") { ... on Product { reviews { body } } } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        const plan_shape_field *reviews = &fx.plan->shape->fields[0].selection->fields[0];
+        CHECK_STR(reviews->response_key, "reviews");
+        CHECK_STR(reviews->only_for_types[0], "Product");
+        CHECK(reviews->type != NULL && reviews->type->kind == AST_TYPE_LIST);
+        CHECK(reviews->selection != NULL);
+        if (reviews->selection) {
+            CHECK_INT(reviews->selection->nfields, 1);
+            CHECK_STR(reviews->selection->fields[0].response_key, "body");
+        }
+    }
+    arena_free(&fx.a);
+}
+
 TEST(introspection_fields_are_answered_locally)
 {
     fixture fx;
@@ -505,12 +549,15 @@ TEST(plan_print_condition_and_several_paths)
 TEST_MAIN(
     RUN(one_subgraph_is_one_fetch_with_aliases); RUN(fetches_forward_only_the_variables_they_use);
     RUN(entity_fetch_text_and_representation); RUN(requires_fields_are_fetched_first_and_sent);
+    RUN(requires_of_one_field_with_different_arguments_are_separate_requests);
     RUN(provided_fields_need_no_jump); RUN(literal_skip_and_include_are_resolved_when_planning);
     RUN(variable_skip_and_include_reach_the_subgraph_and_the_shape);
     RUN(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph);
     RUN(shareable_root_field_stays_with_the_other_root_fields); RUN(unreachable_field_is_an_error);
     RUN(deep_nesting_is_refused); RUN(shape_flattens_fragments_and_leaves_out_join_fields);
-    RUN(shape_of_union_members_and_typename); RUN(introspection_fields_are_answered_locally);
+    RUN(shape_of_union_members_and_typename);
+    RUN(shape_of_a_member_field_under_a_union_has_its_type_and_selection);
+    RUN(introspection_fields_are_answered_locally);
     RUN(interface_object_representations_name_the_interface);
     RUN(required_field_with_arguments_is_aliased_and_renamed_back);
     RUN(key_field_meeting_a_client_alias_is_aliased_and_renamed_back);

@@ -467,10 +467,11 @@ static const char *const operation_names[] = {
     [AST_OP_SUBSCRIPTION] = "subscription",
 };
 
-static void pr_operation(printer *p, const ast_definition *d)
+/* keyword: write `query` even where the shorthand `{ }` would do. */
+static void pr_operation(printer *p, const ast_definition *d, bool keyword)
 {
-    bool bare = d->operation == AST_OP_QUERY && !d->name && !d->variables && !d->directives &&
-                !d->description;
+    bool bare = !keyword && d->operation == AST_OP_QUERY && !d->name && !d->variables &&
+                !d->directives && !d->description;
     if (!bare) {
         pr_description(p, d->description);
         pr_word(p, operation_names[d->operation]);
@@ -686,11 +687,31 @@ static void pr_type_system_definition(printer *p, const ast_definition *d)
     pr_enum_values(p, d->values);
 }
 
-static void pr_definition(printer *p, const ast_definition *d)
+/* Whether a "{" right after d would be read as d's body: `type T`, `enum E`,
+ * `extend schema @d` and the like, written without one. */
+static bool pr_takes_braces(const ast_definition *d)
+{
+    switch (d->kind) {
+    case AST_DEF_OBJECT:
+    case AST_DEF_INTERFACE:
+    case AST_DEF_INPUT_OBJECT:
+        return !d->fields;
+    case AST_DEF_ENUM:
+        return !d->values;
+    case AST_DEF_SCHEMA:
+        return !d->root_operations;
+    default:
+        return false;
+    }
+}
+
+static void pr_definition(printer *p, const ast_definition *d, const ast_definition *prev)
 {
     switch (d->kind) {
     case AST_DEF_OPERATION:
-        pr_operation(p, d);
+        /* graphql-js would print a shorthand `{ }` there, which then parses as
+         * the body of the definition before it. */
+        pr_operation(p, d, prev && pr_takes_braces(prev));
         break;
     case AST_DEF_FRAGMENT:
         pr_fragment(p, d);
@@ -703,8 +724,8 @@ static void pr_definition(printer *p, const ast_definition *d)
 
 static void pr_document(printer *p, const ast_document *doc)
 {
-    for (const ast_definition *d = doc->definitions; d; d = d->next) {
-        pr_definition(p, d);
+    for (const ast_definition *d = doc->definitions, *prev = NULL; d; prev = d, d = d->next) {
+        pr_definition(p, d, prev);
         if (d->next) pr_layout(p, "\n\n");
     }
     if (!p->out->data) sbuf_append(p->out, "", 0);

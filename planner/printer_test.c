@@ -598,9 +598,35 @@ TEST(deep_trees_print)
     free(src);
 }
 
+TEST(shorthand_after_a_bodiless_definition_keeps_its_keyword)
+{
+    /* Found by the fuzzer: "enum E" then "{ C }" printed as graphql-js does
+     * ("enum E\n\n{\n  C\n}") parses back as an enum with a value. */
+    static const char *const cases[][3] = {
+        {"enum E query {C}", "enum E\n\nquery {\n  C\n}", "enum E query{C}"},
+        {"type T @d query {a}", "type T @d\n\nquery {\n  a\n}", "type T@d query{a}"},
+        {"extend interface I @d query {a}", "extend interface I @d\n\nquery {\n  a\n}",
+         "extend interface I@d query{a}"},
+        {"input I query {a}", "input I\n\nquery {\n  a\n}", "input I query{a}"},
+        {"extend schema @d query {a}", "extend schema @d\n\nquery {\n  a\n}",
+         "extend schema@d query{a}"},
+        {"union U = A {a}", "union U = A\n\n{\n  a\n}", "union U=A{a}"},
+        {"scalar S {a}", "scalar S\n\n{\n  a\n}", "scalar S{a}"},
+        {"enum E {A} {a}", "enum E {\n  A\n}\n\n{\n  a\n}", "enum E{A}{a}"},
+        {"union u = x{C }\nextend union U = C\nextend enum E {C }union U =d enum E query{C }\n",
+         "union u = x\n\n{\n  C\n}\n\nextend union U = C\n\nextend enum E {\n  C\n}\n\n"
+         "union U = d\n\nenum E\n\nquery {\n  C\n}",
+         "union u=x{C}extend union U=C extend enum E{C}union U=d enum E query{C}"},
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        check_print(cases[i][0], print_document, cases[i][1]);
+        check_print(cases[i][0], print_document_compact, cases[i][2]);
+    }
+}
+
 TEST_MAIN(RUN(pretty_matches_graphql_js_print);
           RUN(compact_matches_graphql_js_strip_ignored_characters);
           RUN(federation_sdl_round_trip_pretty); RUN(federation_sdl_round_trip_compact);
           RUN(pretty_and_compact_agree); RUN(values); RUN(types);
           RUN(selection_sets_and_directives); RUN(strings_and_block_strings); RUN(block_printable);
-          RUN(deep_trees_print);)
+          RUN(deep_trees_print); RUN(shorthand_after_a_bodiless_definition_keeps_its_keyword);)

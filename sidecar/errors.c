@@ -53,36 +53,36 @@ static const plan_shape_field *shape_field_by_data_key(const plan_shape *shape, 
     return NULL;
 }
 
-resp_path errors_client_path(arena *a, const plan_shape *shape, const resp_path *data_path)
+/* errors_client_path, and whether every key of the path was found in the shape. */
+static resp_path map_path(arena *a, const plan_shape *shape, const resp_path *data_path,
+                          bool *resolved)
 {
     resp_path out = path_copy(a, data_path);
-    for (uint32_t i = 0; i < out.len && shape; i++) {
+    *resolved = true;
+    for (uint32_t i = 0; i < out.len; i++) {
         if (!out.steps[i].key || strcmp(out.steps[i].key, "@") == 0) continue;
-        const plan_shape_field *f = shape_field_by_data_key(shape, out.steps[i].key);
-        if (!f) break;
+        const plan_shape_field *f = shape ? shape_field_by_data_key(shape, out.steps[i].key) : NULL;
+        if (!f) {
+            *resolved = false;
+            break;
+        }
         out.steps[i].key = f->response_key;
         shape = f->selection;
     }
     return out;
 }
 
-/* The data path of a subgraph error's "path"; false when it has none or it
- * is not usable (then the error is forwarded without a path). */
-static bool error_data_path(arena *a, const json_value *jpath, const resp_path *const *entity_paths,
-                            uint32_t nentities, resp_path *out)
+resp_path errors_client_path(arena *a, const plan_shape *shape, const resp_path *data_path)
 {
-    if (!jpath || jpath->type != JSON_ARRAY || jpath->len == 0) return false;
-    const resp_path *prefix = NULL;
-    uint32_t skip = 0;
-    if (entity_paths) {
-        int64_t i;
-        if (jpath->len < 2 || jpath->u.items[0].type != JSON_STRING ||
-            strcmp(jpath->u.items[0].u.str, "_entities") != 0 ||
-            !json_as_int64(&jpath->u.items[1], &i) || i < 0 || i >= (int64_t)nentities)
-            return false;
-        prefix = entity_paths[i];
-        skip = 2;
-    }
+    bool resolved;
+    return map_path(a, shape, data_path, &resolved);
+}
+
+/* prefix followed by jpath[skip..]; false when a step is neither a key nor
+ * an index (then the error is forwarded without a path). */
+static bool error_data_path(arena *a, const json_value *jpath, const resp_path *prefix,
+                            uint32_t skip, resp_path *out)
+{
     uint32_t plen = prefix ? prefix->len : 0;
     out->len = plen + jpath->len - skip;
     out->steps = ARENA_ARRAY(a, resp_step, out->len ? out->len : 1);
@@ -101,21 +101,63 @@ static bool error_data_path(arena *a, const json_value *jpath, const resp_path *
     return true;
 }
 
+/* Adds the error `item` at prefix + its path[skip..]. With `only_if_resolved`,
+ * adds nothing (returning false) when that path leaves the client's shape:
+ * an entity fetch serving several places selects the fields of all of them,
+ * and an error about a field belongs only where the client asked for it. */
+static bool forward_one(resp_errors *e, const plan_shape *shape, const json_value *item,
+                        const resp_path *prefix, uint32_t skip, bool only_if_resolved)
+{
+    const json_value *message = json_get(item, "message");
+    const json_value *jpath = json_get(item, "path");
+    resp_path data_path = {0}, client_path = {0};
+    bool resolved = false;
+    if (jpath && jpath->type == JSON_ARRAY && skip <= jpath->len && (prefix || jpath->len) &&
+        error_data_path(e->arena, jpath, prefix, skip, &data_path))
+        client_path = map_path(e->arena, shape, &data_path, &resolved);
+    if (only_if_resolved && !resolved) return false;
+    resp_error *err =
+        errors_add(e, message && message->type == JSON_STRING ? message->u.str : "Subgraph error",
+                   &client_path);
+    const json_value *extensions = json_get(item, "extensions");
+    if (extensions && extensions->type == JSON_OBJECT) err->extensions = extensions;
+    return true;
+}
+
+/* i of a path ["_entities", i, ...], or -1. */
+static int64_t entity_index(const json_value *item, uint32_t nentities)
+{
+    const json_value *jpath = json_get(item, "path");
+    int64_t i;
+    if (!jpath || jpath->type != JSON_ARRAY || jpath->len < 2 ||
+        jpath->u.items[0].type != JSON_STRING ||
+        strcmp(jpath->u.items[0].u.str, "_entities") != 0 ||
+        !json_as_int64(&jpath->u.items[1], &i) || i < 0 || i >= (int64_t)nentities)
+        return -1;
+    return i;
+}
+
 void errors_forward(resp_errors *e, const plan_shape *shape, const json_value *errors,
-                    const resp_path *const *entity_paths, uint32_t nentities)
+                    const errors_entity *entities, uint32_t nentities)
 {
     if (!errors || errors->type != JSON_ARRAY) return;
     for (uint32_t i = 0; i < errors->len; i++) {
         const json_value *item = &errors->u.items[i];
-        const json_value *message = json_get(item, "message");
-        resp_path data_path = {0}, client_path = {0};
-        if (error_data_path(e->arena, json_get(item, "path"), entity_paths, nentities, &data_path))
-            client_path = errors_client_path(e->arena, shape, &data_path);
-        resp_error *err = errors_add(
-            e, message && message->type == JSON_STRING ? message->u.str : "Subgraph error",
-            &client_path);
-        const json_value *extensions = json_get(item, "extensions");
-        if (extensions && extensions->type == JSON_OBJECT) err->extensions = extensions;
+        if (!entities) {
+            forward_one(e, shape, item, NULL, 0, false);
+            continue;
+        }
+        int64_t index = entity_index(item, nentities);
+        if (index < 0) {
+            forward_one(e, shape, item, NULL, UINT32_MAX, false); /* no usable path */
+            continue;
+        }
+        const errors_entity *entity = &entities[index];
+        bool added = false;
+        for (uint32_t p = 0; p < entity->npaths; p++)
+            added |= forward_one(e, shape, item, entity->paths[p], 2, true);
+        if (!added && entity->npaths) /* nowhere in the shape: keep it, at the first place */
+            forward_one(e, shape, item, entity->paths[0], 2, false);
     }
 }
 

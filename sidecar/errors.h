@@ -57,12 +57,21 @@ void errors_add_fetch_failure(resp_errors *e, const char *subgraph, const char *
  * keys the shape does not know (and everything after them) pass unchanged. */
 resp_path errors_client_path(arena *a, const plan_shape *shape, const resp_path *data_path);
 
-/* Forwards a subgraph's "errors" array. The data path of each error is its
- * own path, or, for ["_entities", i, ...], entity_paths[i] followed by the
- * rest (entity_paths is NULL for root fetches). Errors that are not objects
- * with a string message become "Subgraph error" with their path kept. */
+/* Where the objects of one representation of an entity fetch sit. */
+typedef struct errors_entity {
+    const resp_path *const *paths; /* data paths, one per object */
+    uint32_t npaths;
+} errors_entity;
+
+/* Forwards a subgraph's "errors" array. A root fetch's error (entities NULL)
+ * keeps its own path; an entity fetch's error at ["_entities", i, ...] is
+ * reported at each object of representation i (its path followed by the
+ * rest) where that path is in the client's shape (at the first object when
+ * it is nowhere). Other
+ * entity-fetch errors are forwarded without a path. Errors that are not
+ * objects with a string message become "Subgraph error". */
 void errors_forward(resp_errors *e, const plan_shape *shape, const json_value *errors,
-                    const resp_path *const *entity_paths, uint32_t nentities);
+                    const errors_entity *entities, uint32_t nentities);
 
 /* Whether an error already reports path or something inside it. */
 bool errors_cover(const resp_errors *e, const resp_path *path);

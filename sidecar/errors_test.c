@@ -93,7 +93,7 @@ TEST(root_errors_keep_message_and_extensions_and_drop_locations)
     arena_free(&a);
 }
 
-TEST(entity_errors_map_to_the_representations_first_position)
+TEST(entity_errors_map_to_every_position_of_the_representation)
 {
     arena a;
     arena_init(&a, 0);
@@ -101,17 +101,25 @@ TEST(entity_errors_map_to_the_representations_first_position)
     errors_init(&e, &a);
     resp_path p0 = data_path(&a, "[\"user\",\"reviews\",0]");
     resp_path p1 = data_path(&a, "[\"user\",\"reviews\",3]");
-    const resp_path *paths[] = {&p0, &p1};
+    resp_path p2 = data_path(&a, "[\"user\"]");
+    const resp_path *rep0[] = {&p0}, *rep1[] = {&p1, &p2};
+    errors_entity entities[] = {{rep0, 1}, {rep1, 2}};
     errors_forward(&e, user_shape(&a),
-                   tu_json(&a, "[{\"message\":\"a\",\"path\":[\"_entities\",1,\"body\"]},"
+                   tu_json(&a, "[{\"message\":\"a\",\"path\":[\"_entities\",1,\"fullName\"]},"
                                "{\"message\":\"b\",\"path\":[\"_entities\",0]},"
                                "{\"message\":\"c\",\"path\":[\"_entities\",2,\"body\"]},"
                                "{\"message\":\"d\",\"path\":[\"other\",0]},"
-                               "{\"message\":\"e\",\"path\":[\"_entities\"]}]"),
-                   paths, 2);
-    CHECK_STR(errors_text(&a, &e), "[{\"message\":\"a\",\"path\":[\"me\",\"reviews\",3,\"body\"]},"
-                                   "{\"message\":\"b\",\"path\":[\"me\",\"reviews\",0]},"
-                                   "{\"message\":\"c\"},{\"message\":\"d\"},{\"message\":\"e\"}]");
+                               "{\"message\":\"e\",\"path\":[\"_entities\"]},"
+                               "{\"message\":\"f\",\"path\":[\"_entities\",0,false]},"
+                               "{\"message\":\"g\",\"path\":[\"_entities\",1,\"body\"]},"
+                               "{\"message\":\"h\",\"path\":[\"_entities\",1,\"nope\"]}]"),
+                   entities, 2);
+    CHECK_STR(errors_text(&a, &e),
+              "[{\"message\":\"a\",\"path\":[\"me\",\"name\"]},"
+              "{\"message\":\"b\",\"path\":[\"me\",\"reviews\",0]},"
+              "{\"message\":\"c\"},{\"message\":\"d\"},{\"message\":\"e\"},{\"message\":\"f\"},"
+              "{\"message\":\"g\",\"path\":[\"me\",\"reviews\",3,\"body\"]},"
+              "{\"message\":\"h\",\"path\":[\"me\",\"reviews\",3,\"nope\"]}]");
     arena_free(&a);
 }
 
@@ -160,5 +168,5 @@ TEST(cover_means_same_path_or_inside_it)
 
 TEST_MAIN(RUN(client_paths_use_response_keys);
           RUN(root_errors_keep_message_and_extensions_and_drop_locations);
-          RUN(entity_errors_map_to_the_representations_first_position); RUN(fetch_failures);
+          RUN(entity_errors_map_to_every_position_of_the_representation); RUN(fetch_failures);
           RUN(cover_means_same_path_or_inside_it);)

@@ -79,26 +79,11 @@ static void job_complete(exec_job *job)
     sbuf_free(&out);
 }
 
-/* The client path of a Flatten's first path, "@" for lists as the Router
- * writes it: where a failed entity fetch is reported. */
-static resp_path flatten_error_path(const exec_job *job, const plan_node *node)
-{
-    resp_path data = {0};
-    if (node->kind != PLAN_FLATTEN || node->npaths == 0) return data;
-    const plan_path *p = &node->paths[0];
-    data.steps = ARENA_ARRAY(job->req.arena, resp_step, p->nsteps ? p->nsteps : 1);
-    for (uint32_t i = 0; i < p->nsteps; i++)
-        if (p->steps[i].kind != PLAN_PATH_TYPE)
-            data.steps[data.len++].key =
-                p->steps[i].kind == PLAN_PATH_LIST ? "@" : p->steps[i].name;
-    return errors_client_path(job->req.arena, job->req.plan->shape, &data);
-}
-
+/* A failed fetch is reported without a path, as Apollo Gateway does: the
+ * fields it owned are null wherever they were asked for. */
 static void run_fail(exec_run *run, const char *reason)
 {
-    exec_job *job = run->job;
-    resp_path path = flatten_error_path(job, run->node);
-    errors_add_fetch_failure(&job->errors, run->node->fetch->subgraph, reason, &path);
+    errors_add_fetch_failure(&run->job->errors, run->node->fetch->subgraph, reason, NULL);
 }
 
 static void write_request(const exec_run *run, sbuf *body)
@@ -149,10 +134,15 @@ static bool apply_response(exec_run *run, const json_value *doc, const char **re
         return true;
     }
     const reps_set *reps = &run->reps;
-    const resp_path **paths = ARENA_ARRAY(a, const resp_path *, reps->len);
-    for (uint32_t i = 0; i < reps->len; i++)
-        paths[i] = &reps->entries[i].positions[0].path;
-    errors_forward(&job->errors, job->req.plan->shape, errors, paths, reps->len);
+    errors_entity *entities = ARENA_ARRAY(a, errors_entity, reps->len);
+    for (uint32_t i = 0; i < reps->len; i++) {
+        const reps_entry *rep = &reps->entries[i];
+        const resp_path **paths = ARENA_ARRAY(a, const resp_path *, rep->npositions);
+        for (uint32_t p = 0; p < rep->npositions; p++)
+            paths[p] = &rep->positions[p].path;
+        entities[i] = (errors_entity){.paths = paths, .npaths = rep->npositions};
+    }
+    errors_forward(&job->errors, job->req.plan->shape, errors, entities, reps->len);
     if (data_ok && data->type == JSON_OBJECT &&
         !merge_entities(a, job->req.sg, run->node->fetch, reps, data)) {
         *reason = "_entities does not hold one item per representation";

@@ -21,12 +21,15 @@ bool reps_type_matches(const supergraph *sg, const char *type_name, const char *
 }
 
 /* Copies the members `sel` selects from `obj` into `rep`; false when the
- * object matches none of the type conditions it meets. */
+ * object matches none of the type conditions it meets. *missing is set when
+ * the object lacks a member (an earlier entity fetch found no entity, so
+ * its key for the next one never came): such a representation is not sent. */
 static bool build_selection(arena *a, const supergraph *sg, const tree_node *obj,
-                            const ast_selection *sel, tree_node *rep, unsigned depth);
+                            const ast_selection *sel, tree_node *rep, bool *missing,
+                            unsigned depth);
 
 static tree_node *build_value(arena *a, const supergraph *sg, const tree_node *v,
-                              const ast_selection *sub, unsigned depth)
+                              const ast_selection *sub, bool *missing, unsigned depth)
 {
     if (!sub || v->type == JSON_NULL) return (tree_node *)v;
     if (v->type == JSON_ARRAY) {
@@ -34,16 +37,16 @@ static tree_node *build_value(arena *a, const supergraph *sg, const tree_node *v
         *list = *v;
         list->u.items = ARENA_ARRAY(a, tree_node, v->len ? v->len : 1);
         for (uint32_t i = 0; i < v->len; i++)
-            list->u.items[i] = *build_value(a, sg, &v->u.items[i], sub, depth + 1);
+            list->u.items[i] = *build_value(a, sg, &v->u.items[i], sub, missing, depth + 1);
         return list;
     }
     tree_node *obj = tree_new_object(a);
-    if (v->type == JSON_OBJECT) build_selection(a, sg, v, sub, obj, depth + 1);
+    if (v->type == JSON_OBJECT) build_selection(a, sg, v, sub, obj, missing, depth + 1);
     return obj;
 }
 
 static bool build_selection(arena *a, const supergraph *sg, const tree_node *obj,
-                            const ast_selection *sel, tree_node *rep, unsigned depth)
+                            const ast_selection *sel, tree_node *rep, bool *missing, unsigned depth)
 {
     if (depth > REPS_MAX_DEPTH) return false;
     bool matched = false;
@@ -53,11 +56,14 @@ static bool build_selection(arena *a, const supergraph *sg, const tree_node *obj
             const char *type_name = tree_typename(obj);
             if (!sel->type_condition ||
                 (type_name && reps_type_matches(sg, type_name, sel->type_condition)))
-                matched |= build_selection(a, sg, obj, sel->selection_set, rep, depth + 1);
+                matched |= build_selection(a, sg, obj, sel->selection_set, rep, missing, depth + 1);
         } else if (sel->kind == AST_SEL_FIELD) {
             const char *key = sel->alias ? sel->alias : sel->name;
             const tree_node *v = tree_get_from(obj, key, &hint);
-            if (v) tree_set(a, rep, key, build_value(a, sg, v, sel->selection_set, depth));
+            if (v)
+                tree_set(a, rep, key, build_value(a, sg, v, sel->selection_set, missing, depth));
+            else
+                *missing = true;
             matched = true;
         }
     }
@@ -94,7 +100,10 @@ static void add_object(reps_walk *w, tree_node *obj, uint32_t depth)
 {
     if (obj->type != JSON_OBJECT) return;
     tree_node *rep = tree_new_object(w->a);
-    if (!build_selection(w->a, w->sg, obj, w->fetch->requires, rep, 0) || rep->len == 0) return;
+    bool missing = false;
+    if (!build_selection(w->a, w->sg, obj, w->fetch->requires, rep, &missing, 0) || missing ||
+        rep->len == 0)
+        return;
     for (uint32_t i = 0; i < w->fetch->ninput_rewrites; i++)
         reps_rewrite(w->a, w->sg, rep, &w->fetch->input_rewrites[i]);
     sbuf_reset(&w->scratch);

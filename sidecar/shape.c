@@ -91,6 +91,33 @@ static bool write_object(shape_ctx *ctx, const plan_shape *shape, const tree_nod
 }
 
 /* t is a list or named type; writes nothing unless SHAPE_OK. */
+/* A subgraph may return an enum value the client's schema lacks (@inaccessible,
+ * or known to that subgraph only): like GraphQL's serialization, it becomes
+ * null with an error. false then, after adding the error. */
+static bool enum_value_known(shape_ctx *ctx, const ast_type *t, const tree_node *v)
+{
+    const schema_type *named = t->name ? schema_get_type(ctx->sg->api, t->name) : NULL;
+    if (!named || named->kind != SCHEMA_ENUM) return true;
+    const char *text = v->type == JSON_STRING ? v->u.scalar->u.str : NULL;
+    if (text && schema_get_enum_value(named, text)) return true;
+    resp_path path = {.steps = ctx->path, .len = ctx->depth};
+    const char *shown = text ? arena_sprintf(ctx->arena, "\"%s\"", text) : "a non-string value";
+    errors_add(
+        ctx->errors,
+        arena_sprintf(ctx->arena, "Enum \"%s\" cannot represent value: %s", named->name, shown),
+        &path);
+    return false;
+}
+
+/* An object whose type is @inaccessible: the client cannot be told what it
+ * is, so it is null (no error: the schema it sees has no such object). */
+static bool of_hidden_type(const shape_ctx *ctx, const tree_node *obj)
+{
+    const char *type_name = tree_typename(obj);
+    return type_name && schema_get_type(ctx->sg->full, type_name) &&
+           !schema_get_type(ctx->sg->api, type_name);
+}
+
 static shape_result write_nullable(shape_ctx *ctx, const plan_shape_field *f, const ast_type *t,
                                    const tree_node *v, sbuf *out)
 {
@@ -113,12 +140,13 @@ static shape_result write_nullable(shape_ctx *ctx, const plan_shape_field *f, co
         }
         sbuf_putc(out, ']');
     } else if (f->selection) {
-        if (v->type != JSON_OBJECT) return SHAPE_NULL;
+        if (v->type != JSON_OBJECT || of_hidden_type(ctx, v)) return SHAPE_NULL;
         if (!write_object(ctx, f->selection, v, out)) {
             cut(out, mark);
             return SHAPE_BUBBLED;
         }
     } else {
+        if (!enum_value_known(ctx, t, v)) return SHAPE_NULL;
         tree_write(out, v);
     }
     return SHAPE_OK;

@@ -8,10 +8,9 @@ typedef struct shaped {
     const char *errors;
 } shaped;
 
-static shaped run_shape(arena *a, const plan_shape *s, const char *data, const char *variables,
-                        bool fetch_failed, const char *prior_error_path)
+static shaped run_shape_in(arena *a, supergraph *sg, const plan_shape *s, const char *data,
+                           const char *variables, bool fetch_failed, const char *prior_error_path)
 {
-    static const char sdl[] = "type Query { a: Int }";
     resp_errors errs;
     errors_init(&errs, a);
     errs.fetch_failed = fetch_failed;
@@ -29,7 +28,7 @@ static shaped run_shape(arena *a, const plan_shape *s, const char *data, const c
     }
     shape_ctx *ctx = ARENA_NEW(a, shape_ctx);
     ctx->arena = a;
-    ctx->sg = tu_supergraph(a, sdl);
+    ctx->sg = sg;
     ctx->variables = variables ? tu_json(a, variables) : NULL;
     ctx->errors = &errs;
     sbuf out;
@@ -41,6 +40,14 @@ static shaped run_shape(arena *a, const plan_shape *s, const char *data, const c
     r.errors = arena_strndup(a, out.data, out.len);
     sbuf_free(&out);
     return r;
+}
+
+static shaped run_shape(arena *a, const plan_shape *s, const char *data, const char *variables,
+                        bool fetch_failed, const char *prior_error_path)
+{
+    static const char sdl[] = "type Query { a: Int } enum Kind { PUBLIC INTERNAL }";
+    return run_shape_in(a, tu_supergraph(a, sdl), s, data, variables, fetch_failed,
+                        prior_error_path);
 }
 
 TEST(order_aliases_and_key_fields_left_out)
@@ -191,6 +198,65 @@ TEST(null_bubbles_to_the_nearest_nullable_parent)
     arena_free(&a);
 }
 
+TEST(objects_of_inaccessible_types_become_null_without_an_error)
+{
+    arena a;
+    arena_init(&a, 0);
+    supergraph *sg = tu_supergraph(
+        &a, "type Query { a: Int } interface Foo { foo: String } type Baz implements Foo "
+            "{ foo: String } type Qux implements Foo { foo: String }");
+    diag_list errs;
+    diag_init(&errs, &a);
+    const char api[] = "type Query { a: Int } interface Foo { foo: String } "
+                       "type Qux implements Foo { foo: String }";
+    sg->api = schema_from_sdl(&a, api, strlen(api), &errs);
+    const plan_shape *foo = TU_SHAPE(&a, tu_field(&a, "foo", "foo", "Foo", "foo", "String", NULL));
+    const plan_shape *s = TU_SHAPE(&a, tu_field(&a, "all", "all", "Query", "all", "[Foo]", foo),
+                                   tu_field(&a, "one", "one", "Query", "one", "Foo!", foo));
+    shaped r = run_shape_in(&a, sg, s,
+                            "{\"all\":[{\"__typename\":\"Baz\",\"foo\":\"b\"},{\"__typename\":"
+                            "\"Qux\",\"foo\":\"q\"},{\"__typename\":\"Gone\",\"foo\":\"g\"}],"
+                            "\"one\":{\"__typename\":\"Qux\",\"foo\":\"q\"}}",
+                            NULL, false, NULL);
+    CHECK_STR(r.data, "{\"all\":[null,{\"foo\":\"q\"},{\"foo\":\"g\"}],\"one\":{\"foo\":\"q\"}}");
+    CHECK_STR(r.errors, "[]");
+    /* Where null is not allowed, it bubbles up with the usual error. */
+    r = run_shape_in(&a, sg, s, "{\"all\":[],\"one\":{\"__typename\":\"Baz\",\"foo\":\"b\"}}", NULL,
+                     false, NULL);
+    CHECK_STR(r.data, "null");
+    CHECK_STR(r.errors, "[{\"message\":\"Cannot return null for non-nullable field Query.one.\","
+                        "\"path\":[\"one\"]}]");
+    arena_free(&a);
+}
+
+TEST(enum_values_the_schema_lacks_become_null_with_an_error)
+{
+    arena a;
+    arena_init(&a, 0);
+    const plan_shape *user = TU_SHAPE(&a, tu_field(&a, "id", "id", "User", "id", "ID!", NULL),
+                                      tu_field(&a, "kind", "kind", "User", "kind", "Kind", NULL));
+    const plan_shape *s =
+        TU_SHAPE(&a, tu_field(&a, "users", "users", "Query", "users", "[User]", user),
+                 tu_field(&a, "main", "main", "Query", "main", "Kind!", NULL));
+    shaped r = run_shape(&a, s,
+                         "{\"users\":[{\"id\":\"1\",\"kind\":\"PUBLIC\"},{\"id\":\"2\","
+                         "\"kind\":\"SECRET\"},{\"id\":\"3\",\"kind\":7}],\"main\":\"INTERNAL\"}",
+                         NULL, false, NULL);
+    CHECK_STR(r.data, "{\"users\":[{\"id\":\"1\",\"kind\":\"PUBLIC\"},{\"id\":\"2\",\"kind\":null},"
+                      "{\"id\":\"3\",\"kind\":null}],\"main\":\"INTERNAL\"}");
+    CHECK_STR(r.errors,
+              "[{\"message\":\"Enum \\\"Kind\\\" cannot represent value: \\\"SECRET\\\"\","
+              "\"path\":[\"users\",1,\"kind\"]},{\"message\":\"Enum \\\"Kind\\\" cannot represent "
+              "value: a non-string value\",\"path\":[\"users\",2,\"kind\"]}]");
+    /* Non-null: the enum error explains the null, which bubbles to data. */
+    r = run_shape(&a, s, "{\"users\":[],\"main\":\"SECRET\"}", NULL, false, NULL);
+    CHECK_STR(r.data, "null");
+    CHECK_STR(r.errors,
+              "[{\"message\":\"Enum \\\"Kind\\\" cannot represent value: \\\"SECRET\\\"\","
+              "\"path\":[\"main\"]}]");
+    arena_free(&a);
+}
+
 TEST(null_bubbles_up_to_data)
 {
     arena a;
@@ -258,5 +324,7 @@ TEST_MAIN(RUN(order_aliases_and_key_fields_left_out); RUN(typename_from_data_or_
           RUN(fields_of_type_conditions_only_on_those_types); RUN(skip_and_include_read_variables);
           RUN(leaf_values_pass_through_whole); RUN(wrong_kinds_of_values_become_null);
           RUN(fields_without_a_type_are_nullable); RUN(null_bubbles_to_the_nearest_nullable_parent);
-          RUN(null_bubbles_up_to_data); RUN(no_null_error_where_an_error_already_is);
-          RUN(introspection_fields_are_answered_locally);)
+          RUN(enum_values_the_schema_lacks_become_null_with_an_error); RUN(null_bubbles_up_to_data);
+          RUN(no_null_error_where_an_error_already_is);
+          RUN(introspection_fields_are_answered_locally);
+          RUN(objects_of_inaccessible_types_become_null_without_an_error);)

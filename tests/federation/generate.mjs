@@ -28,7 +28,12 @@ function record(file, body) {
     if (Object.hasOwn(body, "data")) out.data = body.data;
     // Messages naming a subgraph's URL carry a random port: keep the files stable.
     const stable = (message) => message.replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:PORT");
-    if (body.errors) out.errors = body.errors.map(({ extensions, ...rest }) => ({ ...rest, message: stable(rest.message) }));
+    // Errors of parallel fetches come in any order and are compared as a multiset: sort them.
+    const key = (e) => `${JSON.stringify(e.path ?? null)} ${e.message}`;
+    if (body.errors) {
+        out.errors = body.errors.map(({ extensions, ...rest }) => ({ ...rest, message: stable(rest.message) }))
+            .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    }
     if (body.text !== undefined) out.text = body.text;
     writeFileSync(file, JSON.stringify(out, null, 2) + "\n");
 }

@@ -4,7 +4,8 @@
 // ({supergraph} is replaced by a temporary copy of the scenario's supergraph whose subgraph URLs
 // point at those ports, {port} by GATEWAY_URL's port), sends each query, compares the answer
 // with expected/ID.json, then stops everything. Prints PASS/FAIL per query and a final line
-// "federation: N passed, M failed". Exits 1 if a failure is not listed in the known-failures file
+// "federation: N passed, M failed". GATEWAY_URL with port 0 (http://127.0.0.1:0/graphql) takes a
+// free port for each gateway start. Exits 1 if a failure is not listed in the known-failures file
 // (lines "scenario/query reason"), else 0.
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";

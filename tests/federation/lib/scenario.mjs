@@ -130,15 +130,7 @@ export async function withScenario(scenario, gatewayUrl, gatewayCommand, use, lo
     writeFileSync(supergraph, readFileSync(`${dir}/supergraph.graphql`, "utf8").replace(
         /join__graph\(name: "([^"]+)"(,?) url: "[^"]*"\)/g,
         (_, name, comma) => `join__graph(name: "${name}"${comma} url: "http://127.0.0.1:${ports[name]}/graphql")`));
-    const command = gatewayCommand.replaceAll("{supergraph}", supergraph)
-        .replaceAll("{port}", new URL(gatewayUrl).port);
     let subgraphs, gateway;
-    const startGateway = async () => {
-        gateway = start("sh", ["-c", command], {}, log);
-        await waitFor(`gateway (${command})`, gateway, async () => {
-            try { return (await post(gatewayUrl, "{ __typename }")).status < 500; } catch { return false; }
-        });
-    };
     const control = {
         url: gatewayUrl,
         exitStatus: async () => {
@@ -149,6 +141,18 @@ export async function withScenario(scenario, gatewayUrl, gatewayCommand, use, lo
             await stop(gateway);
             await startGateway();
         },
+    };
+    // Port 0 in gatewayUrl: a fresh free port at each start, so that runs side by side (other
+    // worktrees' `make test`) never talk to each other's gateway.
+    const startGateway = async () => {
+        const url = new URL(gatewayUrl);
+        if (url.port === "" || url.port === "0") url.port = String(await freePort());
+        control.url = url.href;
+        const command = gatewayCommand.replaceAll("{supergraph}", supergraph).replaceAll("{port}", url.port);
+        gateway = start("sh", ["-c", command], {}, log);
+        await waitFor(`gateway (${command})`, gateway, async () => {
+            try { return (await post(control.url, "{ __typename }")).status < 500; } catch { return false; }
+        });
     };
     try {
         subgraphs = start("node", [`${root}lib/serve.mjs`, dir], { FED_PORTS: JSON.stringify(ports) }, log);
