@@ -3,6 +3,28 @@
 
 #include <string.h>
 
+const char *const ast_directive_locations[AST_NDIRECTIVE_LOCATIONS] = {
+    "QUERY",
+    "MUTATION",
+    "SUBSCRIPTION",
+    "FIELD",
+    "FRAGMENT_DEFINITION",
+    "FRAGMENT_SPREAD",
+    "INLINE_FRAGMENT",
+    "VARIABLE_DEFINITION",
+    "SCHEMA",
+    "SCALAR",
+    "OBJECT",
+    "FIELD_DEFINITION",
+    "ARGUMENT_DEFINITION",
+    "INTERFACE",
+    "UNION",
+    "ENUM",
+    "ENUM_VALUE",
+    "INPUT_OBJECT",
+    "INPUT_FIELD_DEFINITION",
+};
+
 const ast_definition *ast_find_fragment(const ast_document *doc, const char *name)
 {
     for (const ast_definition *d = doc->definitions; d; d = d->next)

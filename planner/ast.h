@@ -212,6 +212,11 @@ typedef struct ast_document {
     uint32_t ndefinitions;
 } ast_document;
 
+/* The directive locations the specification defines, in the order of the
+ * schema_location bits (schema.h): the parser accepts these names only. */
+#define AST_NDIRECTIVE_LOCATIONS 19
+extern const char *const ast_directive_locations[AST_NDIRECTIVE_LOCATIONS];
+
 /* Convenience look-ups over a parsed document. */
 const ast_definition *ast_find_fragment(const ast_document *doc, const char *name);
 /* The operation to run: by name, or the only one when name is NULL.

@@ -9,28 +9,6 @@ static const char *const type_system_keywords[] = {
     "schema", "scalar", "type", "interface", "union", "enum", "input", "directive",
 };
 
-static const char *const directive_locations[] = {
-    "QUERY",
-    "MUTATION",
-    "SUBSCRIPTION",
-    "FIELD",
-    "FRAGMENT_DEFINITION",
-    "FRAGMENT_SPREAD",
-    "INLINE_FRAGMENT",
-    "VARIABLE_DEFINITION",
-    "SCHEMA",
-    "SCALAR",
-    "OBJECT",
-    "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION",
-    "INTERFACE",
-    "UNION",
-    "ENUM",
-    "ENUM_VALUE",
-    "INPUT_OBJECT",
-    "INPUT_FIELD_DEFINITION",
-};
-
 #define COUNT(array) (sizeof(array) / sizeof((array)[0]))
 
 bool parse_is_type_system_keyword(const lex_token *t)
@@ -68,9 +46,9 @@ static ast_name *parse_delimited_names(parser *p, lex_kind delimiter, bool locat
         ast_name *n = parse_named(p);
         if (locations) {
             size_t i = 0;
-            while (i < COUNT(directive_locations) && strcmp(n->name, directive_locations[i]) != 0)
+            while (i < AST_NDIRECTIVE_LOCATIONS && strcmp(n->name, ast_directive_locations[i]) != 0)
                 i++;
-            if (i == COUNT(directive_locations)) parse_unexpected(p, &start);
+            if (i == AST_NDIRECTIVE_LOCATIONS) parse_unexpected(p, &start);
         }
         *tail = n;
         tail = &n->next;

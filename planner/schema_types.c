@@ -7,42 +7,26 @@
 
 #include <string.h>
 
-static const char *const location_names[] = {
-    "QUERY",
-    "MUTATION",
-    "SUBSCRIPTION",
-    "FIELD",
-    "FRAGMENT_DEFINITION",
-    "FRAGMENT_SPREAD",
-    "INLINE_FRAGMENT",
-    "VARIABLE_DEFINITION",
-    "SCHEMA",
-    "SCALAR",
-    "OBJECT",
-    "FIELD_DEFINITION",
-    "ARGUMENT_DEFINITION",
-    "INTERFACE",
-    "UNION",
-    "ENUM",
-    "ENUM_VALUE",
-    "INPUT_OBJECT",
-    "INPUT_FIELD_DEFINITION",
-    "DIRECTIVE_DEFINITION",
-};
+/* The specification's locations, then the one graphql-js adds for @deprecated. */
+#define DIRECTIVE_DEFINITION_NAME "DIRECTIVE_DEFINITION"
+#define NLOCATIONS (AST_NDIRECTIVE_LOCATIONS + 1)
 
-#define NLOCATIONS (sizeof location_names / sizeof location_names[0])
+static const char *location_name_at(uint32_t i)
+{
+    return i < AST_NDIRECTIVE_LOCATIONS ? ast_directive_locations[i] : DIRECTIVE_DEFINITION_NAME;
+}
 
 const char *schema_location_name(schema_location loc)
 {
     for (uint32_t i = 0; i < NLOCATIONS; i++)
-        if ((uint32_t)loc == 1u << i) return location_names[i];
+        if ((uint32_t)loc == 1u << i) return location_name_at(i);
     return NULL;
 }
 
 schema_location schema_location_from_name(const char *name)
 {
     for (uint32_t i = 0; i < NLOCATIONS; i++)
-        if (strcmp(name, location_names[i]) == 0) return (schema_location)(1u << i);
+        if (strcmp(name, location_name_at(i)) == 0) return (schema_location)(1u << i);
     return (schema_location)0;
 }
 
