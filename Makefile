@@ -118,7 +118,7 @@ $(BUILD)/test/bench_%_test: $(BUILD)/obj/bench/subgraphs/%_test.o $(filter-out %
 # sidecar/ headers are visible to sidecar/ code only: planner/ never sees them.
 SIDECAR_SRC := $(filter-out sidecar/main.c $(NOT_LIB),$(wildcard sidecar/*.c))
 LIBSIDECAR := $(BUILD)/libfedmesh-sidecar.a
-SIDECAR_LIBS := -lcurl -lmicrohttpd -lpthread -lm
+SIDECAR_LIBS := -lcurl -lmicrohttpd -lpthread -lcrypto -lm
 SIDECAR_TEST_BIN := $(patsubst sidecar/%.c,$(BUILD)/test/%,$(wildcard sidecar/*_test.c))
 SIDECAR_BIN := $(if $(wildcard sidecar/main.c),$(BUILD)/fedmesh-sidecar)
 all: $(SIDECAR_BIN) $(SIDECAR_TEST_BIN)

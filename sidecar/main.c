@@ -57,7 +57,8 @@ static void print_diags(const char *what, const diag_list *errs)
     }
 }
 
-static const supergraph *load(arena *a, const char *path)
+/* Static mode: the one bundle, loaded from a supergraph file. */
+static bundle *load_file(const char *path)
 {
     size_t len;
     char *sdl = read_file(path, &len);
@@ -65,12 +66,14 @@ static const supergraph *load(arena *a, const char *path)
         perror(path);
         return NULL;
     }
-    diag_list errs;
-    diag_init(&errs, a);
-    supergraph *sg = sg_load(a, sdl, len, &errs);
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle_input in = {.sdl = sdl, .sdl_len = len, .source = BUNDLE_SOURCE_STATIC};
+    bundle *b = bundle_load(&in, &reason);
+    if (!b) fprintf(stderr, "%s: %s\n", path, reason.data);
+    sbuf_free(&reason);
     free(sdl);
-    if (!sg) print_diags(path, &errs);
-    return sg;
+    return b;
 }
 
 static int explain(const supergraph *sg, const char *path)
@@ -237,15 +240,17 @@ int main(int argc, char **argv)
     options o;
     if (!read_options(argc, argv, &o)) return usage();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    arena a;
-    arena_init(&a, 1 << 16);
-    const supergraph *sg = load(&a, o.supergraph);
+    bundle_slot bundles;
+    bundle_slot_init(&bundles);
+    bundle *b = load_file(o.supergraph);
     int rc = 1;
-    if (sg && o.explain) {
-        rc = explain(sg, o.explain);
-    } else if (sg) {
+    if (b && o.explain) {
+        rc = explain(b->sg, o.explain);
+        bundle_release(b);
+    } else if (b) {
+        bundle_slot_set(&bundles, b);
         gateway gw = {
-            .sg = sg,
+            .bundles = &bundles,
             .exec = {.timeout_ms = o.timeout_ms},
             .parse = {.max_depth = (unsigned)o.max_depth},
             .max_body_bytes = (size_t)o.max_body,
@@ -253,7 +258,7 @@ int main(int argc, char **argv)
         };
         rc = serve(&gw, &o);
     }
-    arena_free(&a);
+    bundle_slot_destroy(&bundles);
     curl_global_cleanup();
     return rc;
 }
