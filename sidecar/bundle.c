@@ -8,12 +8,23 @@
 #include <string.h>
 #include <time.h>
 
+/* Bundles loaded and not yet freed, process-wide. */
+static atomic_size_t live_bundles;
+
+size_t bundle_live_count(void)
+{
+    return atomic_load(&live_bundles);
+}
+
 const char *bundle_source_name(bundle_source s)
 {
     switch (s) {
-    case BUNDLE_SOURCE_STATIC: return "static";
-    case BUNDLE_SOURCE_CONTROL_PLANE: return "control-plane";
-    case BUNDLE_SOURCE_DISK: return "disk";
+    case BUNDLE_SOURCE_STATIC:
+        return "static";
+    case BUNDLE_SOURCE_CONTROL_PLANE:
+        return "control-plane";
+    case BUNDLE_SOURCE_DISK:
+        return "disk";
     }
     return "unknown";
 }
@@ -66,11 +77,14 @@ bundle *bundle_load(const bundle_input *in, sbuf *reason)
         return NULL;
     }
     b->version = in->version;
-    if (in->sha256) snprintf(b->sha256, sizeof b->sha256, "%s", in->sha256);
-    else bundle_sha256_hex(in->sdl, in->sdl_len, b->sha256);
+    if (in->sha256)
+        snprintf(b->sha256, sizeof b->sha256, "%s", in->sha256);
+    else
+        bundle_sha256_hex(in->sdl, in->sdl_len, b->sha256);
     b->loaded_at_ms = wall_ms();
     b->source = in->source;
     atomic_init(&b->refs, 1);
+    atomic_fetch_add(&live_bundles, 1);
     return b;
 }
 
@@ -84,6 +98,7 @@ void bundle_release(bundle *b)
     if (!b || atomic_fetch_sub_explicit(&b->refs, 1, memory_order_acq_rel) != 1) return;
     arena_free(&b->arena);
     free(b);
+    atomic_fetch_sub(&live_bundles, 1);
 }
 
 void bundle_slot_init(bundle_slot *s)

@@ -51,8 +51,8 @@ typedef struct bundle_plan {
 typedef struct bundle {
     arena arena; /* owns everything the bundle points to */
     const supergraph *sg;
-    uint64_t version;  /* 0 in static mode */
-    char sha256[65];   /* lowercase hex; of the PlanBundle, or of the file in static mode */
+    uint64_t version;     /* 0 in static mode */
+    char sha256[65];      /* lowercase hex; of the PlanBundle, or of the file in static mode */
     int64_t loaded_at_ms; /* wall clock */
     bundle_source source;
     const bundle_plan *plans;
@@ -74,6 +74,9 @@ typedef struct bundle_input {
 bundle *bundle_load(const bundle_input *in, sbuf *reason);
 
 void bundle_retain(bundle *b);
+/* Bundles loaded and not freed yet in this process: the current one plus
+ * old ones that requests in flight still hold (for /metrics and tests). */
+size_t bundle_live_count(void);
 /* Drops a reference; the last one frees the bundle. NULL is ignored. */
 void bundle_release(bundle *b);
 

@@ -86,15 +86,13 @@ static enum MHD_Result handle_graphql(http_conn *hc, const http_worker_ctx *w, c
     gqlhttp_error err;
     bool ok;
     if (is_get) {
-        ok = gqlhttp_parse_get(&hc->rq.arena,
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "query"),
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
-                                                           "operationName"),
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "variables"),
-                               &in, &err);
+        ok = gqlhttp_parse_get(
+            &hc->rq.arena, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "query"),
+            MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "operationName"),
+            MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "variables"), &in, &err);
     } else {
-        const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-                                                       MHD_HTTP_HEADER_CONTENT_TYPE);
+        const char *type =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
         ok = gqlhttp_parse_post(&hc->rq.arena, type, hc->body.data ? hc->body.data : "",
                                 hc->body.len, &in, &err);
     }
@@ -135,8 +133,10 @@ enum MHD_Result http_handle(void *cls, struct MHD_Connection *conn, const char *
         return MHD_YES;
     }
     if (*upload_data_size) {
-        if (hc->body.len + *upload_data_size > w->gw->max_body_bytes) hc->body_too_large = true;
-        else sbuf_append(&hc->body, upload_data, *upload_data_size);
+        if (hc->body.len + *upload_data_size > w->gw->max_body_bytes)
+            hc->body_too_large = true;
+        else
+            sbuf_append(&hc->body, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }

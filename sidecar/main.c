@@ -42,7 +42,8 @@ static char *read_file(const char *path, size_t *len)
     sbuf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sbuf_append(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
     fclose(f);
     *len = b.len;
     return sbuf_take(&b);
@@ -93,10 +94,14 @@ static int explain(const supergraph *sg, const char *path)
     ast_document *doc = parse_document(&a, text, len, NULL, &perr);
     const ast_definition *op = doc ? ast_find_operation(doc, NULL) : NULL;
     plan *p = NULL;
-    if (!doc) fprintf(stderr, "%s:%u:%u: %s\n", path, perr.loc.line, perr.loc.column, perr.message);
-    else if (!validate_document(sg->api, doc, &errs)) print_diags(path, &errs);
-    else if (!op) fprintf(stderr, "%s: give exactly one operation to explain\n", path);
-    else if (!(p = qp_plan(&a, sg, doc, op, &errs))) print_diags(path, &errs);
+    if (!doc)
+        fprintf(stderr, "%s:%u:%u: %s\n", path, perr.loc.line, perr.loc.column, perr.message);
+    else if (!validate_document(sg->api, doc, &errs))
+        print_diags(path, &errs);
+    else if (!op)
+        fprintf(stderr, "%s: give exactly one operation to explain\n", path);
+    else if (!(p = qp_plan(&a, sg, doc, op, &errs)))
+        print_diags(path, &errs);
     if (p) {
         sbuf out;
         sbuf_init(&out);
@@ -161,21 +166,41 @@ static bool read_options(int argc, char **argv, options *o)
         {"plan-cache-mb", required_argument, NULL, 'c'},
         {NULL, 0, NULL, 0},
     };
-    *o = (options){.listen = "127.0.0.1:4000", .threads = sysconf(_SC_NPROCESSORS_ONLN),
-                   .timeout_ms = 30000, .max_body = 2 << 20, .max_depth = 128,
+    *o = (options){.listen = "127.0.0.1:4000",
+                   .threads = sysconf(_SC_NPROCESSORS_ONLN),
+                   .timeout_ms = 30000,
+                   .max_body = 2 << 20,
+                   .max_depth = 128,
                    .plan_cache_mb = 64};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
-        case 's': o->supergraph = optarg; break;
-        case 'l': o->listen = optarg; break;
-        case 'e': o->explain = optarg; break;
-        case 't': o->threads = atol(optarg); break;
-        case 'T': o->timeout_ms = atol(optarg); break;
-        case 'b': o->max_body = atol(optarg); break;
-        case 'd': o->max_depth = atol(optarg); break;
-        case 'c': o->plan_cache_mb = atol(optarg); break;
-        default: return false;
+        case 's':
+            o->supergraph = optarg;
+            break;
+        case 'l':
+            o->listen = optarg;
+            break;
+        case 'e':
+            o->explain = optarg;
+            break;
+        case 't':
+            o->threads = atol(optarg);
+            break;
+        case 'T':
+            o->timeout_ms = atol(optarg);
+            break;
+        case 'b':
+            o->max_body = atol(optarg);
+            break;
+        case 'd':
+            o->max_depth = atol(optarg);
+            break;
+        case 'c':
+            o->plan_cache_mb = atol(optarg);
+            break;
+        default:
+            return false;
         }
     }
     if (o->threads < 1) o->threads = 1;
@@ -230,7 +255,8 @@ static int serve(const gateway *gw, const options *o)
     } else {
         rc = 1;
     }
-    for (long i = 0; i < n; i++) worker_stop(workers[i], 5000);
+    for (long i = 0; i < n; i++)
+        worker_stop(workers[i], 5000);
     close(listener);
     return rc;
 }

@@ -138,8 +138,12 @@ void request_run(request *rq, const gateway *gw, bundle *b, plan_cache *cache, e
         return;
     }
     executor_job job = {
-        .sg = sg, .plan = e->plan, .variables = vars, .arena = &rq->arena,
-        .done = on_executed, .ctx = rq,
+        .sg = sg,
+        .plan = e->plan,
+        .variables = vars,
+        .arena = &rq->arena,
+        .done = on_executed,
+        .ctx = rq,
     };
     /* on_answer must not run inside executor_start: the caller checks answered. */
     void (*later)(request *) = rq->on_answer;

@@ -19,8 +19,8 @@ typedef struct request {
     arena arena;
     gqlhttp_media media;
     bool is_get;
-    int status;     /* HTTP status of the answer */
-    sbuf response;  /* the body, once answered */
+    int status;    /* HTTP status of the answer */
+    sbuf response; /* the body, once answered */
     bool answered;
     plan_entry *entry; /* the plan in use, released when the request ends */
     bundle *bundle;    /* what the plan points into, released after the entry */
