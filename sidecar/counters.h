@@ -1,6 +1,7 @@
-/* counters.h: what each worker counts for /metrics. A worker's counters
- * have one writer (its thread) and are read by the admin thread, so they
- * are relaxed atomics: no ordering is needed, only untorn values. */
+/* counters.h: what the admin endpoint reports (/metrics, /admin/version):
+ * each worker's counters, and the control-plane client's. Each has one
+ * writer thread and is read by the admin thread, so they are relaxed
+ * atomics: no ordering is needed, only untorn values. */
 #ifndef FM_COUNTERS_H
 #define FM_COUNTERS_H
 
@@ -13,6 +14,13 @@ typedef struct worker_counters {
     atomic_uint_fast64_t plan_hits;   /* operations found in the plan cache */
     atomic_uint_fast64_t plan_misses; /* operations parsed, validated and planned */
 } worker_counters;
+
+/* Written by the control-plane client (sidecar/cpclient.c). */
+typedef struct mesh_counters {
+    atomic_int_fast64_t last_contact_ms; /* wall clock of the last reply, 0 = never */
+    atomic_uint_fast64_t rejections;     /* bundles refused */
+    atomic_uint_fast64_t fetch_failures; /* fetches the control plane did not answer */
+} mesh_counters;
 
 static inline void counter_inc(atomic_uint_fast64_t *c)
 {

@@ -1,13 +1,12 @@
-/* main.c: fedmesh-sidecar, static mode: serves one supergraph file with no
- * control plane (like `router --supergraph`).
+/* main.c: fedmesh-sidecar. Static mode serves one supergraph file with no
+ * control plane (like `router --supergraph`):
  *
- *   fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--threads N]
- *                   [--subgraph-timeout-ms N] [--max-body-bytes N]
- *                   [--max-depth N] [--plan-cache-mb N]
+ *   fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]
+ *                   [--admin-token TOKEN] [--threads N] [--subgraph-timeout-ms N]
+ *                   [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]
  *   fedmesh-sidecar --supergraph FILE --explain QUERY_FILE
  *
  * Stops on SIGINT or SIGTERM, letting requests in flight finish. */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -16,6 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "addr.h"
+#include "admin.h"
 #include "gateway.h"
 #include "planner.h"
 #include "validate.h"
@@ -26,6 +27,8 @@
 typedef struct options {
     const char *supergraph;
     const char *listen;
+    const char *admin;
+    const char *admin_token;
     const char *explain;
     long threads;
     long timeout_ms;
@@ -115,37 +118,10 @@ static int explain(const supergraph *sg, const char *path)
     return rc;
 }
 
-/* HOST:PORT with an IPv4 host, or [IPv6]:PORT. */
-static bool parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
-{
-    const char *colon = strrchr(s, ':');
-    if (!colon) return false;
-    int port = atoi(colon + 1);
-    if (port <= 0 || port > 65535) return false;
-    char host[64];
-    size_t hlen = (size_t)(colon - s);
-    if (hlen == 0 || hlen >= sizeof host) return false;
-    memcpy(host, s, hlen);
-    host[hlen] = '\0';
-    memset(ss, 0, sizeof *ss);
-    if (host[0] == '[' && host[hlen - 1] == ']') {
-        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
-        host[hlen - 1] = '\0';
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons((uint16_t)port);
-        *len = sizeof *in6;
-        return inet_pton(AF_INET6, host + 1, &in6->sin6_addr) == 1;
-    }
-    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-    in4->sin_family = AF_INET;
-    in4->sin_port = htons((uint16_t)port);
-    *len = sizeof *in4;
-    return inet_pton(AF_INET, host, &in4->sin_addr) == 1;
-}
-
 static int usage(void)
 {
-    fputs("usage: fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--threads N]\n"
+    fputs("usage: fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
+          "                       [--admin-token TOKEN] [--threads N]\n"
           "                       [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
           "                       [--max-depth N] [--plan-cache-mb N]\n"
           "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n",
@@ -158,6 +134,8 @@ static bool read_options(int argc, char **argv, options *o)
     static const struct option longopts[] = {
         {"supergraph", required_argument, NULL, 's'},
         {"listen", required_argument, NULL, 'l'},
+        {"admin", required_argument, NULL, 'a'},
+        {"admin-token", required_argument, NULL, 'k'},
         {"explain", required_argument, NULL, 'e'},
         {"threads", required_argument, NULL, 't'},
         {"subgraph-timeout-ms", required_argument, NULL, 'T'},
@@ -180,6 +158,12 @@ static bool read_options(int argc, char **argv, options *o)
             break;
         case 'l':
             o->listen = optarg;
+            break;
+        case 'a':
+            o->admin = optarg;
+            break;
+        case 'k':
+            o->admin_token = optarg;
             break;
         case 'e':
             o->explain = optarg;
@@ -209,6 +193,22 @@ static bool read_options(int argc, char **argv, options *o)
            o->max_depth > 0 && o->plan_cache_mb > 0;
 }
 
+/* An admin address off loopback needs a token (docs/MESH.md). */
+static bool admin_allowed(const options *o)
+{
+    struct sockaddr_storage addr;
+    socklen_t addrlen;
+    if (!o->admin) return true;
+    if (!addr_parse(o->admin, &addr, &addrlen)) {
+        fprintf(stderr, "fedmesh-sidecar: --admin wants HOST:PORT, got %s\n", o->admin);
+        return false;
+    }
+    if (addr_is_loopback(&addr) || (o->admin_token && *o->admin_token)) return true;
+    fprintf(stderr, "fedmesh-sidecar: --admin %s is not a loopback address: give --admin-token\n",
+            o->admin);
+    return false;
+}
+
 /* The listening socket every worker accepts on. */
 static int open_listener(const struct sockaddr_storage *addr, socklen_t addrlen, const char *name)
 {
@@ -223,11 +223,43 @@ static int open_listener(const struct sockaddr_storage *addr, socklen_t addrlen,
     return fd;
 }
 
+typedef struct running {
+    worker *workers[MAX_WORKERS];
+    const worker_counters *counters[MAX_WORKERS];
+    long nworkers;
+    admin *admin;
+} running;
+
+static bool start_all(running *r, const gateway *gw, const options *o, int listener)
+{
+    for (; r->nworkers < o->threads; r->nworkers++) {
+        worker *w = worker_start(gw, listener);
+        if (!w) return false;
+        r->workers[r->nworkers] = w;
+        r->counters[r->nworkers] = worker_get_counters(w);
+    }
+    if (!o->admin) return true;
+    admin_config cfg = {.listen = o->admin,
+                        .token = o->admin_token,
+                        .bundles = gw->bundles,
+                        .workers = r->counters,
+                        .nworkers = (size_t)r->nworkers};
+    r->admin = admin_start(&cfg);
+    return r->admin != NULL;
+}
+
+static void stop_all(running *r)
+{
+    admin_stop(r->admin);
+    for (long i = 0; i < r->nworkers; i++)
+        worker_stop(r->workers[i], 5000);
+}
+
 static int serve(const gateway *gw, const options *o)
 {
     struct sockaddr_storage addr;
     socklen_t addrlen;
-    if (!parse_listen(o->listen, &addr, &addrlen)) {
+    if (!addr_parse(o->listen, &addr, &addrlen)) {
         fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", o->listen);
         return 2;
     }
@@ -237,26 +269,20 @@ static int serve(const gateway *gw, const options *o)
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* workers inherit the mask */
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* threads inherit the mask */
     signal(SIGPIPE, SIG_IGN);
-    worker *workers[MAX_WORKERS];
-    long n = 0;
-    for (; n < o->threads; n++) {
-        workers[n] = worker_start(gw, listener);
-        if (!workers[n]) break;
-    }
+    running r = {.nworkers = 0};
     int rc = 0;
-    if (n == o->threads) {
+    if (start_all(&r, gw, o, listener)) {
         fprintf(stderr, "fedmesh-sidecar: serving %s on http://%s/graphql (%ld workers)\n",
-                o->supergraph, o->listen, n);
+                o->supergraph, o->listen, r.nworkers);
         int sig;
         sigwait(&stop_signals, &sig);
         fprintf(stderr, "fedmesh-sidecar: stopping\n");
     } else {
         rc = 1;
     }
-    for (long i = 0; i < n; i++)
-        worker_stop(workers[i], 5000);
+    stop_all(&r);
     close(listener);
     return rc;
 }
@@ -265,6 +291,7 @@ int main(int argc, char **argv)
 {
     options o;
     if (!read_options(argc, argv, &o)) return usage();
+    if (!admin_allowed(&o)) return 2;
     curl_global_init(CURL_GLOBAL_DEFAULT);
     bundle_slot bundles;
     bundle_slot_init(&bundles);
