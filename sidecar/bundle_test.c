@@ -130,7 +130,7 @@ TEST(slot_set_acquire_peek)
 typedef struct racer {
     bundle_slot *slot;
     atomic_int *stop;
-    long acquired;
+    atomic_long acquired;
 } racer;
 
 static void *race_acquire(void *arg)
@@ -153,6 +153,8 @@ TEST(slot_under_concurrent_readers)
     bundle *pool[4];
     for (int i = 0; i < 4; i++)
         pool[i] = load_fields(1, "hello: String", (uint64_t)i + 1);
+    bundle_retain(pool[0]);
+    bundle_slot_set(&s, pool[0]);
     atomic_int stop = 0;
     racer r[3];
     pthread_t t[3];
@@ -160,7 +162,9 @@ TEST(slot_under_concurrent_readers)
         r[i] = (racer){.slot = &s, .stop = &stop};
         pthread_create(&t[i], NULL, race_acquire, &r[i]);
     }
-    for (int i = 0; i < 2000; i++) {
+    for (int i = 0; i < 3; i++)
+        while (!atomic_load(&r[i].acquired)) continue; /* every reader is in its loop */
+    for (int i = 1; i < 2000; i++) {
         bundle *b = pool[i % 4];
         bundle_retain(b);
         bundle_slot_set(&s, b);

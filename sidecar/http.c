@@ -102,6 +102,8 @@ static enum MHD_Result handle_graphql(http_conn *hc, const http_worker_ctx *w, c
     hc->rq.http_ctx = hc;
     request_run(&hc->rq, w->gw, w->bundle, w->cache, w->ex, &in);
     counter_inc(hc->rq.plan_cached ? &w->counters->plan_hits : &w->counters->plan_misses);
+    const plan_entry *e = hc->rq.entry;
+    if (e) usage_count(w->usage, e->hash, e->query, e->query_len, e->operation_name, 1);
     if (hc->rq.answered) return send_answer(hc, w);
     hc->suspended = true;
     MHD_suspend_connection(conn);

@@ -12,6 +12,7 @@
 #include "executor.h"
 #include "gateway.h"
 #include "plan_cache.h"
+#include "usage.h"
 
 /* What the handler needs of its worker (the daemon's handler closure).
  * bundle and cache change together when the worker adopts a new bundle;
@@ -22,6 +23,7 @@ typedef struct http_worker_ctx {
     plan_cache *cache;
     executor *ex;
     worker_counters *counters;
+    usage_map *usage; /* operations served, handed over by the worker now and then */
 } http_worker_ctx;
 
 enum MHD_Result http_handle(void *cls, struct MHD_Connection *conn, const char *url,

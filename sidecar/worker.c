@@ -14,10 +14,13 @@
 #include "http.h"
 
 #define WORKER_MAX_WAIT_MS 1000
+#define WORKER_USAGE_EVERY_MS 1000 /* how often the usage map is handed over */
 
 struct worker {
     http_worker_ctx ctx; /* its bundle and plan cache are this worker's own */
     worker_counters counters;
+    usage_box usage_out; /* the control-plane thread takes from here */
+    long usage_since;    /* when the map in ctx.usage was started */
     struct MHD_Daemon *daemon;
     executor *ex;
     pthread_t thread;
@@ -70,6 +73,17 @@ static void adopt_current(worker *w)
     w->ctx.bundle = b;
 }
 
+/* Hands the operations counted over, once a second, if the last map was
+ * taken; otherwise keeps counting into the same one. */
+static void hand_over_usage(worker *w)
+{
+    long now = now_ms();
+    if (now - w->usage_since < WORKER_USAGE_EVERY_MS) return;
+    if (usage_size(w->ctx.usage) && usage_box_put(&w->usage_out, w->ctx.usage))
+        w->ctx.usage = usage_new();
+    w->usage_since = now;
+}
+
 static void *worker_loop(void *arg)
 {
     worker *w = arg;
@@ -78,6 +92,7 @@ static void *worker_loop(void *arg)
     long drain_until = 0;
     for (;;) {
         if (bundle_slot_peek(w->ctx.gw->bundles) != w->ctx.bundle) adopt_current(w);
+        hand_over_usage(w);
         if (atomic_load(&w->stopping)) {
             if (!drain_until) {
                 /* Stop accepting; connections already open are still served.
@@ -103,6 +118,8 @@ static void worker_free(worker *w)
     if (w->ex) executor_free(w->ex);
     plan_cache_free(w->ctx.cache);
     bundle_release(w->ctx.bundle);
+    usage_free(w->ctx.usage);
+    usage_free(usage_box_take(&w->usage_out));
     free(w);
 }
 
@@ -111,7 +128,9 @@ worker *worker_start(const gateway *gw, int listener)
     worker *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->ex = executor_new(&gw->exec);
-    w->ctx = (http_worker_ctx){.gw = gw, .ex = w->ex, .counters = &w->counters};
+    w->ctx =
+        (http_worker_ctx){.gw = gw, .ex = w->ex, .counters = &w->counters, .usage = usage_new()};
+    w->usage_since = now_ms();
     adopt_current(w);
     w->daemon = MHD_start_daemon(
         MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | MHD_USE_ERROR_LOG, 0, NULL, NULL,
@@ -133,6 +152,11 @@ worker *worker_start(const gateway *gw, int listener)
 void worker_wake(worker *w)
 {
     curl_multi_wakeup(executor_multi(w->ex));
+}
+
+usage_map *worker_take_usage(worker *w)
+{
+    return usage_box_take(&w->usage_out);
 }
 
 const worker_counters *worker_get_counters(const worker *w)

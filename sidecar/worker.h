@@ -15,6 +15,7 @@
 
 #include "counters.h"
 #include "gateway.h"
+#include "usage.h"
 
 typedef struct worker worker;
 
@@ -26,6 +27,9 @@ worker *worker_start(const gateway *gw, int listener);
 void worker_wake(worker *w);
 /* Its counters, for /metrics (read from any thread). */
 const worker_counters *worker_get_counters(const worker *w);
+/* The operations it served since the last call, handed over about once a
+ * second (the caller frees the map), or NULL (from any thread). */
+usage_map *worker_take_usage(worker *w);
 /* Stops accepting, lets requests in flight finish (up to drain_ms), joins
  * the thread and frees everything. */
 void worker_stop(worker *w, long drain_ms);
