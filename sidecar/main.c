@@ -1,34 +1,40 @@
-/* main.c: fedmesh-sidecar. Static mode serves one supergraph file with no
- * control plane (like `router --supergraph`):
+/* main.c: fedmesh-sidecar's command line (docs/MESH.md). Mesh mode takes
+ * its bundles from the control plane and swaps them while serving:
+ *
+ *   fedmesh-sidecar --control-plane tcp://HOST:PORT --admin HOST:PORT
+ *                   [--listen HOST:PORT] [--id NAME] [--state-dir DIR]
+ *                   [--admin-token TOKEN] [--fetch-interval-ms N] [COMMON]
+ *
+ * Static mode serves one supergraph file (like `router --supergraph`):
  *
  *   fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]
- *                   [--admin-token TOKEN] [--threads N] [--subgraph-timeout-ms N]
- *                   [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]
+ *                   [--admin-token TOKEN] [COMMON]
  *   fedmesh-sidecar --supergraph FILE --explain QUERY_FILE
  *
- * Stops on SIGINT or SIGTERM, letting requests in flight finish. */
-#include <errno.h>
+ * COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]
+ *         [--max-depth N] [--plan-cache-mb N]
+ * Both stop on SIGINT or SIGTERM, letting requests in flight finish. */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "addr.h"
-#include "admin.h"
 #include "gateway.h"
 #include "planner.h"
+#include "run.h"
 #include "validate.h"
-#include "worker.h"
-
-#define MAX_WORKERS 64
 
 typedef struct options {
     const char *supergraph;
+    const char *control_plane;
     const char *listen;
     const char *admin;
     const char *admin_token;
+    const char *id;
+    const char *state_dir;
+    long fetch_interval_ms;
     const char *explain;
     long threads;
     long timeout_ms;
@@ -120,22 +126,49 @@ static int explain(const supergraph *sg, const char *path)
 
 static int usage(void)
 {
-    fputs("usage: fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
-          "                       [--admin-token TOKEN] [--threads N]\n"
-          "                       [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
-          "                       [--max-depth N] [--plan-cache-mb N]\n"
-          "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n",
+    fputs("usage: fedmesh-sidecar --control-plane tcp://HOST:PORT --admin HOST:PORT\n"
+          "                       [--listen HOST:PORT] [--id NAME] [--state-dir DIR]\n"
+          "                       [--admin-token TOKEN] [--fetch-interval-ms N] [COMMON]\n"
+          "       fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
+          "                       [--admin-token TOKEN] [COMMON]\n"
+          "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n"
+          "COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
+          "        [--max-depth N] [--plan-cache-mb N]\n",
           stderr);
     return 2;
+}
+
+static void set_option(options *o, int c, const char *arg)
+{
+    switch (c) {
+    case 's': o->supergraph = arg; break;
+    case 'C': o->control_plane = arg; break;
+    case 'l': o->listen = arg; break;
+    case 'a': o->admin = arg; break;
+    case 'k': o->admin_token = arg; break;
+    case 'i': o->id = arg; break;
+    case 'S': o->state_dir = arg; break;
+    case 'F': o->fetch_interval_ms = atol(arg); break;
+    case 'e': o->explain = arg; break;
+    case 't': o->threads = atol(arg); break;
+    case 'T': o->timeout_ms = atol(arg); break;
+    case 'b': o->max_body = atol(arg); break;
+    case 'd': o->max_depth = atol(arg); break;
+    case 'c': o->plan_cache_mb = atol(arg); break;
+    }
 }
 
 static bool read_options(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
         {"supergraph", required_argument, NULL, 's'},
+        {"control-plane", required_argument, NULL, 'C'},
         {"listen", required_argument, NULL, 'l'},
         {"admin", required_argument, NULL, 'a'},
         {"admin-token", required_argument, NULL, 'k'},
+        {"id", required_argument, NULL, 'i'},
+        {"state-dir", required_argument, NULL, 'S'},
+        {"fetch-interval-ms", required_argument, NULL, 'F'},
         {"explain", required_argument, NULL, 'e'},
         {"threads", required_argument, NULL, 't'},
         {"subgraph-timeout-ms", required_argument, NULL, 'T'},
@@ -149,56 +182,32 @@ static bool read_options(int argc, char **argv, options *o)
                    .timeout_ms = 30000,
                    .max_body = 2 << 20,
                    .max_depth = 128,
-                   .plan_cache_mb = 64};
+                   .plan_cache_mb = 64,
+                   .fetch_interval_ms = 5000};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case 's':
-            o->supergraph = optarg;
-            break;
-        case 'l':
-            o->listen = optarg;
-            break;
-        case 'a':
-            o->admin = optarg;
-            break;
-        case 'k':
-            o->admin_token = optarg;
-            break;
-        case 'e':
-            o->explain = optarg;
-            break;
-        case 't':
-            o->threads = atol(optarg);
-            break;
-        case 'T':
-            o->timeout_ms = atol(optarg);
-            break;
-        case 'b':
-            o->max_body = atol(optarg);
-            break;
-        case 'd':
-            o->max_depth = atol(optarg);
-            break;
-        case 'c':
-            o->plan_cache_mb = atol(optarg);
-            break;
-        default:
-            return false;
-        }
+        if (c == '?') return false;
+        set_option(o, c, optarg);
     }
     if (o->threads < 1) o->threads = 1;
-    if (o->threads > MAX_WORKERS) o->threads = MAX_WORKERS;
-    return o->supergraph && optind == argc && o->timeout_ms > 0 && o->max_body > 0 &&
-           o->max_depth > 0 && o->plan_cache_mb > 0;
+    if (o->threads > RUN_MAX_WORKERS) o->threads = RUN_MAX_WORKERS;
+    /* Exactly one source of bundles; --explain only with a file. */
+    bool one_source = !o->supergraph != !o->control_plane;
+    return one_source && !(o->explain && o->control_plane) && optind == argc &&
+           o->timeout_ms > 0 && o->max_body > 0 && o->max_depth > 0 && o->plan_cache_mb > 0 &&
+           o->fetch_interval_ms > 0;
 }
 
-/* An admin address off loopback needs a token (docs/MESH.md). */
+/* Mesh mode needs --admin; an admin address off loopback needs a token
+ * (docs/MESH.md). */
 static bool admin_allowed(const options *o)
 {
     struct sockaddr_storage addr;
     socklen_t addrlen;
-    if (!o->admin) return true;
+    if (!o->admin) {
+        if (o->control_plane) fputs("fedmesh-sidecar: mesh mode needs --admin\n", stderr);
+        return !o->control_plane;
+    }
     if (!addr_parse(o->admin, &addr, &addrlen)) {
         fprintf(stderr, "fedmesh-sidecar: --admin wants HOST:PORT, got %s\n", o->admin);
         return false;
@@ -209,82 +218,37 @@ static bool admin_allowed(const options *o)
     return false;
 }
 
-/* The listening socket every worker accepts on. */
-static int open_listener(const struct sockaddr_storage *addr, socklen_t addrlen, const char *name)
+/* HOSTNAME:LISTENPORT, the default --id. */
+static void default_id(const options *o, char *out, size_t n)
 {
-    int fd = socket(addr->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    int one = 1;
-    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-        bind(fd, (const struct sockaddr *)addr, addrlen) != 0 || listen(fd, 1024) != 0) {
-        fprintf(stderr, "fedmesh-sidecar: cannot listen on %s: %s\n", name, strerror(errno));
-        if (fd >= 0) close(fd);
-        return -1;
-    }
-    return fd;
+    char host[256] = "localhost";
+    gethostname(host, sizeof host - 1);
+    const char *colon = strrchr(o->listen, ':');
+    snprintf(out, n, "%s:%s", host, colon ? colon + 1 : o->listen);
 }
 
-typedef struct running {
-    worker *workers[MAX_WORKERS];
-    const worker_counters *counters[MAX_WORKERS];
-    long nworkers;
-    admin *admin;
-} running;
-
-static bool start_all(running *r, const gateway *gw, const options *o, int listener)
+static int serve(const options *o, bundle_slot *bundles)
 {
-    for (; r->nworkers < o->threads; r->nworkers++) {
-        worker *w = worker_start(gw, listener);
-        if (!w) return false;
-        r->workers[r->nworkers] = w;
-        r->counters[r->nworkers] = worker_get_counters(w);
-    }
-    if (!o->admin) return true;
-    admin_config cfg = {.listen = o->admin,
-                        .token = o->admin_token,
-                        .bundles = gw->bundles,
-                        .workers = r->counters,
-                        .nworkers = (size_t)r->nworkers};
-    r->admin = admin_start(&cfg);
-    return r->admin != NULL;
-}
-
-static void stop_all(running *r)
-{
-    admin_stop(r->admin);
-    for (long i = 0; i < r->nworkers; i++)
-        worker_stop(r->workers[i], 5000);
-}
-
-static int serve(const gateway *gw, const options *o)
-{
-    struct sockaddr_storage addr;
-    socklen_t addrlen;
-    if (!addr_parse(o->listen, &addr, &addrlen)) {
-        fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", o->listen);
-        return 2;
-    }
-    int listener = open_listener(&addr, addrlen, o->listen);
-    if (listener < 0) return 1;
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* threads inherit the mask */
-    signal(SIGPIPE, SIG_IGN);
-    running r = {.nworkers = 0};
-    int rc = 0;
-    if (start_all(&r, gw, o, listener)) {
-        fprintf(stderr, "fedmesh-sidecar: serving %s on http://%s/graphql (%ld workers)\n",
-                o->supergraph, o->listen, r.nworkers);
-        int sig;
-        sigwait(&stop_signals, &sig);
-        fprintf(stderr, "fedmesh-sidecar: stopping\n");
-    } else {
-        rc = 1;
-    }
-    stop_all(&r);
-    close(listener);
-    return rc;
+    gateway gw = {
+        .bundles = bundles,
+        .exec = {.timeout_ms = o->timeout_ms},
+        .parse = {.max_depth = (unsigned)o->max_depth},
+        .max_body_bytes = (size_t)o->max_body,
+        .plan_cache_bytes = (size_t)o->plan_cache_mb << 20,
+    };
+    char id[300];
+    if (o->control_plane && !o->id) default_id(o, id, sizeof id);
+    run_config cfg = {.gw = &gw,
+                      .listen = o->listen,
+                      .threads = o->threads,
+                      .admin = o->admin,
+                      .admin_token = o->admin_token,
+                      .control_plane = o->control_plane,
+                      .id = o->id ? o->id : id,
+                      .state_dir = o->state_dir,
+                      .fetch_interval_ms = o->fetch_interval_ms,
+                      .serving = o->supergraph ? o->supergraph : "bundles of the control plane"};
+    return run_serve(&cfg);
 }
 
 int main(int argc, char **argv)
@@ -295,21 +259,18 @@ int main(int argc, char **argv)
     curl_global_init(CURL_GLOBAL_DEFAULT);
     bundle_slot bundles;
     bundle_slot_init(&bundles);
-    bundle *b = load_file(o.supergraph);
     int rc = 1;
-    if (b && o.explain) {
-        rc = explain(b->sg, o.explain);
-        bundle_release(b);
-    } else if (b) {
-        bundle_slot_set(&bundles, b);
-        gateway gw = {
-            .bundles = &bundles,
-            .exec = {.timeout_ms = o.timeout_ms},
-            .parse = {.max_depth = (unsigned)o.max_depth},
-            .max_body_bytes = (size_t)o.max_body,
-            .plan_cache_bytes = (size_t)o.plan_cache_mb << 20,
-        };
-        rc = serve(&gw, &o);
+    if (o.control_plane) {
+        rc = serve(&o, &bundles);
+    } else {
+        bundle *b = load_file(o.supergraph);
+        if (b && o.explain) {
+            rc = explain(b->sg, o.explain);
+            bundle_release(b);
+        } else if (b) {
+            bundle_slot_set(&bundles, b);
+            rc = serve(&o, &bundles);
+        }
     }
     bundle_slot_destroy(&bundles);
     curl_global_cleanup();
