@@ -16,7 +16,7 @@
 #include "wire_fetch.h"
 #include "wire_report.h"
 
-#define CP_TICK_MS 100          /* longest wait on the SUB socket */
+#define CP_TICK_MS 100           /* longest wait on the SUB socket */
 #define CP_FETCH_TIMEOUT_MS 1000 /* a fetch's reply */
 #define CP_RETRY_MS 1000         /* fetch interval until the first answer */
 #define CP_HEARTBEAT_MS 1000
@@ -32,7 +32,7 @@ struct cpclient {
     bool answered;                  /* the control plane has answered a fetch */
     bool disk_tried;
     char rejected_sha[WIRE_SHA256_HEX_SIZE]; /* last envelope refused: not verified again */
-    usage_map *usage;               /* merged from the workers since the last frame */
+    usage_map *usage;                        /* merged from the workers since the last frame */
 };
 
 static int64_t wall_ms(void)
@@ -103,7 +103,7 @@ static void keep_on_disk(cpclient *c, const Fedmesh__BundleEnvelope *env)
 /* Verifies an envelope and, when it is good and newer, serves it. */
 static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_source source)
 {
-    if (env->version <= c->version) return; /* already served, or older */
+    if (env->version <= c->version) return;                /* already served, or older */
     if (strcmp(env->sha256, c->rejected_sha) == 0) return; /* refused once already */
     arena a;
     arena_init(&a, 4096);
@@ -225,8 +225,10 @@ static void announcement(cpclient *c, const uint8_t *buf, size_t len)
     arena_init(&a, 4096);
     wire_reason why;
     const Fedmesh__BundleEnvelope *env = wire_envelope_decode(&a, buf, len, &why);
-    if (env) consider(c, env, BUNDLE_SOURCE_CONTROL_PLANE);
-    else reject(c, 0, "", why.text);
+    if (env)
+        consider(c, env, BUNDLE_SOURCE_CONTROL_PLANE);
+    else
+        reject(c, 0, "", why.text);
     arena_free(&a);
 }
 
@@ -247,8 +249,10 @@ static void load_from_disk(cpclient *c)
     arena_init(&a, 4096);
     wire_reason why;
     const Fedmesh__BundleEnvelope *env = wire_envelope_decode(&a, data, len, &why);
-    if (env) consider(c, env, BUNDLE_SOURCE_DISK);
-    else reject(c, 0, "", why.text);
+    if (env)
+        consider(c, env, BUNDLE_SOURCE_DISK);
+    else
+        reject(c, 0, "", why.text);
     arena_free(&a);
     free(data);
     sbuf_free(&err);

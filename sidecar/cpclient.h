@@ -34,9 +34,9 @@ typedef struct cpclient_config {
      * `into` (worker_take_usage on each). */
     void (*collect_usage)(void *ctx, usage_map *into);
     void *ctx;
-    long fetch_interval_ms;  /* 0: 5000 */
-    long start_timeout_ms;   /* 0: 2000; how long to wait before serving from disk */
-    long usage_interval_ms;  /* 0: 5000 */
+    long fetch_interval_ms; /* 0: 5000 */
+    long start_timeout_ms;  /* 0: 2000; how long to wait before serving from disk */
+    long usage_interval_ms; /* 0: 5000 */
 } cpclient_config;
 
 /* How many operations a usage frame lists at most. */

@@ -141,20 +141,48 @@ static int usage(void)
 static void set_option(options *o, int c, const char *arg)
 {
     switch (c) {
-    case 's': o->supergraph = arg; break;
-    case 'C': o->control_plane = arg; break;
-    case 'l': o->listen = arg; break;
-    case 'a': o->admin = arg; break;
-    case 'k': o->admin_token = arg; break;
-    case 'i': o->id = arg; break;
-    case 'S': o->state_dir = arg; break;
-    case 'F': o->fetch_interval_ms = atol(arg); break;
-    case 'e': o->explain = arg; break;
-    case 't': o->threads = atol(arg); break;
-    case 'T': o->timeout_ms = atol(arg); break;
-    case 'b': o->max_body = atol(arg); break;
-    case 'd': o->max_depth = atol(arg); break;
-    case 'c': o->plan_cache_mb = atol(arg); break;
+    case 's':
+        o->supergraph = arg;
+        break;
+    case 'C':
+        o->control_plane = arg;
+        break;
+    case 'l':
+        o->listen = arg;
+        break;
+    case 'a':
+        o->admin = arg;
+        break;
+    case 'k':
+        o->admin_token = arg;
+        break;
+    case 'i':
+        o->id = arg;
+        break;
+    case 'S':
+        o->state_dir = arg;
+        break;
+    case 'F':
+        o->fetch_interval_ms = atol(arg);
+        break;
+    case 'e':
+        o->explain = arg;
+        break;
+    case 't':
+        o->threads = atol(arg);
+        break;
+    case 'T':
+        o->timeout_ms = atol(arg);
+        break;
+    case 'b':
+        o->max_body = atol(arg);
+        break;
+    case 'd':
+        o->max_depth = atol(arg);
+        break;
+    case 'c':
+        o->plan_cache_mb = atol(arg);
+        break;
     }
 }
 
@@ -193,9 +221,8 @@ static bool read_options(int argc, char **argv, options *o)
     if (o->threads > RUN_MAX_WORKERS) o->threads = RUN_MAX_WORKERS;
     /* Exactly one source of bundles; --explain only with a file. */
     bool one_source = !o->supergraph != !o->control_plane;
-    return one_source && !(o->explain && o->control_plane) && optind == argc &&
-           o->timeout_ms > 0 && o->max_body > 0 && o->max_depth > 0 && o->plan_cache_mb > 0 &&
-           o->fetch_interval_ms > 0;
+    return one_source && !(o->explain && o->control_plane) && optind == argc && o->timeout_ms > 0 &&
+           o->max_body > 0 && o->max_depth > 0 && o->plan_cache_mb > 0 && o->fetch_interval_ms > 0;
 }
 
 /* Mesh mode needs --admin; an admin address off loopback needs a token

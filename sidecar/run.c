@@ -24,19 +24,19 @@ typedef struct running {
 } running;
 
 /* The listening socket every worker accepts on. */
-static int open_listener(const char *listen)
+static int open_listener(const char *address)
 {
     struct sockaddr_storage addr;
     socklen_t addrlen;
-    if (!addr_parse(listen, &addr, &addrlen)) {
-        fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", listen);
+    if (!addr_parse(address, &addr, &addrlen)) {
+        fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", address);
         return -1;
     }
     int fd = socket(addr.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     int one = 1;
     if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
         bind(fd, (const struct sockaddr *)&addr, addrlen) != 0 || listen(fd, 1024) != 0) {
-        fprintf(stderr, "fedmesh-sidecar: cannot listen on %s: %s\n", listen, strerror(errno));
+        fprintf(stderr, "fedmesh-sidecar: cannot listen on %s: %s\n", address, strerror(errno));
         if (fd >= 0) close(fd);
         return -1;
     }
@@ -48,7 +48,8 @@ static int open_listener(const char *listen)
 static void wake_workers(void *ctx)
 {
     running *r = ctx;
-    for (long i = 0; i < r->nworkers; i++) worker_wake(r->workers[i]);
+    for (long i = 0; i < r->nworkers; i++)
+        worker_wake(r->workers[i]);
 }
 
 static void collect_usage(void *ctx, usage_map *into)
@@ -111,7 +112,8 @@ static void stop_all(running *r)
 {
     cpclient_stop(r->cp);
     admin_stop(r->admin);
-    for (long i = 0; i < r->nworkers; i++) worker_stop(r->workers[i], 5000);
+    for (long i = 0; i < r->nworkers; i++)
+        worker_stop(r->workers[i], 5000);
 }
 
 int run_serve(const run_config *cfg)

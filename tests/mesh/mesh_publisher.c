@@ -44,7 +44,8 @@ static char *read_file(const char *path)
     sbuf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sbuf_append(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
     fclose(f);
     sbuf_putc(&b, '\0');
     return sbuf_take(&b);
@@ -85,9 +86,12 @@ static void *serve_fetches(void *arg)
         sbuf out;
         sbuf_init(&out);
         pthread_mutex_lock(&p->lock);
-        if (!req) reply.error = why.text;
-        else if (!p->version) reply.error = "no bundle composed yet";
-        else if (req->have_version == p->version) reply.up_to_date = 1;
+        if (!req)
+            reply.error = why.text;
+        else if (!p->version)
+            reply.error = "no bundle composed yet";
+        else if (req->have_version == p->version)
+            reply.up_to_date = 1;
         else {
             wire_envelope_init(&env, sha, p->version, (uint8_t *)p->bundle.data, p->bundle.len);
             reply.envelope = &env;
@@ -138,8 +142,10 @@ static void *print_reports(void *arg)
         arena_init(&a, 4096);
         wire_report r;
         wire_reason why;
-        if (wire_report_decode(&a, (uint8_t *)buf, len, &r, &why)) print_report(&r);
-        else printf("bad-frame %s\n", why.text);
+        if (wire_report_decode(&a, (uint8_t *)buf, len, &r, &why))
+            print_report(&r);
+        else
+            printf("bad-frame %s\n", why.text);
         fflush(stdout);
         arena_free(&a);
         nng_free(buf, len);
@@ -215,7 +221,8 @@ int main(int argc, char **argv)
     pthread_create(&fetches, NULL, serve_fetches, &p);
     pthread_create(&reports, NULL, print_reports, &p);
     char line[8192];
-    while (fgets(line, sizeof line, stdin) && strncmp(line, "quit", 4) != 0) command(&p, line);
+    while (fgets(line, sizeof line, stdin) && strncmp(line, "quit", 4) != 0)
+        command(&p, line);
     atomic_store(&p.stopping, 1);
     pthread_join(fetches, NULL);
     pthread_join(reports, NULL);
