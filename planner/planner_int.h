@@ -183,6 +183,12 @@ void qp_merge_selections(qp_planner *p, ast_selection *to, const ast_selection *
 bool qp_selections_conflict(const ast_selection *a, const ast_selection *b);
 bool qp_same_arguments(const ast_argument *a, const ast_argument *b);
 
+/* planner_aliases.c */
+/* Aliases the fields of g's selection that the subgraph types differently
+ * under one response key (the request would be invalid) and gives out the
+ * output rewrites that rename them back. Call before qp_build_fetch. */
+void qp_alias_conflicts(qp_planner *p, const qp_group *g, plan_fetch *out);
+
 /* planner_shape.c */
 const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root);
 
