@@ -4,6 +4,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <nng/nng.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -139,5 +140,6 @@ int run_serve(const run_config *cfg)
     }
     stop_all(&r);
     close(listener);
+    if (cfg->control_plane) nng_fini(); /* nng's own threads: nothing is left at exit */
     return rc;
 }
