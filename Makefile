@@ -121,7 +121,7 @@ $(BUILD)/test/bench_%_test: $(BUILD)/obj/bench/subgraphs/%_test.o $(filter-out %
 SIDECAR_SRC := $(filter-out sidecar/main.c $(NOT_LIB),$(wildcard sidecar/*.c))
 LIBSIDECAR := $(BUILD)/libfedmesh-sidecar.a
 # Deferred (=): the wire library is defined below; its archive goes before the planner's.
-SIDECAR_LIBS = $(LIBPROTO) $(LIBPLANNER) $(PROTO_LIBS) -lnng -lcurl -lmicrohttpd -lpthread -lcrypto -lm
+SIDECAR_LIBS = $(LIBPROTO) $(LIBPLANNER) $(PROTO_LIBS) -lnng -lcurl -lmicrohttpd -lpthread -lm
 SIDECAR_TEST_BIN := $(patsubst sidecar/%.c,$(BUILD)/test/%,$(wildcard sidecar/*_test.c))
 SIDECAR_BIN := $(if $(wildcard sidecar/main.c),$(BUILD)/fedmesh-sidecar)
 all: $(SIDECAR_BIN) $(SIDECAR_TEST_BIN)

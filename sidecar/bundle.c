@@ -2,11 +2,12 @@
  * slot (see bundle.h). */
 #include "bundle.h"
 
-#include <openssl/evp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "wire.h"
 
 /* Bundles loaded and not yet freed, process-wide. */
 static atomic_size_t live_bundles;
@@ -27,19 +28,6 @@ const char *bundle_source_name(bundle_source s)
         return "disk";
     }
     return "unknown";
-}
-
-void bundle_sha256_hex(const void *data, size_t len, char out[65])
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    static const char hex[] = "0123456789abcdef";
-    EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL);
-    for (unsigned i = 0; i < 32; i++) {
-        out[2 * i] = hex[md[i] >> 4];
-        out[2 * i + 1] = hex[md[i] & 15];
-    }
-    out[64] = '\0';
 }
 
 static int64_t wall_ms(void)
@@ -80,7 +68,7 @@ bundle *bundle_load(const bundle_input *in, sbuf *reason)
     if (in->sha256)
         snprintf(b->sha256, sizeof b->sha256, "%s", in->sha256);
     else
-        bundle_sha256_hex(in->sdl, in->sdl_len, b->sha256);
+        wire_sha256_hex(in->sdl, in->sdl_len, b->sha256);
     b->loaded_at_ms = wall_ms();
     b->source = in->source;
     atomic_init(&b->refs, 1);

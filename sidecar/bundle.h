@@ -28,6 +28,7 @@
 #include "plan.h"
 #include "sbuf.h"
 #include "supergraph.h"
+#include "wire.h"
 
 typedef enum bundle_source {
     BUNDLE_SOURCE_STATIC,        /* --supergraph FILE */
@@ -51,9 +52,10 @@ typedef struct bundle_plan {
 typedef struct bundle {
     arena arena; /* owns everything the bundle points to */
     const supergraph *sg;
-    uint64_t version;     /* 0 in static mode */
-    char sha256[65];      /* lowercase hex; of the PlanBundle, or of the file in static mode */
-    int64_t loaded_at_ms; /* wall clock */
+    uint64_t version;                  /* 0 in static mode */
+    char sha256[WIRE_SHA256_HEX_SIZE]; /* lowercase hex; of the PlanBundle, or of the file in static
+                                          mode */
+    int64_t loaded_at_ms;              /* wall clock */
     bundle_source source;
     const bundle_plan *plans;
     size_t nplans;
@@ -96,8 +98,5 @@ void bundle_slot_set(bundle_slot *s, bundle *b);
 bundle *bundle_slot_acquire(bundle_slot *s);
 /* The current bundle's address, for comparing only (no reference taken). */
 const bundle *bundle_slot_peek(bundle_slot *s);
-
-/* Lowercase hex SHA-256 of `len` bytes into out[65]. */
-void bundle_sha256_hex(const void *data, size_t len, char out[65]);
 
 #endif

@@ -47,7 +47,8 @@ typedef struct cpclient cpclient;
 /* Starts the thread; NULL with a message on stderr on failure. The config
  * and what it points to must outlive the client. */
 cpclient *cpclient_start(const cpclient_config *cfg);
-/* Stops the thread (within about 100 ms) and closes the sockets. */
+/* Stops the thread (within the time a fetch may take, 2 s at most) and
+ * closes the sockets. */
 void cpclient_stop(cpclient *c);
 
 #endif
