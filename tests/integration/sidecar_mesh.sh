@@ -152,6 +152,12 @@ wait_version 21 || true
 expect "version after 20 swaps" "$(version_of version)" 21
 expect "one ack per version" "$(grep -c '^ack mesh-test ' "$tmp/reports")" 21
 expect "swaps counted" "$(metric fedmesh_sidecar_bundle_swaps_total)" 20
+# Announcement to swap (verified, loaded, current), from the publisher's clock and the acks.
+awk '$1 == "announce" { at[$2] = $3 } $1 == "ack" && ($3 in at) { print $5 - at[$3] }' \
+    "$tmp/reports" | sort -n > "$tmp/latency"
+echo "announcement to swap, ms, over $(wc -l < "$tmp/latency") swaps under load:" \
+    "median $(awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }' "$tmp/latency")," \
+    "max $(tail -n 1 "$tmp/latency")"
 sleep 0.5
 expect "only the current bundle in memory" "$(metric fedmesh_sidecar_bundles_live)" 1
 

@@ -11,8 +11,10 @@
  *                                    no longer match its SHA-256
  *   quit
  * Every report frame received is printed on stdout, one a line:
- *   ack SIDECAR VERSION SHA256 | reject SIDECAR VERSION REASON |
- *   heartbeat SIDECAR VERSION LISTEN | usage SIDECAR COUNT QUERY... */
+ *   ack SIDECAR VERSION SHA256 AT_MS | reject SIDECAR VERSION REASON |
+ *   heartbeat SIDECAR VERSION LISTEN | usage SIDECAR COUNT QUERY...
+ * and every announcement as `announce VERSION AT_MS` (wall clock), so a
+ * test can tell how long a sidecar took from announcement to swap. */
 #include <nng/nng.h>
 #include <nng/protocol/pipeline0/pull.h>
 #include <nng/protocol/pubsub0/pub.h>
@@ -22,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "wire_envelope.h"
 #include "wire_fetch.h"
@@ -110,8 +113,8 @@ static void print_report(const wire_report *r)
 {
     switch (r->type) {
     case WIRE_REPORT_ACK:
-        printf("ack %s %llu %s\n", r->ack.sidecar, (unsigned long long)r->ack.version,
-               r->ack.sha256);
+        printf("ack %s %llu %s %llu\n", r->ack.sidecar, (unsigned long long)r->ack.version,
+               r->ack.sha256, (unsigned long long)r->ack.at_ms);
         break;
     case WIRE_REPORT_REJECT:
         printf("reject %s %llu %s\n", r->reject.sidecar, (unsigned long long)r->reject.version,
@@ -159,6 +162,11 @@ static void announce(publisher *p, uint64_t version, const sbuf *bundle, bool co
     sbuf_init(&env);
     wire_envelope_encode(version, (const uint8_t *)bundle->data, bundle->len, &env);
     if (corrupt) env.data[env.len - 1] ^= 0x20; /* the last byte is the bundle's */
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    printf("announce %llu %lld\n", (unsigned long long)version,
+           (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000);
+    fflush(stdout);
     nng_send(p->pub, env.data, env.len, 0);
     sbuf_free(&env);
 }
