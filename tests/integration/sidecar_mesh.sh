@@ -78,8 +78,9 @@ sc_port=$(free_port $((cp_port + 10)))
 graphql=http://127.0.0.1:$sc_port/graphql
 admin=http://127.0.0.1:$((sc_port + 1))
 start_sidecar() { # command (the binary, perhaps under valgrind)
-    "$@" --control-plane "$fetch" --listen "127.0.0.1:$sc_port" --admin "127.0.0.1:$((sc_port + 1))" \
-        --id mesh-test --state-dir "$tmp/state" --threads 2 --fetch-interval-ms 1000 \
+    "$@" --control-plane "$fetch" --listen "127.0.0.1:$sc_port" \
+        --admin "127.0.0.1:$((sc_port + 1))" --id mesh-test --state-dir "$tmp/state" \
+        --threads 2 --fetch-interval-ms 1000 \
         2>> "$tmp/sidecar.log" &
     sidecar=$!
     pids+=($sidecar)
@@ -91,10 +92,20 @@ stop_sidecar() { # the exit status of the sidecar (or of valgrind)
     wait "$sidecar" || rc=$?
     return $rc
 }
-version_of() { curl -s -m 5 "$admin/admin/version" | node -pe "JSON.parse(require('fs').readFileSync(0)).$1"; }
+version_of() { # a field of /admin/version
+    curl -s -m 5 "$admin/admin/version" | node -pe "JSON.parse(require('fs').readFileSync(0)).$1"
+}
+status_of() { curl -s -m 10 -o /dev/null -w '%{http_code}' "$@"; }
+bench_query() { # the benchmark query's answer on stdout
+    curl -s -m 60 -H 'content-type: application/json' --data @bench/workload/body.json "$graphql"
+}
+answers_same() { bench_query | cmp -s - "$tmp/first.json" && echo same || echo different; }
 metric() { curl -s -m 5 "$admin/metrics" | awk -v m="$1" '$1 == m { print $2 }'; }
 wait_version() { # version
-    for _ in $(seq 100); do [ "$(version_of version)" = "$1" ] && return 0; sleep 0.1; done
+    for _ in $(seq 100); do
+        [ "$(version_of version)" = "$1" ] && return 0
+        sleep 0.1
+    done
     return 1
 }
 
@@ -102,14 +113,15 @@ mkdir -p "$tmp/state"
 : > "$tmp/reports"
 start_publisher
 start_sidecar build/fedmesh-sidecar
-expect "/ready before any bundle" "$(curl -s -o /dev/null -w '%{http_code}' "$admin/ready")" 503
-expect "GraphQL before any bundle" "$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' --data @bench/workload/body.json "$graphql")" 503
+expect "/ready before any bundle" "$(status_of "$admin/ready")" 503
+expect "GraphQL before any bundle" \
+    "$(status_of -H 'content-type: application/json' -d @bench/workload/body.json "$graphql")" 503
 publish bundle 1 "$tmp/a.graphql"
 wait_version 1 || true
 expect "first bundle by fetch or announcement" "$(version_of version)" 1
-expect "/ready once loaded" "$(curl -s -o /dev/null -w '%{http_code}' "$admin/ready")" 200
+expect "/ready once loaded" "$(status_of "$admin/ready")" 200
 expect "source" "$(version_of source)" control-plane
-curl -s -m 30 -H 'content-type: application/json' --data @bench/workload/body.json "$graphql" > "$tmp/first.json"
+bench_query > "$tmp/first.json"
 if node -e 'const [a,b]=process.argv.slice(1).map(f=>require("fs").readFileSync(f,"utf8"));
             process.exit(JSON.stringify(JSON.parse(a))===JSON.stringify(JSON.parse(b))?0:1)' \
     "$tmp/first.json" bench/workload/expected-response.json; then
@@ -123,19 +135,18 @@ fi
 checker() {
     local ok=0 bad=0
     while [ ! -e "$tmp/stop" ]; do
-        if curl -s -m 30 -H 'content-type: application/json' --data @bench/workload/body.json \
-            "$graphql" > "$tmp/got.json" && cmp -s "$tmp/got.json" "$tmp/first.json"; then
-            ok=$((ok + 1))
-        else bad=$((bad + 1)); fi
+        if [ "$(answers_same)" = same ]; then ok=$((ok + 1)); else bad=$((bad + 1)); fi
     done
     echo "$ok $bad" > "$tmp/checker"
 }
 checker &
 checker_pid=$!
-BODY=bench/workload/body.json wrk -t2 -c8 -d5s -s bench/workload/post.lua "$graphql" > "$tmp/wrk.txt" 2>&1 &
+BODY=bench/workload/body.json wrk -t2 -c8 -d5s -s bench/workload/post.lua "$graphql" \
+    > "$tmp/wrk.txt" 2>&1 &
 wrk_pid=$!
-for v in $(seq 2 21); do
-    if [ $((v % 2)) -eq 0 ]; then publish bundle "$v" "$tmp/b.graphql"; else publish bundle "$v" "$tmp/a.graphql"; fi
+for v in $(seq 2 21); do # alternating contents
+    if [ $((v % 2)) -eq 0 ]; then file=b; else file=a; fi
+    publish bundle "$v" "$tmp/$file.graphql"
     sleep 0.2
 done
 wait "$wrk_pid"
@@ -144,7 +155,8 @@ wait "$checker_pid"
 read -r ok bad < "$tmp/checker"
 requests=$(awk '/requests in/ { print $1 }' "$tmp/wrk.txt")
 echo "wrk: $requests requests during 20 swaps; checker: $ok identical answers"; cat "$tmp/wrk.txt"
-expect "no failed request during swaps (wrk non-2xx)" "$(grep -c 'Non-2xx' "$tmp/wrk.txt" || true)" 0
+expect "no failed request during swaps (wrk non-2xx)" \
+    "$(grep -c 'Non-2xx' "$tmp/wrk.txt" || true)" 0
 expect "no socket error during swaps (wrk)" "$(grep -c 'Socket errors' "$tmp/wrk.txt" || true)" 0
 expect "every checked answer identical across swaps" "$bad" 0
 [ "$ok" -gt 0 ] || { echo "FAIL: the checker made no request"; fail=1; }
@@ -167,7 +179,7 @@ expect "corrupt envelope rejected with its reason" \
     "$(grep '^reject mesh-test 22 ' "$tmp/reports" | cut -d' ' -f4-6)" "bundle sha256 is"
 expect "rejections counted" "$(metric fedmesh_sidecar_bundle_rejections_total)" 1
 expect "old bundle keeps serving" "$(version_of version)" 21
-expect "query after the rejection" "$(curl -s -m 30 -H 'content-type: application/json' --data @bench/workload/body.json "$graphql" | cmp -s - "$tmp/first.json" && echo same)" same
+expect "query after the rejection" "$(answers_same)" same
 grep -q '^heartbeat mesh-test 21 ' "$tmp/reports" && echo "ok: heartbeats carry the version" ||
     { echo "FAIL: no heartbeat with version 21"; fail=1; }
 grep -q '^usage mesh-test [0-9]' "$tmp/reports" && echo "ok: usage frames" ||
@@ -180,7 +192,7 @@ start_sidecar build/fedmesh-sidecar
 wait_version 21 || true
 expect "restart without control plane: version from disk" "$(version_of version)" 21
 expect "restart without control plane: source" "$(version_of source)" disk
-expect "restart without control plane: query" "$(curl -s -m 30 -H 'content-type: application/json' --data @bench/workload/body.json "$graphql" | cmp -s - "$tmp/first.json" && echo same)" same
+expect "restart without control plane: query" "$(answers_same)" same
 start_publisher
 publish bundle 23 "$tmp/a.graphql"
 wait_version 23 || true
@@ -203,7 +215,9 @@ expect "ASan build: version after 10 swaps" "$(version_of version)" 33
 expect "ASan build: every answer identical across swaps" "$bad" 0
 stop_sidecar
 if grep -qE 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error' "$tmp/sidecar.log"; then
-    echo "FAIL: sanitizer report"; grep -A20 -E 'ERROR|runtime error' "$tmp/sidecar.log" | head -40; fail=1
+    echo "FAIL: sanitizer report"
+    grep -A20 -E 'ERROR|runtime error' "$tmp/sidecar.log" | head -40
+    fail=1
 else
     echo "ok: ASan build: no sanitizer report"
 fi
@@ -216,10 +230,11 @@ if command -v valgrind >/dev/null; then
     publish bundle 34 "$tmp/a.graphql"
     wait_version 34 || wait_version 34 || true
     expect "valgrind: swapped" "$(version_of version)" 34
-    expect "valgrind: query" "$(curl -s -m 60 -H 'content-type: application/json' --data @bench/workload/body.json "$graphql" | cmp -s - "$tmp/first.json" && echo same)" same
+    expect "valgrind: query" "$(answers_same)" same
     rc=0
     stop_sidecar || rc=$?
-    expect "valgrind: clean exit, nothing left allocated" "$rc $(grep -c 'All heap blocks were freed' "$tmp/valgrind.log")" "0 1"
+    expect "valgrind: clean exit, nothing left allocated" \
+        "$rc $(grep -c 'All heap blocks were freed' "$tmp/valgrind.log")" "0 1"
 fi
 stop_publisher
 
