@@ -232,7 +232,7 @@ static void announcement(cpclient *c, const uint8_t *buf, size_t len)
     arena_free(&a);
 }
 
-/* The control plane has not answered in time: serve the last good bundle. */
+/* No bundle from the control plane in time: serve the last good one. */
 static void load_from_disk(cpclient *c)
 {
     c->disk_tried = true;
@@ -314,7 +314,9 @@ static void *cp_loop(void *arg)
             now = mono_ms();
             next_fetch = now + (c->answered ? c->cfg.fetch_interval_ms : CP_RETRY_MS);
         }
-        if (!c->answered && !c->disk_tried && c->cfg.state_dir && !c->version &&
+        /* No bundle in time (no answer, or "no bundle composed yet"): the
+         * last good one beats none. */
+        if (!c->disk_tried && c->cfg.state_dir && !c->version &&
             now - start >= c->cfg.start_timeout_ms)
             load_from_disk(c);
         if (now >= next_heartbeat) {

@@ -11,8 +11,9 @@
  * becomes the slot's current bundle, the workers are woken, it is written to
  * the state directory and acknowledged. Anything else is rejected with the
  * reason and the old bundle keeps serving. With a state directory and no
- * answer within the start timeout, the last good bundle is served from disk
- * until the control plane answers again. */
+ * bundle from the control plane within the start timeout (no answer, or no
+ * bundle composed yet), the last good bundle is served from disk until the
+ * control plane has a newer one. */
 #ifndef FM_CPCLIENT_H
 #define FM_CPCLIENT_H
 

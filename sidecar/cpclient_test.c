@@ -371,6 +371,32 @@ TEST(disk_when_silent_then_catch_up)
     free(sdl);
 }
 
+TEST(disk_when_no_bundle_composed_yet)
+{
+    fake_cp f;
+    fake_start(&f, true); /* answers, but with "no bundle composed yet" */
+    client_fixture c;
+    fixture_init(&c, &f);
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf pb, env, err;
+    sbuf_init(&pb);
+    sbuf_init(&env);
+    sbuf_init(&err);
+    make_bundle(9, sdl, &pb);
+    wire_envelope_encode(9, (uint8_t *)pb.data, pb.len, &env);
+    CHECK(store_save(c.dir, (uint8_t *)env.data, env.len, &err));
+    cpclient *cp = cpclient_start(&c.cfg);
+    CHECK(wait_version(&c.slot, 9, 5000));
+    CHECK(atomic_load(&c.counters.last_contact_ms) > 0);
+    cpclient_stop(cp);
+    sbuf_free(&pb);
+    sbuf_free(&env);
+    sbuf_free(&err);
+    fixture_free(&c);
+    fake_stop(&f);
+    free(sdl);
+}
+
 TEST(corrupt_disk_file_is_refused)
 {
     fake_cp f;
@@ -442,5 +468,6 @@ TEST(bad_control_plane_address)
 }
 
 TEST_MAIN(RUN(fetch_then_announcements); RUN(rejections_keep_the_old_bundle);
-          RUN(disk_when_silent_then_catch_up); RUN(corrupt_disk_file_is_refused);
-          RUN(usage_frames_list_the_top_operations); RUN(bad_control_plane_address);)
+          RUN(disk_when_silent_then_catch_up); RUN(disk_when_no_bundle_composed_yet);
+          RUN(corrupt_disk_file_is_refused); RUN(usage_frames_list_the_top_operations);
+          RUN(bad_control_plane_address);)
