@@ -35,9 +35,9 @@ wait_for() { # url, want-status
 
 pids=()
 tmp=$(mktemp -d)
-cleanup() {
+cleanup() { # must not fail: under set -e a failing command here would be the exit status
     exec 3>&- 2>/dev/null || true
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
     rm -rf "$tmp"
 }
 trap cleanup EXIT
