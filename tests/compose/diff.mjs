@@ -2,7 +2,8 @@
 //   node tests/compose/diff.mjs [--known-failures FILE] [--oracle-only] [SET...]
 // (SET: ok/NAME or fail/NAME; default all). --oracle-only checks the sets themselves: Apollo's
 // supergraph stands in for fedmesh's, so only Apollo's side and the harness are exercised.
-// A set is a folder of subgraphs, one NAME.graphql each (the subgraph is called NAME).
+// A set is a folder of subgraphs, one NAME.graphql each (the subgraph is called NAME; a first
+// line "# url: URL" gives its routing URL).
 //   ok/*:   both must compose; the API schemas (graphql-js printSchema of Apollo's, fedmesh-gql
 //           api-schema of fedmesh's supergraph) must be equal; and Apollo's gateway must answer
 //           every operation of queries.graphql identically on both supergraphs, the subgraphs
@@ -58,13 +59,19 @@ function readSubgraphs(dir) {
         .sort()
         .map((f) => {
             const name = f.slice(0, -".graphql".length);
-            return { name, file: join(dir, f), url: `http://${name}.invalid/graphql`,
-                sdl: readFileSync(join(dir, f), "utf8") };
+            const sdl = readFileSync(join(dir, f), "utf8");
+            const url = /^# url: (\S+)/.exec(sdl)?.[1] ?? `http://${name}.invalid/graphql`;
+            return { name, file: join(dir, f), url, sdl };
         });
 }
 
+// A subgraph that graphql-js cannot parse counts as INVALID_GRAPHQL (as fail-oracle.mjs says).
 function composeApollo(subgraphs) {
-    return composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+    try {
+        return composeServices(subgraphs.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
+    } catch (e) {
+        return { errors: [{ message: String(e.message), extensions: { code: "INVALID_GRAPHQL" } }] };
+    }
 }
 
 // fedmesh's compose command: the supergraph on stdout, or "CODE: message" lines on stderr.
@@ -104,10 +111,18 @@ function firstDifference(a, b) {
     return null;
 }
 
+// Apollo's gateway and fedmesh's loader both refuse a supergraph that links a feature "for:
+// SECURITY" (@authenticated, @requiresScopes, @policy), since they cannot enforce it. No
+// credentials are checked here, so both supergraphs get that purpose removed alike before
+// they are loaded.
+function withoutSecurityPurpose(supergraphSdl) {
+    return supergraphSdl.replace(/, for: SECURITY\)/g, ")");
+}
+
 // Apollo's gateway on a supergraph, its subgraphs served in-process.
 async function startGateway(supergraphSdl, services) {
     const gateway = new ApolloGateway({
-        supergraphSdl, logger: quiet,
+        supergraphSdl: withoutSecurityPurpose(supergraphSdl), logger: quiet,
         buildService: ({ name }) => new LocalGraphQLDataSource(services[name]),
     });
     const { schema, executor } = await gateway.load();
@@ -157,10 +172,11 @@ async function checkOk(dir) {
     if (apollo.errors) return `Apollo does not compose the set: ${apollo.errors[0].message}`;
     const fedmesh = composeFedmesh(subgraphs);
     if (fedmesh.errors) return `fedmesh does not compose: ${fedmesh.errors.slice(0, 3).join(" | ")}`;
-    // The API schema as Apollo's gateway builds it from the supergraph SDL (the composed schema
-    // object keeps types in merge order; the SDL, and so what clients see, sorts them).
-    const apolloApi = printSchema(Supergraph.build(apollo.supergraphSdl).apiSchema().toGraphQLJSSchema());
-    const diff = firstDifference(apolloApi, fedmeshApiSchema(fedmesh.supergraphSdl));
+    // The API schema as Apollo builds it from the supergraph SDL (the composed schema object
+    // keeps types in merge order; the SDL, and so what clients see, sorts them).
+    const supergraph = Supergraph.build(withoutSecurityPurpose(apollo.supergraphSdl));
+    const apolloApi = printSchema(supergraph.apiSchema().toGraphQLJSSchema());
+    const diff = firstDifference(apolloApi, fedmeshApiSchema(withoutSecurityPurpose(fedmesh.supergraphSdl)));
     if (diff) return `API schemas differ at ${diff}`;
     return answersDiffer(dir, subgraphs, apollo.supergraphSdl, fedmesh.supergraphSdl);
 }
