@@ -82,12 +82,13 @@ static void walk_field(sat_walk *w, const sat_state *s, const schema_field *api_
     const schema_type *t = sg_full_type(sg, s->type);
     const schema_field *f = sg_full_field(sg, api_field);
     sat_posset out = {0};
-    sat_reasons why = {0};
-    sat_move_field(&w->ctx, &s->positions, t, f, NULL, &out, &why);
+    sat_move_field(&w->ctx, &s->positions, t, f, NULL, &out, NULL);
     sat_step step = {api_field, NULL};
-    if (out.n == 0)
+    if (out.n == 0) { /* again, for the reasons this time */
+        sat_reasons why = {0};
+        sat_move_field(&w->ctx, &s->positions, t, f, NULL, &out, &why);
         report(w, s, step, &why);
-    else if (schema_is_composite(api_field->named))
+    } else if (schema_is_composite(api_field->named))
         push(w, s, step, api_field->named, out);
 }
 

@@ -47,6 +47,9 @@ typedef struct sat_ctx {
     const supergraph *sg;
     arena *a; /* scratch */
     uint32_t depth;
+    /* [full type index * ngraphs + graph]: where keys lead from a plain
+     * position; NULL until computed (satisfiability_move.c) */
+    sat_posset **key_moves;
 } sat_ctx;
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);

@@ -148,32 +148,35 @@ static bool requires_satisfied(sat_ctx *c, sat_pos p, const schema_type *t,
 }
 
 /* Takes field f of type t in the position's own graph. On success *out is
- * the position reached; otherwise *why says why not. */
+ * the position reached; otherwise, when why is not NULL, *why says why not
+ * (the words cost time, so the walk asks for them only after a failure). */
 static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
                         sat_pos *out, const char **why)
 {
-    const char *coordinate = arena_sprintf(c->a, "%s.%s", t->name, f->name);
     const schema_field *gf = p.via ? schema_get_field(p.via, f->name) : f;
     if (!gf) {
-        *why = arena_sprintf(c->a,
-                             "cannot find implementation type \"%s\" (supergraph interface \"%s\" "
-                             "is declared with @interfaceObject in \"%s\")",
-                             t->name, p.via->name, graph_name(c, p.graph));
+        if (why)
+            *why = arena_sprintf(c->a,
+                                 "cannot find implementation type \"%s\" (supergraph interface "
+                                 "\"%s\" is declared with @interfaceObject in \"%s\")",
+                                 t->name, p.via->name, graph_name(c, p.graph));
         return false;
     }
     const sg_field_graph *fg = sg_field_in_graph(c->sg, gf, p.graph);
     if (!fg) {
-        *why = arena_sprintf(c->a, "cannot find field \"%s\"", coordinate);
+        if (why) *why = arena_sprintf(c->a, "cannot find field \"%s.%s\"", t->name, f->name);
         return false;
     }
     const ast_selection *provided = provided_field(p.provided, t, f->name);
     if (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided) {
-        *why = not_resolvable(c, gf, coordinate, p.graph);
+        if (why)
+            *why = not_resolvable(c, gf, arena_sprintf(c->a, "%s.%s", t->name, f->name), p.graph);
         return false;
     }
     if (fg->requires.selection && !requires_satisfied(c, p, t, fg->requires.selection)) {
-        *why =
-            arena_sprintf(c->a, "cannot satisfy @require conditions on field \"%s\"", coordinate);
+        if (why)
+            *why = arena_sprintf(c->a, "cannot satisfy @require conditions on field \"%s.%s\"",
+                                 t->name, f->name);
         return false;
     }
     const ast_selection *next = fg->provides.selection;
@@ -252,16 +255,16 @@ static const char *key_failure(const sat_ctx *c, const sg_key *key, const schema
     return text;
 }
 
-/* The positions in other graphs that position p (at object type t) reaches
- * through resolvable keys, one after another, never back to p's graph nor
- * into an excluded one. Failed key conditions go to why. */
-static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
-                      sat_posset *out, sat_reasons *why)
+/* The positions in other graphs that position p (at type t) reaches through
+ * resolvable keys, one after another, never back to p's graph nor into an
+ * excluded one. Failed key conditions go to why (may be NULL). */
+static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
+                               sat_posset *out, sat_reasons *why)
 {
-    if (t == c->sg->full->query || t == c->sg->full->mutation || t == c->sg->full->subscription)
-        return; /* root types are entered at the top only */
     uint32_t ngraphs = c->sg->ngraphs;
     bool *reached = ARENA_ARRAY(c->a, bool, ngraphs);
+    bool *closed = ARENA_ARRAY(c->a, bool, ngraphs); /* excluded, plus the target */
+    if (excluded) memcpy(closed, excluded, sizeof(bool) * ngraphs);
     reached[p.graph] = true;
     /* queue[i] stands at type at[i]: after a move by an interface's key, at
      * that interface, whose keys alone lead on from there */
@@ -271,22 +274,17 @@ static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *e
     at[0] = p.via ? p.via : t;
     for (uint32_t qi = 0; qi < queue.n; qi++) {
         sat_pos q = queue.items[qi];
+        sat_posset from = {&queue.items[qi], 1, 1};
         for (uint32_t h = 0; h < ngraphs; h++) {
             sat_pos to;
             const schema_type *keyed;
-            if (reached[h] || (excluded && excluded[h]) ||
-                !key_target(c, at[qi], t, h, &to, &keyed))
-                continue;
+            if (reached[h] || closed[h] || !key_target(c, at[qi], t, h, &to, &keyed)) continue;
             uint32_t nkeys = 0;
             const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
-            bool *without_h = ARENA_ARRAY(c->a, bool, ngraphs);
-            if (excluded) memcpy(without_h, excluded, sizeof(bool) * ngraphs);
-            without_h[h] = true;
-            sat_posset from = {0};
-            sat_posset_add(c->a, &from, q);
+            closed[h] = true;
             for (uint32_t k = 0; k < nkeys; k++) {
                 if (!keys[k].resolvable) continue;
-                if (condition_satisfied(c, &from, t, keys[k].fields.selection, without_h)) {
+                if (condition_satisfied(c, &from, t, keys[k].fields.selection, closed)) {
                     reached[h] = true;
                     at[queue.n] = keyed;
                     sat_posset_add(c->a, &queue, to);
@@ -297,8 +295,35 @@ static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *e
                     sat_reason_add(c->a, why, q.graph, h,
                                    key_failure(c, &keys[k], at[qi], q.graph, h));
             }
+            closed[h] = false;
+            from.items = &queue.items[qi]; /* the queue may have moved */
         }
     }
+}
+
+/* key_moves_uncached, remembered for the common case: a plain position (no
+ * interface object, nothing provided), nothing excluded, no reasons wanted,
+ * not inside a condition (whose depth bound could change the answer). */
+static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
+                      sat_posset *out, sat_reasons *why)
+{
+    if (t == c->sg->full->query || t == c->sg->full->mutation || t == c->sg->full->subscription)
+        return; /* root types are entered at the top only */
+    if (excluded || why || p.via || p.provided || c->depth > 0) {
+        key_moves_uncached(c, p, t, excluded, out, why);
+        return;
+    }
+    size_t slot = (size_t)t->index * c->sg->ngraphs + p.graph;
+    if (!c->key_moves)
+        c->key_moves =
+            ARENA_ARRAY(c->a, sat_posset *, (size_t)c->sg->full->ntypes * c->sg->ngraphs);
+    if (!c->key_moves[slot]) {
+        sat_posset *found = ARENA_NEW(c->a, sat_posset);
+        key_moves_uncached(c, p, t, NULL, found, NULL);
+        c->key_moves[slot] = found;
+    }
+    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++)
+        sat_posset_add(c->a, out, c->key_moves[slot]->items[i]);
 }
 
 static bool reason_has_dest(const sat_reasons *r, uint32_t from, uint32_t dest)
@@ -362,7 +387,8 @@ static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_f
     bool moved = false;
     sat_pos to;
     const char *because = NULL;
-    if (move_direct(c, p, t, f, &to, &because)) {
+    const char **want_why = why ? &because : NULL;
+    if (move_direct(c, p, t, f, &to, want_why)) {
         sat_posset_add(c->a, out, to);
         if (schema_is_leaf(f->named)) return true;
         moved = true;
@@ -374,7 +400,7 @@ static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_f
     key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
     for (uint32_t i = 0; i < jumped.n; i++) {
         sat_pos q = jumped.items[i];
-        if (move_direct(c, q, t, f, &to, &because)) {
+        if (move_direct(c, q, t, f, &to, want_why)) {
             sat_posset_add(c->a, out, to);
             moved = true;
         } else if (why) {
