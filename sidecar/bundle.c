@@ -48,6 +48,16 @@ static void describe_first(sbuf *reason, const char *what, const diag_list *errs
     sbuf_puts(reason, e->message);
 }
 
+/* Routes name graphs the supergraph may not have (a subgraph removed since):
+ * those are skipped. */
+static void apply_routes(bundle *b, supergraph *sg, const bundle_input *in)
+{
+    for (size_t i = 0; i < in->nroutes; i++)
+        for (uint32_t g = 0; g < sg->ngraphs; g++)
+            if (strcmp(sg->graphs[g].name, in->routes[i].name) == 0)
+                sg->graphs[g].url = arena_strdup(&b->arena, in->routes[i].url);
+}
+
 bundle *bundle_load(const bundle_input *in, sbuf *reason)
 {
     /* The header is malloc'd, not in the arena: the supergraph keeps a
@@ -57,7 +67,9 @@ bundle *bundle_load(const bundle_input *in, sbuf *reason)
     arena_init(&b->arena, 1 << 16);
     diag_list errs;
     diag_init(&errs, &b->arena);
-    b->sg = sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
+    supergraph *sg = sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
+    if (sg) apply_routes(b, sg, in);
+    b->sg = sg;
     if (!b->sg) {
         describe_first(reason, "the supergraph does not load", &errs);
         arena_free(&b->arena);

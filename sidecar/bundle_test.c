@@ -279,6 +279,36 @@ TEST(request_in_flight_keeps_the_old_bundle)
     CHECK_INT(bundle_live_count(), 0);
 }
 
+/* --local-subgraph: the supergraph's routing URL goes nowhere (port 1); the
+ * route sends the requests to the stub instead. A route for a subgraph the
+ * supergraph lacks is skipped. */
+TEST(local_subgraph_routes)
+{
+    tm_stub stub;
+    tm_stub_start(&stub, 0);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/graphql", stub.port);
+    bundle_route routes[] = {{"gone", "http://127.0.0.1:1/x"}, {"a", url}};
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf body;
+    sbuf_init(&body);
+    bundle_input in = {
+        .version = 1, .sdl = sdl, .sdl_len = strlen(sdl), .routes = routes, .nroutes = 2};
+    bundle *b = bundle_load(&in, &body);
+    CHECK(b != NULL);
+    CHECK_STR(b->sg->graphs[0].url, url);
+    mini_sidecar m;
+    mini_start(&m, b);
+    CURL *h = curl_easy_init();
+    CHECK_INT(post_query(h, m.port, "{ hello }", &body), 200);
+    CHECK_STR(body.data, "{\"data\":{\"hello\":\"world\"}}");
+    curl_easy_cleanup(h);
+    mini_stop(&m);
+    sbuf_free(&body);
+    free(sdl);
+    tm_stub_stop(&stub);
+}
+
 typedef struct client {
     int port;
     atomic_int *stop;
@@ -343,5 +373,5 @@ TEST(hundred_swaps_under_load)
 TEST_MAIN(curl_global_init(CURL_GLOBAL_DEFAULT); RUN(load_keeps_metadata);
           RUN(load_takes_given_sha256); RUN(load_rejects_with_the_first_error); RUN(references);
           RUN(slot_set_acquire_peek); RUN(slot_under_concurrent_readers); RUN(no_bundle_yet_is_503);
-          RUN(request_in_flight_keeps_the_old_bundle); RUN(hundred_swaps_under_load);
-          curl_global_cleanup();)
+          RUN(local_subgraph_routes); RUN(request_in_flight_keeps_the_old_bundle);
+          RUN(hundred_swaps_under_load); curl_global_cleanup();)

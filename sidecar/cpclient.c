@@ -20,6 +20,7 @@
 #define CP_FETCH_TIMEOUT_MS 1000 /* a fetch's reply */
 #define CP_RETRY_MS 1000         /* fetch interval until the first answer */
 #define CP_HEARTBEAT_MS 1000
+#define CP_REPORT_QUEUE 64 /* report frames held while the PUSH pipe (re)connects */
 
 struct cpclient {
     cpclient_config cfg;
@@ -120,6 +121,8 @@ static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_sou
                        .sha256 = env->sha256,
                        .sdl = pb->supergraph_sdl,
                        .sdl_len = strlen(pb->supergraph_sdl),
+                       .routes = c->cfg.routes,
+                       .nroutes = c->cfg.nroutes,
                        .source = source};
     bundle *b = bundle_load(&in, &reason);
     if (!b) {
@@ -184,7 +187,12 @@ static void follow(cpclient *c, const char *publish_url, const char *report_url)
     }
     if (!same_url(c->report_url, report_url)) {
         close_stream(c->push, &c->push_open, &c->report_url);
-        if (nng_push0_open(&c->push) == 0) c->push_open = dial(c->push, report_url, &c->report_url);
+        if (nng_push0_open(&c->push) == 0) {
+            /* Frames wait here while the pipe connects: the first ack is
+             * sent right after this dial. */
+            nng_socket_set_int(c->push, NNG_OPT_SENDBUF, CP_REPORT_QUEUE);
+            c->push_open = dial(c->push, report_url, &c->report_url);
+        }
     }
 }
 
