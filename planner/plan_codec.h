@@ -24,13 +24,16 @@
  *            nvariables, strs, requires_text, ninput, rewrites, noutput, rewrites
  *   path:    nsteps, then each: kind (plan_path_kind), str
  *   rewrite: path, set_to, rename_to
- *   shape:   nfields, then each: kind, response_key, data_key, parent_type,
- *            field_name, nonly_for_types + 1 (0 = NULL), strs, skip_if,
- *            include_if, type (0 = NULL, else wrappers outside in as
- *            1 = LIST, 2 = NON_NULL, ending with 3 = NAMED and its name),
+ *   shape:   nfields, fields, ndistinct, the distinct variant shapes,
+ *            nvariants, then each: type name, index of its shape
+ *   field:   kind, response_key, data_key, parent_type, field_name,
+ *            nguards, then each: nskip_if, strs, ninclude_if, strs;
+ *            type (0 = NULL, else wrappers outside in as 1 = LIST,
+ *            2 = NON_NULL, ending with 3 = NAMED and its name),
  *            introspection document text (printed; re-parsed on decode),
  *            shape? (the sub-selection)
- * Selections (a Flatten's `requires`, an introspection field's document) are
+ * Variant shapes that several types share are written once and shared again
+ * when decoded. Selections (a Flatten's `requires`, an introspection field's document) are
  * carried as GraphQL text and parsed again into the plan's arena: they are
  * small, and the parser is fast and fuzzed. */
 #ifndef FM_PLAN_CODEC_H

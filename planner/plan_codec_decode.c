@@ -63,6 +63,7 @@ static bool get_varint(decoder *d, uint64_t *v)
 static bool get_count(decoder *d, const char *what, uint32_t *n)
 {
     uint64_t v;
+    *n = 0;
     if (!get_varint(d, &v)) return false;
     if (v > left(d))
         return fail(d, "%s count %llu is more than the bytes left", what, (unsigned long long)v);
@@ -288,34 +289,71 @@ static bool get_introspection(decoder *d, plan_shape_field *f)
 
 static bool get_shape(decoder *d, unsigned depth, const plan_shape **out);
 
+/* A list of variable names. */
+static bool get_names(decoder *d, const char ***names, uint32_t *n)
+{
+    if (!get_count(d, "variable name", n)) return false;
+    const char **list = ARENA_ARRAY(d->a, const char *, *n ? *n : 1);
+    for (uint32_t i = 0; i < *n; i++)
+        if (!get_required_str(d, "variable name", &list[i])) return false;
+    *names = *n ? list : NULL;
+    return true;
+}
+
+static bool get_guards(decoder *d, plan_shape_field *f)
+{
+    if (!get_count(d, "guard", &f->nguards)) return false;
+    plan_shape_guard *guards = ARENA_ARRAY(d->a, plan_shape_guard, f->nguards ? f->nguards : 1);
+    for (uint32_t i = 0; i < f->nguards; i++) {
+        plan_shape_guard *g = &guards[i];
+        if (!get_names(d, (const char ***)&g->skip_if, &g->nskip_if) ||
+            !get_names(d, (const char ***)&g->include_if, &g->ninclude_if))
+            return false;
+    }
+    f->guards = f->nguards ? guards : NULL;
+    return true;
+}
+
 static bool get_shape_field(decoder *d, unsigned depth, plan_shape_field *f)
 {
     uint32_t kind, present;
-    uint64_t ntypes;
     if (!get_small(d, "shape field kind", PLAN_SHAPE_INTROSPECTION, &kind)) return false;
     f->kind = (plan_shape_kind)kind;
     if (!get_required_str(d, "response key", &f->response_key) ||
         !get_required_str(d, "data key", &f->data_key) ||
         !get_required_str(d, "parent type", &f->parent_type) ||
         !get_required_str(d, "field name", &f->field_name) ||
-        !type_known(d, d->sg->api, f->parent_type) || !get_varint(d, &ntypes))
+        !type_known(d, d->sg->api, f->parent_type) || !get_guards(d, f))
         return false;
-    if (ntypes > left(d))
-        return fail(d, "type condition count %llu is more than the bytes left",
-                    (unsigned long long)ntypes);
-    if (ntypes) {
-        f->nonly_for_types = (uint32_t)(ntypes - 1);
-        f->only_for_types = ARENA_ARRAY(d->a, const char *, ntypes);
-        for (uint32_t i = 0; i < f->nonly_for_types; i++)
-            if (!get_required_str(d, "type condition", &f->only_for_types[i]) ||
-                !type_known(d, d->sg->api, f->only_for_types[i]))
-                return false;
-    }
-    if (!get_str(d, &f->skip_if) || !get_str(d, &f->include_if)) return false;
     f->type = get_type(d);
     if (d->failed || !get_introspection(d, f) || !get_small(d, "presence flag", 1, &present))
         return false;
     return present ? get_shape(d, depth + 1, &f->selection) : true;
+}
+
+/* The distinct variant shapes, then each type with the index of its shape. */
+static bool get_variants(decoder *d, unsigned depth, plan_shape *shape)
+{
+    uint32_t ndistinct;
+    if (!get_count(d, "variant shape", &ndistinct)) return false;
+    const plan_shape **distinct = ARENA_ARRAY(d->a, const plan_shape *, ndistinct ? ndistinct : 1);
+    for (uint32_t i = 0; i < ndistinct; i++)
+        if (!get_shape(d, depth + 1, &distinct[i])) return false;
+    if (!get_count(d, "variant", &shape->nvariants)) return false;
+    if (!shape->nvariants != !ndistinct)
+        return fail(d, "%u variant types for %u variant shapes", shape->nvariants, ndistinct);
+    if (!shape->nvariants) return true;
+    shape->variant_types = ARENA_ARRAY(d->a, const char *, shape->nvariants);
+    shape->variants = ARENA_ARRAY(d->a, const plan_shape *, shape->nvariants);
+    for (uint32_t i = 0; i < shape->nvariants; i++) {
+        uint32_t index;
+        if (!get_required_str(d, "variant type", &shape->variant_types[i]) ||
+            !type_known(d, d->sg->api, shape->variant_types[i]))
+            return false;
+        if (!get_small(d, "variant shape index", ndistinct - 1, &index)) return false;
+        shape->variants[i] = distinct[index];
+    }
+    return true;
 }
 
 static bool get_shape(decoder *d, unsigned depth, const plan_shape **out)
@@ -327,6 +365,7 @@ static bool get_shape(decoder *d, unsigned depth, const plan_shape **out)
     shape->fields = ARENA_ARRAY(d->a, plan_shape_field, shape->nfields ? shape->nfields : 1);
     for (uint32_t i = 0; i < shape->nfields; i++)
         if (!get_shape_field(d, depth, &shape->fields[i])) return false;
+    if (!get_variants(d, depth, shape)) return false;
     *out = shape;
     return true;
 }

@@ -142,6 +142,40 @@ static void put_introspection(encoder *e, const plan_shape_field *f)
     sbuf_free(&text);
 }
 
+static void put_strs(encoder *e, const char *const *strs, uint32_t n)
+{
+    put_varint(&e->body, n);
+    for (uint32_t i = 0; i < n; i++)
+        put_str(e, strs[i]);
+}
+
+static void put_shape(encoder *e, const plan_shape *shape);
+
+/* The variants: the distinct shapes once each, then every type with the
+ * index of its shape (types selecting alike share one shape). */
+static void put_variants(encoder *e, const plan_shape *shape)
+{
+    uint32_t ndistinct = 0;
+    uint32_t *index = ARENA_ARRAY(&e->scratch, uint32_t, shape->nvariants ? shape->nvariants : 1);
+    for (uint32_t i = 0; i < shape->nvariants; i++) {
+        uint32_t j = 0;
+        while (j < i && shape->variants[j] != shape->variants[i])
+            j++;
+        index[i] = j < i ? index[j] : ndistinct++;
+    }
+    put_varint(&e->body, ndistinct);
+    for (uint32_t i = 0, next = 0; i < shape->nvariants; i++) {
+        if (index[i] != next) continue;
+        put_shape(e, shape->variants[i]);
+        next++;
+    }
+    put_varint(&e->body, shape->nvariants);
+    for (uint32_t i = 0; i < shape->nvariants; i++) {
+        put_str(e, shape->variant_types[i]);
+        put_varint(&e->body, index[i]);
+    }
+}
+
 static void put_shape(encoder *e, const plan_shape *shape)
 {
     put_varint(&e->body, shape->nfields);
@@ -152,16 +186,17 @@ static void put_shape(encoder *e, const plan_shape *shape)
         put_str(e, f->data_key);
         put_str(e, f->parent_type);
         put_str(e, f->field_name);
-        put_varint(&e->body, f->only_for_types ? (uint64_t)f->nonly_for_types + 1 : 0);
-        for (uint32_t t = 0; f->only_for_types && t < f->nonly_for_types; t++)
-            put_str(e, f->only_for_types[t]);
-        put_str(e, f->skip_if);
-        put_str(e, f->include_if);
+        put_varint(&e->body, f->nguards);
+        for (uint32_t g = 0; g < f->nguards; g++) {
+            put_strs(e, f->guards[g].skip_if, f->guards[g].nskip_if);
+            put_strs(e, f->guards[g].include_if, f->guards[g].ninclude_if);
+        }
         put_type(e, f->type);
         put_introspection(e, f);
         put_varint(&e->body, f->selection != NULL);
         if (f->selection) put_shape(e, f->selection);
     }
+    put_variants(e, shape);
 }
 
 void plan_encode(const plan *p, sbuf *out)

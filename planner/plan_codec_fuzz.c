@@ -1,5 +1,5 @@
 /* plan_codec_fuzz.c: libFuzzer target for plan_decode. The first byte picks
- * the supergraph (bench, shop or ifaceobj, loaded once from the repository:
+ * the supergraph (bench, shop, ifaceobj or shapes, loaded once from the repository:
  * run from its root, as tests/run-tests.sh does), the rest is decoded as a
  * plan. A plan that decodes is printed, encoded and decoded again, and the
  * second encoding must equal the first: decoding keeps all it accepts. */
@@ -15,6 +15,7 @@ static const char *const supergraph_files[] = {
     "bench/workload/supergraph.graphql",
     "tests/fixtures/supergraph/shop.graphql",
     "tests/fixtures/supergraph/ifaceobj.graphql",
+    "tests/fixtures/supergraph/shapes.graphql",
 };
 #define NSUPERGRAPHS (sizeof supergraph_files / sizeof supergraph_files[0])
 

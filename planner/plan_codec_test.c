@@ -103,10 +103,25 @@ static bool introspection_match(const plan_shape *x, const plan_shape *y)
         }
         if (!introspection_match(f->selection, g->selection)) return false;
     }
+    for (uint32_t i = 0; i < x->nvariants; i++)
+        if (!introspection_match(x->variants[i], y->variants[i])) return false;
     return true;
 }
 
-static int round_trips;
+/* How many shapes (nested included) have variants, and fields guards. */
+static void count_shape_features(const plan_shape *shape, int *variants, int *guards)
+{
+    if (!shape) return;
+    *variants += shape->nvariants > 0;
+    for (uint32_t i = 0; i < shape->nfields; i++) {
+        *guards += shape->fields[i].nguards > 0;
+        count_shape_features(shape->fields[i].selection, variants, guards);
+    }
+    for (uint32_t i = 0; i < shape->nvariants; i++)
+        count_shape_features(shape->variants[i], variants, guards);
+}
+
+static int round_trips, shapes_with_variants, fields_with_guards;
 
 static void check_round_trip(const char *name)
 {
@@ -146,6 +161,7 @@ static void check_round_trip(const char *name)
             CHECK_INT(q->nfetches, p->nfetches);
             CHECK_INT(q->depth, p->depth);
             round_trips++;
+            count_shape_features(q->shape, &shapes_with_variants, &fields_with_guards);
         }
         sbuf_free(&bytes);
         sbuf_free(&again);
@@ -176,7 +192,12 @@ TEST(every_fixture_plan_round_trips)
         check_round_trip(names[i]);
         free(names[i]);
     }
+    fprintf(stderr,
+            "%d fixture plans round trip (%d shapes with variants, %d fields with guards)\n",
+            round_trips, shapes_with_variants, fields_with_guards);
     CHECK(round_trips >= 20);
+    CHECK(shapes_with_variants > 0);
+    CHECK(fields_with_guards > 0);
 }
 
 /* ---- rejections ---- */
@@ -225,8 +246,11 @@ typedef struct sample {
     plan_rewrite rewrite;
     ast_type user, list;
     plan_shape_field field;
-    plan_shape shape;
-    const char *only_for[1];
+    plan_shape shape, variant;
+    const char *variant_types[2];
+    const plan_shape *variants[2];
+    const char *skip_if[1], *include_if[2];
+    plan_shape_guard guard;
     plan p;
 } sample;
 
@@ -262,7 +286,7 @@ static void sample_init(sample *s)
                                   .parent_type = "Query",
                                   .field_name = "users",
                                   .type = &s->list};
-    s->shape = (plan_shape){&s->field, 1};
+    s->shape = (plan_shape){.fields = &s->field, .nfields = 1};
     s->p = (plan){.operation_type = AST_OP_QUERY,
                   .root = &s->sequence,
                   .shape = &s->shape,
@@ -277,6 +301,25 @@ static void sample_parse_requires(sample *s, arena *a)
     s->entity_fetch.requires = doc->definitions->selection_set;
 }
 
+/* A guard (@skip(if: $a) @include(if: $b) @include(if: $c)) on the field,
+ * and two variants of the root shape sharing one shape. */
+static void sample_add_guard_and_variants(sample *s)
+{
+    s->skip_if[0] = "a";
+    s->include_if[0] = "b";
+    s->include_if[1] = "c";
+    s->guard = (plan_shape_guard){s->skip_if, 1, s->include_if, 2};
+    s->field.guards = &s->guard;
+    s->field.nguards = 1;
+    s->variant = (plan_shape){.fields = &s->field, .nfields = 1};
+    s->variant_types[0] = "User";
+    s->variant_types[1] = "Review";
+    s->variants[0] = s->variants[1] = &s->variant;
+    s->shape.variant_types = s->variant_types;
+    s->shape.variants = s->variants;
+    s->shape.nvariants = 2;
+}
+
 TEST(sample_plan_decodes)
 {
     arena a;
@@ -288,9 +331,7 @@ TEST(sample_plan_decodes)
     s.rewrite = (plan_rewrite){.path = s.path, .rename_to = "id"};
     s.entity_fetch.input_rewrites = &s.rewrite;
     s.entity_fetch.ninput_rewrites = 1;
-    s.only_for[0] = "Query";
-    s.field.only_for_types = s.only_for;
-    s.field.nonly_for_types = 1;
+    sample_add_guard_and_variants(&s);
     CHECK(plan_reason(&s.p) == NULL);
     arena_free(&a);
 }
@@ -315,12 +356,14 @@ TEST(plan_that_does_not_fit_the_supergraph_is_rejected)
     s.field.parent_type = "Mystery";
     CHECK_STR(plan_reason(&s.p), "Invalid plan encoding: type Mystery is not in the supergraph");
     s.field.parent_type = "Query";
-    s.only_for[0] = "Ghost";
-    s.field.only_for_types = s.only_for;
-    s.field.nonly_for_types = 1;
+    sample_add_guard_and_variants(&s);
+    s.variant_types[1] = "Ghost";
     CHECK_STR(plan_reason(&s.p), "Invalid plan encoding: type Ghost is not in the supergraph");
-    s.field.only_for_types = NULL;
-    s.field.nonly_for_types = 0;
+    s.variant_types[1] = "Review";
+    s.include_if[1] = NULL;
+    CHECK_STR(plan_reason(&s.p), "Invalid plan encoding: variable name is missing");
+    s.include_if[1] = "c";
+    CHECK(plan_reason(&s.p) == NULL);
     s.steps_path[1] = (plan_path_step){PLAN_PATH_TYPE, "Phantom"};
     CHECK_STR(plan_reason(&s.p), "Invalid plan encoding: type Phantom is not in the supergraph");
     s.steps_path[1] = (plan_path_step){PLAN_PATH_FIELD, NULL};
@@ -411,41 +454,52 @@ TEST(lying_counts_and_strings_are_rejected)
               "Invalid plan encoding: node kind 9 is out of range");
     CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x02", 10),
               "Invalid plan encoding: presence flag 2 is out of range");
-    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x03\x00\x00\x00", 11),
+    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x03\x00\x00\x00\x00\x00", 13),
               "Invalid plan encoding: the plan says 3 fetches, its tree has 0");
-    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x00\x00", 12),
+    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00", 14),
               "Invalid plan encoding: 1 bytes after the plan");
-    CHECK(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x00", 11) == NULL);
+    CHECK(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x00\x00\x00", 13) == NULL);
+    /* one variant type and no variant shape; a shape index past the last */
+    CHECK_STR(decode_reason("FMPL\x01\x01\x04User\x00\x00\x00\x00\x00\x00\x01\x01\x00", 19),
+              "Invalid plan encoding: 1 variant types for 0 variant shapes");
+    CHECK_STR(decode_reason("FMPL\x01\x01\x04User\x00\x00\x00\x00\x00\x01\x00\x00\x00\x01"
+                            "\x01\x01",
+                            23),
+              "Invalid plan encoding: variant shape index 1 is out of range");
 }
+
+#define ADD(b, literal) sbuf_append((b), (literal), sizeof(literal) - 1)
 
 TEST(deep_nesting_is_rejected)
 {
     sbuf b;
     sbuf_init(&b);
-    sbuf_append(&b, "FMPL\x01\x00\x00\x00\x00\x01", 10);
+    ADD(&b, "FMPL\x01\x00\x00\x00\x00\x01");
     for (int i = 0; i < 600; i++) /* Sequence with one child, 600 deep */
-        sbuf_append(&b, "\x00\x01", 2);
-    sbuf_append(&b, "\x00\x00\x00", 3);
+        ADD(&b, "\x00\x01");
+    ADD(&b, "\x00\x00\x00");
     CHECK_STR(decode_reason(b.data, b.len), "Invalid plan encoding: nodes nest deeper than 512");
     sbuf_reset(&b);
-    /* strings "a", "Query"; a field whose type is 600 lists deep */
-    sbuf_append(&b,
-                "FMPL\x01\x02\x01"
-                "a\x05Query\x00\x00\x00\x00\x01\x00\x01\x01\x02\x01\x00\x00\x00",
-                26);
+    /* strings "a", "Query"; one field (kind, keys, no guards) whose type is
+     * 600 lists deep */
+    ADD(&b, "FMPL\x01\x02\x01"
+            "a\x05Query"
+            "\x00\x00\x00\x00\x01"
+            "\x00\x01\x01\x02\x01\x00");
     for (int i = 0; i < 600; i++)
-        sbuf_putc(&b, '\x01');
-    sbuf_append(&b, "\x03\x02\x00\x00", 4);
+        ADD(&b, "\x01");
+    ADD(&b, "\x03\x02\x00\x00\x00\x00");
     CHECK_STR(decode_reason(b.data, b.len),
               "Invalid plan encoding: type wrappers nest deeper than 512");
     sbuf_reset(&b);
     /* a shape 600 deep: each field's sub-selection has one field */
-    sbuf_append(&b,
-                "FMPL\x01\x02\x01"
-                "a\x05Query\x00\x00\x00\x00",
-                18);
+    ADD(&b, "FMPL\x01\x02\x01"
+            "a\x05Query"
+            "\x00\x00\x00\x00");
     for (int i = 0; i < 600; i++)
-        sbuf_append(&b, "\x01\x00\x01\x01\x02\x01\x00\x00\x00\x00\x00\x01", 12);
+        ADD(&b, "\x01"
+                "\x00\x01\x01\x02\x01\x00"
+                "\x00\x00\x01");
     CHECK_STR(decode_reason(b.data, b.len), "Invalid plan encoding: shapes nest deeper than 512");
     sbuf_free(&b);
 }
