@@ -115,6 +115,15 @@ static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_sou
         arena_free(&a);
         return;
     }
+    bundle_plan_input *plans = ARENA_ARRAY(&a, bundle_plan_input, pb->n_plans ? pb->n_plans : 1);
+    for (size_t i = 0; i < pb->n_plans; i++) {
+        const Fedmesh__PrecompiledPlan *pp = pb->plans[i];
+        plans[i] = (bundle_plan_input){.query = pp->query,
+                                       .query_len = strlen(pp->query),
+                                       .operation_name = pp->operation_name,
+                                       .plan = pp->plan.data,
+                                       .plan_len = pp->plan.len};
+    }
     sbuf reason;
     sbuf_init(&reason);
     bundle_input in = {.version = pb->version,
@@ -123,6 +132,8 @@ static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_sou
                        .sdl_len = strlen(pb->supergraph_sdl),
                        .routes = c->cfg.routes,
                        .nroutes = c->cfg.nroutes,
+                       .plans = plans,
+                       .nplans = pb->n_plans,
                        .source = source};
     bundle *b = bundle_load(&in, &reason);
     if (!b) {

@@ -6,7 +6,8 @@
 #     query answers exactly bench/workload/expected-response.json (with one
 #     subgraph reached by --local-subgraph, its routing URL going nowhere);
 #   - 20 swaps under load (wrk plus a checking curl loop): no failed request,
-#     one ack per version, only the current bundle left in memory;
+#     one ack per version, only the current bundle left in memory, and no
+#     planning (each bundle brings the query's plan precompiled);
 #   - a corrupt envelope is rejected with its reason and the old bundle keeps
 #     serving;
 #   - restarted without the control plane, it serves the last good bundle
@@ -119,7 +120,7 @@ start_sidecar build/fedmesh-sidecar
 expect "/ready before any bundle" "$(status_of "$admin/ready")" 503
 expect "GraphQL before any bundle" \
     "$(status_of -H 'content-type: application/json' -d @bench/workload/body.json "$graphql")" 503
-publish bundle 1 "$tmp/a.graphql"
+publish bundle 1 "$tmp/a.graphql" bench/workload/query.graphql
 wait_version 1 || true
 expect "first bundle by fetch or announcement" "$(version_of version)" 1
 expect "/ready once loaded" "$(status_of "$admin/ready")" 200
@@ -149,7 +150,7 @@ BODY=bench/workload/body.json wrk -t2 -c8 -d5s -s bench/workload/post.lua "$grap
 wrk_pid=$!
 for v in $(seq 2 21); do # alternating contents
     if [ $((v % 2)) -eq 0 ]; then file=b; else file=a; fi
-    publish bundle "$v" "$tmp/$file.graphql"
+    publish bundle "$v" "$tmp/$file.graphql" bench/workload/query.graphql
     sleep 0.2
 done
 wait "$wrk_pid"
@@ -175,6 +176,11 @@ nacks=$(wc -w <<<"$acks")
 [ "$nacks" -ge 15 ] && echo "ok: $nacks acks ($acks)" || { echo "FAIL: $nacks acks: $acks"; fail=1; }
 expect "one swap per ack after the first" "$(metric fedmesh_sidecar_bundle_swaps_total)" \
     $((nacks - 1))
+expect "nothing planned: every bundle brought the query's plan" \
+    "$(metric fedmesh_sidecar_plan_cache_misses_total)" 0
+answered=$(metric fedmesh_sidecar_requests_total) # one was the 503 before any bundle
+expect "every query answered from a plan cache" \
+    "$(metric fedmesh_sidecar_plan_cache_hits_total)" $((answered - 1))
 # Announcement to swap (verified, loaded, current), from the publisher's clock and the acks.
 awk '$1 == "announce" { at[$2] = $3 } $1 == "ack" && ($3 in at) { print $5 - at[$3] }' \
     "$tmp/reports" | sort -n > "$tmp/latency"
