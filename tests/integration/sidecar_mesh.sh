@@ -173,7 +173,8 @@ expect "acks rise strictly to 21" \
     "$(awk '$1 == "ack" { if ($3 <= last) bad = 1; last = $3 } END { print bad ? "no" : last }' \
         "$tmp/reports")" 21
 nacks=$(wc -w <<<"$acks")
-[ "$nacks" -ge 15 ] && echo "ok: $nacks acks ($acks)" || { echo "FAIL: $nacks acks: $acks"; fail=1; }
+if [ "$nacks" -ge 15 ]; then echo "ok: $nacks acks ($acks)"; else
+    echo "FAIL: $nacks acks: $acks"; fail=1; fi
 expect "one swap per ack after the first" "$(metric fedmesh_sidecar_bundle_swaps_total)" \
     $((nacks - 1))
 expect "nothing planned: every bundle brought the query's plan" \
