@@ -3,7 +3,9 @@
  * stand in (satisfiability_move.c moves them). A field no position can take
  * is a SATISFIABILITY_ERROR (satisfiability_report.c words it). A type is not
  * walked again with a set of positions that includes one it was already
- * walked with: more positions can only answer more. */
+ * walked with: more positions can only answer more. Like Apollo, that test
+ * looks at graphs only, not at what @provides made resolvable in them, so a
+ * provided field can hide a deeper path of the same type. */
 #include "satisfiability_int.h"
 
 /* Bounds the work on adversarial supergraphs, like Apollo's
@@ -39,7 +41,7 @@ static bool already_walked(sat_walk *w, const sat_state *s)
 {
     sat_visit **head = &w->visits[s->type->index];
     for (const sat_visit *v = *head; v; v = v->next)
-        if (sat_posset_subset(v->positions, &s->positions)) return true;
+        if (sat_posset_covers(v->positions, &s->positions)) return true;
     sat_visit *v = ARENA_NEW(w->ctx.a, sat_visit);
     v->positions = &s->positions;
     v->next = *head;

@@ -54,8 +54,9 @@ typedef struct sat_ctx {
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
 bool sat_posset_contains(const sat_posset *s, sat_pos p);
-/* Every position of sub is in super. */
-bool sat_posset_subset(const sat_posset *sub, const sat_posset *super);
+/* Every graph (and interface object) of sub is in super, whatever each
+ * position has provided: Apollo's test for a state it already walked. */
+bool sat_posset_covers(const sat_posset *sub, const sat_posset *super);
 void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, const char *details);
 
 /* Moves each position of from along field f of object type t (reached from

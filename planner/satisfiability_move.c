@@ -32,10 +32,15 @@ bool sat_posset_contains(const sat_posset *s, sat_pos p)
     return false;
 }
 
-bool sat_posset_subset(const sat_posset *sub, const sat_posset *super)
+bool sat_posset_covers(const sat_posset *sub, const sat_posset *super)
 {
-    for (uint32_t i = 0; i < sub->n; i++)
-        if (!sat_posset_contains(super, sub->items[i])) return false;
+    for (uint32_t i = 0; i < sub->n; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < super->n && !found; j++)
+            found = super->items[j].graph == sub->items[i].graph &&
+                    super->items[j].via == sub->items[i].via;
+        if (!found) return false;
+    }
     return true;
 }
 
@@ -132,18 +137,13 @@ static bool has_resolvable_key(const sat_ctx *c, const schema_type *t, uint32_t 
     return false;
 }
 
-/* @requires fields can be fetched: all in the graph itself, or from wherever
- * a key lets the query go and come back to the graph by one of its keys. */
+/* @requires fields can be fetched starting from the position, moving
+ * wherever keys lead. (Apollo's composition does not ask here for a key to
+ * come back by: its query planner does.) */
 static bool requires_satisfied(sat_ctx *c, sat_pos p, const schema_type *t,
                                const ast_selection *sel)
 {
-    sat_posset here = {0};
-    sat_posset_add(c->a, &here, p);
-    bool *others = ARENA_ARRAY(c->a, bool, c->sg->ngraphs);
-    for (uint32_t g = 0; g < c->sg->ngraphs; g++)
-        others[g] = g != p.graph;
-    if (condition_satisfied(c, &here, t, sel, others)) return true;
-    if (!has_resolvable_key(c, p.via ? p.via : t, p.graph)) return false;
+    sat_posset here = {&p, 1, 1};
     return condition_satisfied(c, &here, t, sel, NULL);
 }
 
@@ -154,29 +154,26 @@ static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schem
                         sat_pos *out, const char **why)
 {
     const schema_field *gf = p.via ? schema_get_field(p.via, f->name) : f;
-    if (!gf) {
-        if (why)
+    const sg_field_graph *fg = gf ? sg_field_in_graph(c->sg, gf, p.graph) : NULL;
+    const ast_selection *provided = provided_field(p.provided, t, f->name);
+    if (!fg || (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided)) {
+        if (!why) return false;
+        const char *coordinate = arena_sprintf(c->a, "%s.%s", t->name, f->name);
+        if (p.via && !sg_type_in_graph(c->sg, t, p.graph))
             *why = arena_sprintf(c->a,
                                  "cannot find implementation type \"%s\" (supergraph interface "
                                  "\"%s\" is declared with @interfaceObject in \"%s\")",
                                  t->name, p.via->name, graph_name(c, p.graph));
-        return false;
-    }
-    const sg_field_graph *fg = sg_field_in_graph(c->sg, gf, p.graph);
-    if (!fg) {
-        if (why) *why = arena_sprintf(c->a, "cannot find field \"%s.%s\"", t->name, f->name);
-        return false;
-    }
-    const ast_selection *provided = provided_field(p.provided, t, f->name);
-    if (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided) {
-        if (why)
-            *why = not_resolvable(c, gf, arena_sprintf(c->a, "%s.%s", t->name, f->name), p.graph);
+        else if (!fg)
+            *why = arena_sprintf(c->a, "cannot find field \"%s\"", coordinate);
+        else
+            *why = not_resolvable(c, gf, coordinate, p.graph);
         return false;
     }
     if (fg->requires.selection && !requires_satisfied(c, p, t, fg->requires.selection)) {
         if (why)
             *why = arena_sprintf(c->a, "cannot satisfy @require conditions on field \"%s.%s\"",
-                                 t->name, f->name);
+                                 (p.via ? p.via : t)->name, f->name);
         return false;
     }
     const ast_selection *next = fg->provides.selection;
@@ -449,6 +446,14 @@ static bool interface_object_resolvable(sat_ctx *c, sat_pos p, const schema_type
     return false;
 }
 
+static const char *interface_object_unresolved(sat_ctx *c, const schema_type *t)
+{
+    return arena_sprintf(c->a,
+                         "no subgraph can be reached to resolve the implementation type of "
+                         "@interfaceObject type \"%s\"",
+                         t->name);
+}
+
 /* Position p (at abstract type t) as object type obj, if it can be. */
 static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_type *obj,
                      sat_pos *out)
@@ -477,15 +482,16 @@ bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, con
         if (cast)
             sat_posset_add(c->a, out, to);
         else if (why)
-            sat_reason_add(c->a, why, p.graph, p.graph,
-                           arena_sprintf(c->a,
-                                         "no subgraph can be reached to resolve the "
-                                         "implementation type of @interfaceObject type \"%s\"",
-                                         t->name));
+            sat_reason_add(c->a, why, p.graph, p.graph, interface_object_unresolved(c, t));
         sat_posset jumped = {0}; /* and wherever the interface's keys lead */
         key_moves(c, p, t, NULL, &jumped, NULL);
-        for (uint32_t k = 0; k < jumped.n; k++)
-            if (cast_one(c, jumped.items[k], t, obj, &to)) sat_posset_add(c->a, out, to);
+        for (uint32_t k = 0; k < jumped.n; k++) {
+            sat_pos q = jumped.items[k];
+            if (cast_one(c, q, t, obj, &to))
+                sat_posset_add(c->a, out, to);
+            else if (why && q.via)
+                sat_reason_add(c->a, why, q.graph, q.graph, interface_object_unresolved(c, t));
+        }
     }
     return true;
 }
