@@ -66,6 +66,20 @@ static void push(sat_walk *w, const sat_state *parent, sat_step step, const sche
     w->open = s;
 }
 
+/* Gives the moves the query shape down to s (for the reasons only: Apollo's
+ * "more direct path" rule looks at it). */
+static void set_path(sat_walk *w, const sat_state *s)
+{
+    sat_step *steps = ARENA_ARRAY(w->ctx.a, sat_step, s->depth + 1);
+    const schema_type **types = ARENA_ARRAY(w->ctx.a, const schema_type *, s->depth + 1);
+    for (const sat_state *p = s; p; p = p->parent) {
+        types[p->depth] = p->type;
+        if (p->parent) steps[p->depth - 1] = p->step;
+    }
+    w->ctx.steps = steps;
+    w->ctx.types = types;
+}
+
 /* The steps from the root to s, then `last`. */
 static void report(sat_walk *w, const sat_state *s, sat_step last, const sat_reasons *why)
 {
@@ -84,10 +98,12 @@ static void walk_field(sat_walk *w, const sat_state *s, const schema_field *api_
     const schema_type *t = sg_full_type(sg, s->type);
     const schema_field *f = sg_full_field(sg, api_field);
     sat_posset out = {0};
+    w->ctx.depth_walked = s->depth;
     sat_move_field(&w->ctx, &s->positions, t, f, NULL, &out, NULL);
     sat_step step = {api_field, NULL};
     if (out.n == 0) { /* again, for the reasons this time */
         sat_reasons why = {0};
+        set_path(w, s);
         sat_move_field(&w->ctx, &s->positions, t, f, NULL, &out, &why);
         report(w, s, step, &why);
     } else if (schema_is_composite(api_field->named))
@@ -100,6 +116,7 @@ static void walk_cast(sat_walk *w, const sat_state *s, const schema_type *api_ob
     sat_posset out = {0};
     sat_reasons why = {0};
     sat_step step = {NULL, api_obj};
+    w->ctx.depth_walked = s->depth;
     if (!sat_move_cast(&w->ctx, &s->positions, sg_full_type(sg, s->type), sg_full_type(sg, api_obj),
                        &out, &why))
         return;
@@ -134,8 +151,9 @@ static void walk_root(sat_walk *w, ast_operation_type op)
     sat_posset start = {0};
     for (uint32_t g = 0; g < w->ctx.sg->ngraphs; g++)
         if (sg_type_in_graph(w->ctx.sg, full, g))
-            sat_posset_add(w->ctx.a, &start, (sat_pos){g, NULL, NULL});
+            sat_posset_add(w->ctx.a, &start, (sat_pos){g, NULL, NULL, SAT_FROM_ROOT, 0});
     w->op = op;
+    w->ctx.op = op;
     w->open = NULL;
     push(w, NULL, (sat_step){NULL, NULL}, root, start);
     while (w->open && !w->gave_up) {

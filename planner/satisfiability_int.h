@@ -19,7 +19,14 @@ typedef struct sat_pos {
     uint32_t graph;
     const schema_type *via;
     const ast_selection *provided;
+    /* How the query came into this graph, for Apollo's "more direct path"
+     * reasons: from graph `from` (SAT_FROM_ROOT: at the root) at walk depth
+     * `since`. Not part of a position's identity. */
+    int32_t from;
+    uint32_t since;
 } sat_pos;
+
+#define SAT_FROM_ROOT (-1)
 
 /* A set of positions, no duplicates, in insertion order. */
 typedef struct sat_posset {
@@ -39,6 +46,12 @@ typedef struct sat_reasons {
     uint32_t n, cap;
 } sat_reasons;
 
+/* One step of the query shape, from the root down (API schema). */
+typedef struct sat_step {
+    const schema_field *field; /* NULL for a type condition */
+    const schema_type *cast;   /* "... on cast" */
+} sat_step;
+
 /* Conditions (key and @requires fields) are resolved by the same moves,
  * recursively: past this depth a condition counts as unsatisfiable. */
 #define SAT_MAX_CONDITION_DEPTH 8
@@ -50,6 +63,12 @@ typedef struct sat_ctx {
     /* [full type index * ngraphs + graph]: where keys lead from a plain
      * position; NULL until computed (satisfiability_move.c) */
     sat_posset **key_moves;
+    /* The walk's query shape so far: steps[0..depth_walked) led from the root
+     * type types[0] of operation op to types[depth_walked] (API schema). */
+    ast_operation_type op;
+    const sat_step *steps;
+    const schema_type *const *types;
+    uint32_t depth_walked;
 } sat_ctx;
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
@@ -71,12 +90,6 @@ void sat_move_field(sat_ctx *c, const sat_posset *from, const schema_type *t, co
  * Apollo then drops the whole branch without an error. */
 bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_type *obj,
                    sat_posset *out, sat_reasons *why);
-
-/* One step of the query shape that failed, from the root down (API schema). */
-typedef struct sat_step {
-    const schema_field *field; /* NULL for a type condition */
-    const schema_type *cast;   /* "... on cast" */
-} sat_step;
 
 /* Adds the SATISFIABILITY_ERROR for the query shape steps[0..n) under the
  * root operation op, with the reasons grouped by the graph they come from. */

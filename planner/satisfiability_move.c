@@ -79,12 +79,12 @@ static const ast_selection *provided_field(const ast_selection *sel, const schem
 
 /* The position's view of the field's named type: through an interface object
  * when the graph has that interface as one. */
-static sat_pos position_after(const sat_ctx *c, uint32_t g, const schema_field *f,
+static sat_pos position_after(const sat_ctx *c, sat_pos p, const schema_field *f,
                               const ast_selection *provided)
 {
     const schema_type *next = f->named;
-    bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, g);
-    return (sat_pos){g, via ? next : NULL, provided};
+    bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, p.graph);
+    return (sat_pos){p.graph, via ? next : NULL, provided, p.from, p.since};
 }
 
 /* "subgraph "a"", "subgraphs "a" and "b"", "subgraphs "a", "b" and "c"". */
@@ -178,7 +178,7 @@ static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schem
     }
     const ast_selection *next = fg->provides.selection;
     if (!next && provided) next = provided->selection_set;
-    *out = position_after(c, p.graph, f, next);
+    *out = position_after(c, p, f, next);
     return true;
 }
 
@@ -193,7 +193,7 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
         const schema_type *itf = at;
         if (!sg_type_in_graph(c->sg, itf, h)) return false;
         *keyed = itf;
-        *to = (sat_pos){h, NULL, NULL};
+        *to = (sat_pos){h, NULL, NULL, 0, 0};
         if (sg_is_interface_object(c->sg, itf, h)) {
             to->via = itf;
             return true;
@@ -207,13 +207,13 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
     }
     if (sg_type_in_graph(c->sg, t, h)) {
         *keyed = t;
-        *to = (sat_pos){h, NULL, NULL};
+        *to = (sat_pos){h, NULL, NULL, 0, 0};
         return true;
     }
     for (uint32_t i = 0; i < t->ninterfaces; i++)
         if (sg_is_interface_object(c->sg, t->interfaces[i], h)) {
             *keyed = t->interfaces[i];
-            *to = (sat_pos){h, t->interfaces[i], NULL};
+            *to = (sat_pos){h, t->interfaces[i], NULL, 0, 0};
             return true;
         }
     return false;
@@ -252,9 +252,131 @@ static const char *key_failure(const sat_ctx *c, const sg_key *key, const schema
     return text;
 }
 
+/* Follows the walk's steps from depth `since` on in graph g alone, from type
+ * t, as Apollo follows a path's triggers: fields the graph resolves without
+ * conditions, type conditions it knows. The type reached, or NULL. */
+static const schema_type *replay(const sat_ctx *c, uint32_t g, const schema_type *t, uint32_t since)
+{
+    for (uint32_t i = since; t && i < c->depth_walked; i++) {
+        const sat_step *s = &c->steps[i];
+        if (s->field) {
+            const schema_field *f = schema_get_field(t, s->field->name);
+            const sg_field_graph *fg = f ? sg_field_in_graph(c->sg, f, g) : NULL;
+            if (!fg || !sg_field_resolvable_in(c->sg, f, g) || fg->requires.selection) return NULL;
+            t = f->named;
+            continue;
+        }
+        uint32_t n = 0;
+        schema_type *const *possible = sg_possible_in_graph(c->sg, t, g, &n);
+        const schema_type *cast = NULL;
+        for (uint32_t k = 0; k < n && !cast; k++)
+            if (strcmp(possible[k]->name, s->cast->name) == 0) cast = possible[k];
+        t = cast;
+    }
+    return t;
+}
+
+/* Graph `from` at type t has a key edge to graph h it can take. */
+static bool direct_key_edge(sat_ctx *c, uint32_t from, const schema_type *t, uint32_t h)
+{
+    sat_pos to;
+    const schema_type *keyed;
+    if (!key_target(c, t, t, h, &to, &keyed)) return false;
+    uint32_t nkeys = 0;
+    const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
+    sat_pos here = {from, NULL, NULL, SAT_FROM_ROOT, 0};
+    sat_posset at = {&here, 1, 1};
+    for (uint32_t k = 0; k < nkeys; k++)
+        if (keys[k].resolvable && condition_satisfied(c, &at, t, keys[k].fields.selection, NULL))
+            return true;
+    return false;
+}
+
+/* Apollo's detour rule: moving from position p to graph h (landing at type
+ * `landing`) is ignored when the graph p came from (or, from the root, h
+ * itself) had a direct path along the same steps to that type, and leads to
+ * h by itself. */
+static bool is_detour(sat_ctx *c, sat_pos p, uint32_t h, const schema_type *landing)
+{
+    if (p.since >= c->depth_walked) return false; /* entered right here */
+    const schema_type *reached;
+    if (p.from == SAT_FROM_ROOT) {
+        if (c->op == AST_OP_MUTATION) return false;
+        const schema_type *root = sg_full_type(c->sg, c->types[0]);
+        if (!sg_type_in_graph(c->sg, root, h)) return false;
+        reached = replay(c, h, root, 0);
+        return reached && strcmp(reached->name, landing->name) == 0;
+    }
+    uint32_t from = (uint32_t)p.from;
+    reached = replay(c, from, sg_full_type(c->sg, c->types[p.since]), p.since);
+    if (!reached || strcmp(reached->name, landing->name) != 0) return false;
+    return from == h || direct_key_edge(c, from, reached, h);
+}
+
+static const char *detour_reason(const sat_ctx *c, const sg_key *key, const schema_type *head,
+                                 uint32_t from, uint32_t to)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_selection(&b, key->fields.selection);
+    const char *text =
+        arena_sprintf(c->a,
+                      "ignoring moving to subgraph \"%s\" using @key(fields: \"%s\") "
+                      "of \"%s\" because there is a more direct path in %s that "
+                      "avoids %s altogether",
+                      graph_name(c, to), b.data ? b.data : "", head->name, graph_name(c, to),
+                      graph_name(c, from));
+    sbuf_free(&b);
+    return text;
+}
+
 /* The positions in other graphs that position p (at type t) reaches through
  * resolvable keys, one after another, never back to p's graph nor into an
  * excluded one. Failed key conditions go to why (may be NULL). */
+static const char *key_text(const sat_ctx *c, const sg_key *key)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_selection(&b, key->fields.selection);
+    const char *text = arena_strdup(c->a, b.data ? b.data : "");
+    sbuf_free(&b);
+    return text;
+}
+
+/* Apollo does not take a key right after a move by the same key fields (a
+ * "trivial" edge). A position reached by key `entered_by` that has nothing
+ * but such edges gets, as reasons, one "more direct path" per edge out to a
+ * graph other than its own and the one the moves started from. Returns
+ * whether that was the case (the position is then a dead end). */
+static bool only_trivial_edges(sat_ctx *c, sat_pos q, const schema_type *at, const schema_type *t,
+                               const char *entered_by, uint32_t start, sat_reasons *why)
+{
+    uint32_t ngraphs = c->sg->ngraphs;
+    for (uint32_t pass = 0; pass < 2; pass++) {
+        for (uint32_t h = 0; h < ngraphs; h++) {
+            sat_pos to;
+            const schema_type *keyed;
+            if (!key_target(c, at, t, h, &to, &keyed)) continue;
+            uint32_t nkeys = 0;
+            const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
+            for (uint32_t k = 0; k < nkeys; k++) {
+                if (!keys[k].resolvable) continue;
+                if (pass == 0 && strcmp(key_text(c, &keys[k]), entered_by) != 0) return false;
+                if (pass == 1 && h != q.graph && h != start)
+                    sat_reason_add(c->a, why, q.graph, h,
+                                   arena_sprintf(c->a,
+                                                 "ignoring moving to subgraph \"%s\" using "
+                                                 "@key(fields: \"%s\") of \"%s\" because there "
+                                                 "is a more direct path in %s that avoids %s "
+                                                 "altogether",
+                                                 graph_name(c, h), entered_by, at->name,
+                                                 graph_name(c, h), graph_name(c, q.graph)));
+            }
+        }
+    }
+    return true;
+}
+
 static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
                                sat_posset *out, sat_reasons *why)
 {
@@ -264,13 +386,18 @@ static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, cons
     if (excluded) memcpy(closed, excluded, sizeof(bool) * ngraphs);
     reached[p.graph] = true;
     /* queue[i] stands at type at[i]: after a move by an interface's key, at
-     * that interface, whose keys alone lead on from there */
+     * that interface, whose keys alone lead on from there; it came in by the
+     * key fields entered_by[i] (reasons only) */
     sat_posset queue = {0};
     const schema_type **at = ARENA_ARRAY(c->a, const schema_type *, ngraphs);
+    const char **entered_by = ARENA_ARRAY(c->a, const char *, ngraphs);
     sat_posset_add(c->a, &queue, p);
     at[0] = p.via ? p.via : t;
     for (uint32_t qi = 0; qi < queue.n; qi++) {
         sat_pos q = queue.items[qi];
+        if (why && entered_by[qi] &&
+            only_trivial_edges(c, q, at[qi], t, entered_by[qi], p.graph, why))
+            continue;
         sat_posset from = {&queue.items[qi], 1, 1};
         for (uint32_t h = 0; h < ngraphs; h++) {
             sat_pos to;
@@ -281,9 +408,21 @@ static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, cons
             closed[h] = true;
             for (uint32_t k = 0; k < nkeys; k++) {
                 if (!keys[k].resolvable) continue;
+                const char *text = why ? key_text(c, &keys[k]) : NULL;
+                if (text && entered_by[qi] && strcmp(text, entered_by[qi]) == 0) continue;
                 if (condition_satisfied(c, &from, t, keys[k].fields.selection, closed)) {
                     reached[h] = true;
+                    /* the detour rule only changes which reasons are given,
+                     * so it is applied only when they are wanted */
+                    if (why && qi == 0 && c->depth == 0 && is_detour(c, q, h, keyed)) {
+                        sat_reason_add(c->a, why, q.graph, h,
+                                       detour_reason(c, &keys[k], at[qi], q.graph, h));
+                        break;
+                    }
+                    to.from = (int32_t)q.graph;
+                    to.since = c->depth_walked;
                     at[queue.n] = keyed;
+                    entered_by[queue.n] = text;
                     sat_posset_add(c->a, &queue, to);
                     sat_posset_add(c->a, out, to);
                     break;
@@ -319,8 +458,11 @@ static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *e
         key_moves_uncached(c, p, t, NULL, found, NULL);
         c->key_moves[slot] = found;
     }
-    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++)
-        sat_posset_add(c->a, out, c->key_moves[slot]->items[i]);
+    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++) {
+        sat_pos to = c->key_moves[slot]->items[i];
+        to.since = c->depth_walked; /* the graphs moved from are the same every time */
+        sat_posset_add(c->a, out, to);
+    }
 }
 
 static bool reason_has_dest(const sat_reasons *r, uint32_t from, uint32_t dest)
@@ -466,7 +608,7 @@ static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_t
     schema_type *const *possible = sg_possible_in_graph(c->sg, t, p.graph, &n);
     for (uint32_t k = 0; k < n; k++)
         if (strcmp(possible[k]->name, obj->name) == 0) {
-            *out = (sat_pos){p.graph, NULL, p.provided};
+            *out = (sat_pos){p.graph, NULL, p.provided, p.from, p.since};
             return true;
         }
     return false;
