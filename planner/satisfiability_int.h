@@ -24,6 +24,9 @@ typedef struct sat_pos {
      * `since`. Not part of a position's identity. */
     int32_t from;
     uint32_t since;
+    /* came in by a key move and was cast at once to an object type it sees
+     * through its interface object: Apollo moves it no further by keys */
+    bool cast_on_entry;
 } sat_pos;
 
 #define SAT_FROM_ROOT (-1)
@@ -52,6 +55,13 @@ typedef struct sat_step {
     const schema_type *cast;   /* "... on cast" */
 } sat_step;
 
+/* A progressive @override label taken as on or off: the walk tries a field
+ * with a label both ways, and keeps the choice for everything below it. */
+typedef struct sat_label {
+    const char *label; /* "percent(50)" */
+    bool on;           /* the overriding graph resolves the field */
+} sat_label;
+
 /* Conditions (key and @requires fields) are resolved by the same moves,
  * recursively: past this depth a condition counts as unsatisfiable. */
 #define SAT_MAX_CONDITION_DEPTH 8
@@ -69,6 +79,10 @@ typedef struct sat_ctx {
     const sat_step *steps;
     const schema_type *const *types;
     uint32_t depth_walked;
+    /* The labels chosen on the way to the current state (conditions see
+     * none: a labelled field never satisfies them, as in Apollo). */
+    const sat_label *labels;
+    uint32_t nlabels;
 } sat_ctx;
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);

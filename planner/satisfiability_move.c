@@ -84,7 +84,11 @@ static sat_pos position_after(const sat_ctx *c, sat_pos p, const schema_field *f
 {
     const schema_type *next = f->named;
     bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, p.graph);
-    return (sat_pos){p.graph, via ? next : NULL, provided, p.from, p.since};
+    return (sat_pos){.graph = p.graph,
+                     .via = via ? next : NULL,
+                     .provided = provided,
+                     .from = p.from,
+                     .since = p.since};
 }
 
 /* "subgraph "a"", "subgraphs "a" and "b"", "subgraphs "a", "b" and "c"". */
@@ -150,6 +154,30 @@ static bool requires_satisfied(sat_ctx *c, sat_pos p, const schema_type *t,
 /* Takes field f of type t in the position's own graph. On success *out is
  * the position reached; otherwise, when why is not NULL, *why says why not
  * (the words cost time, so the walk asks for them only after a failure). */
+/* A field with a progressive override label is resolved by the overriding
+ * graph when the label is on, by the other when it is off, and in a
+ * condition by neither. NULL when fg may be taken, else why not. */
+static const char *label_refusal(const sat_ctx *c, sat_pos p, const schema_type *t,
+                                 const schema_field *f, const sg_field_graph *fg)
+{
+    if (!fg->override_label) return NULL;
+    bool edge_on = fg->override_from != NULL;
+    const char *value = "undefined";
+    if (c->depth == 0)
+        for (uint32_t i = 0; i < c->nlabels; i++)
+            if (strcmp(c->labels[i].label, fg->override_label) == 0) {
+                if (c->labels[i].on == edge_on) return NULL;
+                value = c->labels[i].on ? "true" : "false";
+            }
+    const char *g = graph_name(c, p.graph);
+    return arena_sprintf(
+        c->a,
+        "Unable to take edge %s(%s) -> %s(%s) (%s = %s \u22a2 %s) because override "
+        "condition \"%s\" is %s",
+        (p.via ? p.via : t)->name, g, f->named->name, g, fg->override_label,
+        edge_on ? "true" : "false", f->name, fg->override_label, value);
+}
+
 static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
                         sat_pos *out, const char **why)
 {
@@ -168,6 +196,11 @@ static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schem
             *why = arena_sprintf(c->a, "cannot find field \"%s\"", coordinate);
         else
             *why = not_resolvable(c, gf, coordinate, p.graph);
+        return false;
+    }
+    const char *refused = label_refusal(c, p, t, f, fg);
+    if (refused) {
+        if (why) *why = refused;
         return false;
     }
     if (fg->requires.selection && !requires_satisfied(c, p, t, fg->requires.selection)) {
@@ -193,7 +226,7 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
         const schema_type *itf = at;
         if (!sg_type_in_graph(c->sg, itf, h)) return false;
         *keyed = itf;
-        *to = (sat_pos){h, NULL, NULL, 0, 0};
+        *to = (sat_pos){.graph = h};
         if (sg_is_interface_object(c->sg, itf, h)) {
             to->via = itf;
             return true;
@@ -207,13 +240,13 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
     }
     if (sg_type_in_graph(c->sg, t, h)) {
         *keyed = t;
-        *to = (sat_pos){h, NULL, NULL, 0, 0};
+        *to = (sat_pos){.graph = h};
         return true;
     }
     for (uint32_t i = 0; i < t->ninterfaces; i++)
         if (sg_is_interface_object(c->sg, t->interfaces[i], h)) {
             *keyed = t->interfaces[i];
-            *to = (sat_pos){h, t->interfaces[i], NULL, 0, 0};
+            *to = (sat_pos){.graph = h, .via = t->interfaces[i]};
             return true;
         }
     return false;
@@ -284,7 +317,7 @@ static bool direct_key_edge(sat_ctx *c, uint32_t from, const schema_type *t, uin
     if (!key_target(c, t, t, h, &to, &keyed)) return false;
     uint32_t nkeys = 0;
     const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
-    sat_pos here = {from, NULL, NULL, SAT_FROM_ROOT, 0};
+    sat_pos here = {.graph = from, .from = SAT_FROM_ROOT};
     sat_posset at = {&here, 1, 1};
     for (uint32_t k = 0; k < nkeys; k++)
         if (keys[k].resolvable && condition_satisfied(c, &at, t, keys[k].fields.selection, NULL))
@@ -517,6 +550,24 @@ static void unreachable_graphs(sat_ctx *c, sat_pos p, const schema_type *t, cons
     }
 }
 
+/* Why a position cast right after a key move goes no further by keys: one
+ * reason per graph its interface's keys lead to. */
+static void more_direct_options(sat_ctx *c, sat_pos p, sat_reasons *why)
+{
+    for (uint32_t h = 0; h < c->sg->ngraphs; h++) {
+        sat_pos to;
+        const schema_type *keyed;
+        if (h == p.graph || !key_target(c, p.via, p.via, h, &to, &keyed) ||
+            !has_resolvable_key(c, keyed, h))
+            continue;
+        sat_reason_add(c->a, why, p.graph, h,
+                       arena_sprintf(c->a,
+                                     "ignoring moving from \"%s\" to \"%s\" as a more direct "
+                                     "option exists",
+                                     graph_name(c, p.graph), graph_name(c, h)));
+    }
+}
+
 /* One position along field f: directly, then (unless a direct move reached
  * a leaf) from every graph the keys lead to. Returns whether it moved. */
 static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
@@ -536,7 +587,11 @@ static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_f
     }
     sat_posset jumped = {0};
     sat_reasons key_why = {0};
-    key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
+    if (p.cast_on_entry) {
+        if (why) more_direct_options(c, p, &key_why);
+    } else {
+        key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
+    }
     for (uint32_t i = 0; i < jumped.n; i++) {
         sat_pos q = jumped.items[i];
         if (move_direct(c, q, t, f, &to, want_why)) {
@@ -608,7 +663,8 @@ static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_t
     schema_type *const *possible = sg_possible_in_graph(c->sg, t, p.graph, &n);
     for (uint32_t k = 0; k < n; k++)
         if (strcmp(possible[k]->name, obj->name) == 0) {
-            *out = (sat_pos){p.graph, NULL, p.provided, p.from, p.since};
+            *out = (sat_pos){
+                .graph = p.graph, .provided = p.provided, .from = p.from, .since = p.since};
             return true;
         }
     return false;
@@ -629,9 +685,10 @@ bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, con
         key_moves(c, p, t, NULL, &jumped, NULL);
         for (uint32_t k = 0; k < jumped.n; k++) {
             sat_pos q = jumped.items[k];
-            if (cast_one(c, q, t, obj, &to))
+            if (cast_one(c, q, t, obj, &to)) {
+                to.cast_on_entry = q.via != NULL;
                 sat_posset_add(c->a, out, to);
-            else if (why && q.via)
+            } else if (why && q.via)
                 sat_reason_add(c->a, why, q.graph, q.graph, interface_object_unresolved(c, t));
         }
     }
