@@ -92,6 +92,14 @@ static void unlink_child(ast_selection *parent, const ast_selection *child)
         }
 }
 
+/* A type condition under which every field went to other subgraphs
+ * (through an enclosing entity) selects nothing: it is left out. */
+static void drop_if_empty(const qp_ctx *outer, const qp_ctx *narrowed)
+{
+    if (narrowed->sel != outer->sel && !narrowed->sel->selection_set)
+        unlink_child(outer->sel, narrowed->sel);
+}
+
 ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
                             const char *name, ast_argument *args, qp_conds conds)
 {
@@ -190,8 +198,11 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
     }
     if (!sg_type_in_graph(p->sg, ctx->type, graph)) return false;
     if (sg_field_resolvable_in(p->sg, f, graph)) return true;
+    /* An @external key field comes back as the representation gave it; an
+     * object the subgraph found itself has no trustworthy value there. */
     const sg_field_graph *fg = sg_field_in_graph(p->sg, f, graph);
-    return fg && fg->external && !fg->used_overridden && in_graph_key(p, ctx->type, graph, f->name);
+    return fg && fg->external && !fg->used_overridden && ctx->representation && ctx->group &&
+           graph == ctx->group->graph && in_graph_key(p, ctx->type, graph, f->name);
 }
 
 /* Fields of the selection that `graph` would leave to other subgraphs. */
@@ -200,11 +211,20 @@ static uint32_t missing_fields(const qp_planner *p, const schema_type *t,
 {
     uint32_t missing = 0;
     for (const ast_selection *s = first; s && depth < QP_COST_DEPTH; s = s->next) {
-        if (s->kind == AST_SEL_INLINE_FRAGMENT && !s->type_condition) {
-            missing += missing_fields(p, t, s->selection_set, graph, depth + 1);
+        if (s->kind != AST_SEL_FIELD) {
+            const char *cond = s->type_condition;
+            const ast_selection *body = s->selection_set;
+            if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
+                const ast_definition *frag = ast_find_fragment(p->doc, s->name);
+                if (!frag) continue;
+                cond = frag->type_condition;
+                body = frag->selection_set;
+            }
+            const schema_type *in = cond ? schema_get_type(p->sg->full, cond) : t;
+            if (in) missing += missing_fields(p, in, body, graph, depth + 1);
             continue;
         }
-        if (s->kind != AST_SEL_FIELD || s->name[0] == '_') continue;
+        if (s->name[0] == '_') continue;
         const schema_field *f = schema_get_field(t, s->name);
         if (!f) continue;
         if (!sg_field_resolvable_in(p->sg, f, graph))
@@ -444,6 +464,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
             const schema_field *of = schema_get_field(objects[i], f->name);
             if (!of || !qp_narrow(p, &here, objects[i], &narrowed)) continue;
             place_field(p, &narrowed, s, conds, dependent, depth + 1);
+            drop_if_empty(&here, &narrowed);
         }
         return;
     }
@@ -527,6 +548,7 @@ static void walk_split(qp_planner *p, const qp_ctx *ctx, const schema_type *cond
         if (!schema_is_possible_type(cond, objects[i]) || !qp_narrow(p, ctx, objects[i], &narrowed))
             continue;
         walk(p, &narrowed, body, conds, dependent, depth + 1);
+        drop_if_empty(ctx, &narrowed);
     }
 }
 
@@ -552,7 +574,7 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
             cond_name = frag->type_condition;
             body = frag->selection_set;
         }
-        qp_ctx narrowed = *ctx;
+        qp_ctx narrowed = *ctx, from = *ctx;
         if (cond_name) {
             const schema_type *cond = schema_get_type(p->sg->full, cond_name);
             if (!cond) continue;
@@ -560,13 +582,13 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
                 walk_split(p, ctx, cond, body, here, dependent, depth);
                 continue;
             }
-            qp_ctx from = *ctx;
             if (!dependent && cond != ctx->type && qp_seen_as_interface_object(p, ctx) &&
                 !qp_jump_to_interface(p, ctx, cond, &from, depth) && p->failed)
                 return;
             if (!qp_narrow(p, &from, cond, &narrowed)) continue;
         }
         walk(p, &narrowed, body, here, dependent, depth + 1);
+        drop_if_empty(&from, &narrowed);
     }
 }
 

@@ -72,6 +72,8 @@ struct qp_ctx {
     /* The same object in the group this context jumped from; NULL when it was not reached by a
      * jump. */
     const qp_ctx *origin;
+    /* The object is one of its entity group's representations: the subgraph got its key. */
+    bool representation;
 };
 
 typedef struct qp_planner {
