@@ -193,6 +193,7 @@ static void follow(cpclient *c, const char *publish_url, const char *report_url)
         if (nng_sub0_open(&c->sub) == 0) {
             nng_socket_set(c->sub, NNG_OPT_SUB_SUBSCRIBE, "", 0);
             nng_socket_set_ms(c->sub, NNG_OPT_RECVTIMEO, CP_TICK_MS);
+            nng_socket_set_size(c->sub, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
             c->sub_open = dial(c->sub, publish_url, &c->publish_url);
         }
     }
@@ -373,6 +374,9 @@ cpclient *cpclient_start(const cpclient_config *cfg)
     if (rv == 0) {
         nng_socket_set_ms(c->req, NNG_OPT_RECVTIMEO, CP_FETCH_TIMEOUT_MS);
         nng_socket_set_ms(c->req, NNG_OPT_SENDTIMEO, CP_FETCH_TIMEOUT_MS);
+        /* A larger message is refused by the wire library anyway: nng drops
+         * it before it is buffered. */
+        nng_socket_set_size(c->req, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
         rv = nng_dial(c->req, cfg->control_plane, NULL, NNG_FLAG_NONBLOCK);
         if (rv != 0) nng_close(c->req);
     }
