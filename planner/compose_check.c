@@ -28,6 +28,21 @@ static void report_invalid(compose_ctx *c, const csub *s, const fieldset_use *u,
                   u->directive, u->text, what);
 }
 
+/* An implementation of interface itf in the subgraph has field `name` @external. */
+static bool external_in_implementation(const csub *s, const ctype *itf, const char *name)
+{
+    if (itf->kind != SCHEMA_INTERFACE) return false;
+    for (uint32_t i = 0; i < s->ntypes; i++) {
+        const ctype *t = &s->types[i];
+        for (uint32_t k = 0; k < t->ninterfaces; k++) {
+            if (strcmp(t->interfaces[k].name, itf->name)) continue;
+            const cfield *f = ctype_field(t, name);
+            if (f && f->external) return true;
+        }
+    }
+    return false;
+}
+
 static void check_selections(compose_ctx *c, const csub *s, const fieldset_use *u,
                              const ctype *parent, const ast_selection *sel, bool external_above,
                              unsigned depth)
@@ -65,7 +80,9 @@ static void check_selections(compose_ctx *c, const csub *s, const fieldset_use *
         }
         const ctype *sub = csub_type(s, ast_type_name(f->type));
         if (sub)
-            check_selections(c, s, u, sub, sel->selection_set, external_above || f->external,
+            check_selections(c, s, u, sub, sel->selection_set,
+                             external_above || f->external ||
+                                 external_in_implementation(s, parent, f->name),
                              depth + 1);
     }
 }
