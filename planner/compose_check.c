@@ -151,7 +151,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
     cmtype *query = cmerged_type(m, "Query");
-    if (!query || query->kind != SCHEMA_OBJECT)
+    if (!query || query->kind != SCHEMA_OBJECT || !query->nfields)
         compose_error(c, "NO_QUERIES", NULL, (src_loc){0, 0},
                       "No queries found in any subgraph: a supergraph must have a query root "
                       "type.");
