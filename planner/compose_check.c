@@ -92,8 +92,10 @@ static void check_fieldset(compose_ctx *c, const csub *s, const fieldset_use *u,
                            const ctype *parent, const ast_selection *parsed)
 {
     if (!parsed) {
+        /* Apollo parses the set inside braces: report the error that way */
         parse_error err = {0};
-        if (!parse_selection_set(c->arena, u->text, strlen(u->text), &err))
+        const char *braced = arena_sprintf(c->arena, "{%s}", u->text);
+        if (!parse_document(c->arena, braced, strlen(braced), NULL, &err))
             report_invalid(c, s, u, err.message);
         return;
     }

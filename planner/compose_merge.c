@@ -41,10 +41,10 @@ static void report_kind_mismatch(compose_ctx *c, const cmtype *t)
         if (st) values[i] = kind_label(st);
         if (st && !merged) merged = values[i];
     }
-    cm_report_mismatch(c, "TYPE_KIND_MISMATCH",
-                       arena_sprintf(c->arena, "Type \"%s\" has mismatched kind: it is defined as ",
-                                     t->name),
-                       values, merged);
+    cm_report_mismatch(
+        c, "TYPE_KIND_MISMATCH",
+        arena_sprintf(c->arena, "Type \"%s\" has mismatched kind: it is defined as ", t->name),
+        values, merged);
 }
 
 static void add_types_shallow(compose_ctx *c, cmerged *m)

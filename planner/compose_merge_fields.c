@@ -248,8 +248,9 @@ static void merge_field(compose_ctx *c, cmtype *t, cmfield *f)
     bool differ;
     if (!cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ))
         report_type_mismatch(c, "FIELD_TYPE_MISMATCH",
-                             arena_sprintf(c->arena, "Type of field \"%s.%s\" is incompatible "
-                                                     "across subgraphs: it has ",
+                             arena_sprintf(c->arena,
+                                           "Type of field \"%s.%s\" is incompatible "
+                                           "across subgraphs: it has ",
                                            t->name, f->name),
                              types, f->type);
     /* external copies of a different type still make the type differ */

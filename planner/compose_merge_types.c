@@ -113,7 +113,8 @@ void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
     for (uint32_t i = 0; i < c->nsubs; i++) {
         if (!values[i]) continue;
         bool seen = false;
-        for (uint32_t k = 0; k < nd; k++) seen |= !strcmp(distinct[k], values[i]);
+        for (uint32_t k = 0; k < nd; k++)
+            seen |= !strcmp(distinct[k], values[i]);
         if (!seen) distinct[nd++] = values[i];
     }
     sbuf b;
