@@ -55,6 +55,13 @@ static void name_graphs(compose_ctx *c)
     }
 }
 
+/* A loader error that says fedmesh's gateway lacks a linked feature (the
+ * access-control specs): the supergraph is right, Apollo's router takes it. */
+static bool is_unsupported_feature(const diag *d)
+{
+    return strstr(d->message, "but is unsupported") != NULL;
+}
+
 /* The last gate: what composed must load as a supergraph. It fails only on
  * subgraphs that the checks let through although GraphQL itself rejects them
  * (an unknown type, say): their errors are the loader's, under
@@ -64,9 +71,13 @@ static bool loads_back(compose_ctx *c, const char *text, size_t len)
     diag_list errs;
     diag_init(&errs, c->arena);
     if (sg_load(c->arena, text, len, &errs)) return true;
-    for (const diag *d = errs.first; d; d = d->next)
+    bool failed = false;
+    for (const diag *d = errs.first; d; d = d->next) {
+        if (is_unsupported_feature(d)) continue;
         compose_error(c, "INVALID_GRAPHQL", NULL, (src_loc){0, 0}, "%s", d->message);
-    return false;
+        failed = true;
+    }
+    return !failed;
 }
 
 bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_result *out)

@@ -180,8 +180,10 @@ TEST(element_directives)
     CHECK_STR(a->m.tags[1], "q");
     CHECK(a->m.deprecated);
     CHECK_STR(a->m.deprecation_reason, "old");
-    CHECK_INT(a->m.napplied, 1);
-    CHECK_STR(a->m.applied[0].name, "authenticated");
+    CHECK_INT(a->m.napplied, 4); /* pass-through, in written order */
+    CHECK_STR(a->m.applied[0].name, "tag");
+    CHECK_STR(a->m.applied[2].name, "deprecated");
+    CHECK_STR(a->m.applied[3].name, "authenticated");
     CHECK(a->args[0].m.inaccessible);
     const cfield *b = field_of(s, "Query", "b");
     CHECK_STR(b->override_from, "o");
