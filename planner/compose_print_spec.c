@@ -131,6 +131,14 @@ static const spec_feature spec_features[] = {
        "directive @policy(policies: [[policy__Policy!]!]!) on FIELD_DEFINITION | OBJECT | "
        "INTERFACE | SCALAR | ENUM"},
       {"policy__Policy", false, "scalar policy__Policy"}}},
+    {CFED_CONTEXT,
+     "  @link(url: \"https://specs.apollo.dev/context/v0.1\", for: SECURITY)\n",
+     {{"context", true,
+       "directive @context(name: String!) repeatable on INTERFACE | OBJECT | UNION"},
+      {"context__fromContext", true,
+       "directive @context__fromContext(field: context__ContextFieldValue) on "
+       "ARGUMENT_DEFINITION"},
+      {"context__ContextFieldValue", false, "scalar context__ContextFieldValue"}}},
 };
 
 #define COST_DEFINITION                                                                            \

@@ -4,6 +4,7 @@
  * @join__enumValue), each element's own directives (@inaccessible first on
  * fields and enum values, then the join ones, then @tag, pass-through ones and
  * @deprecated), descriptions as Apollo's block strings. */
+#include <ctype.h>
 #include <string.h>
 
 #include "compose_print.h"
@@ -127,6 +128,44 @@ static void print_args(sbuf *out, const cmfield *f)
     sbuf_putc(out, ')');
 }
 
+/* "$ctx { a }": the context's name and the selection after it, as Apollo's
+ * parseContext splits them (the selection keeps its leading space). */
+static bool split_context(const char *value, const char **name, size_t *len, const char **selection)
+{
+    const char *p = value + strspn(value, " \t\n\r,");
+    if (*p != '$') return false;
+    p += 1 + strspn(p + 1, " \t\n\r,");
+    size_t n = 0;
+    while (isalnum((unsigned char)p[n]) || p[n] == '_')
+        n++;
+    if (!n || isdigit((unsigned char)p[0])) return false;
+    *name = p;
+    *len = n;
+    *selection = p + n;
+    return true;
+}
+
+static void print_context_arguments(compose_ctx *c, sbuf *out, const cfield *sf, const csub *s)
+{
+    uint32_t n = 0;
+    for (uint32_t a = 0; a < sf->nargs; a++) {
+        const cfield *arg = &sf->args[a];
+        const char *name, *selection;
+        size_t len;
+        if (!arg->from_context || !split_context(arg->from_context, &name, &len, &selection))
+            continue;
+        sbuf_puts(out, n++ ? ", " : ", contextArguments: [");
+        sbuf_printf(out, "{context: \"%s__%.*s\", name: ", s->name, (int)len, name);
+        print_string_literal(out, arg->name);
+        sbuf_puts(out, ", type: ");
+        print_string_literal(out, schema_type_ref_text(c->arena, arg->type));
+        sbuf_puts(out, ", selection: ");
+        print_string_literal(out, selection);
+        sbuf_putc(out, '}');
+    }
+    if (n) sbuf_putc(out, ']');
+}
+
 static void print_join_field(compose_ctx *c, sbuf *out, const cmfield *f, uint32_t i)
 {
     const cmsource *s = &f->src[i];
@@ -154,6 +193,7 @@ static void print_join_field(compose_ctx *c, sbuf *out, const cmfield *f, uint32
         sbuf_puts(out, ", overrideLabel: ");
         print_string_literal(out, s->override_label);
     }
+    print_context_arguments(c, out, sf, &c->subs[i]);
     sbuf_putc(out, ')');
 }
 

@@ -131,6 +131,25 @@ static bool is_composed(const csub *s, const char *name)
     return d && d->composed;
 }
 
+/* @context(name: "x") as the supergraph writes it: @context(name: "<subgraph>__x"). */
+static const ast_directive *context_directive(compose_ctx *c, const csub *s,
+                                              const ast_directive *dir, const char *name)
+{
+    ast_value *v = ARENA_NEW(c->arena, ast_value);
+    v->kind = AST_VALUE_STRING;
+    v->str = arena_sprintf(c->arena, "%s__%s", s->name, name);
+    v->len = (uint32_t)strlen(v->str);
+    ast_argument *arg = ARENA_NEW(c->arena, ast_argument);
+    arg->name = "name";
+    arg->value = v;
+    arg->loc = dir->loc;
+    ast_directive *copy = ARENA_NEW(c->arena, ast_directive);
+    copy->name = "context";
+    copy->loc = dir->loc;
+    copy->arguments = arg;
+    return copy;
+}
+
 /* Reads the directives every element may carry into m; returns nothing, but
  * hands federation-specific ones to the caller through `fed` (NULL = none). */
 typedef void (*fed_directive_fn)(compose_ctx *c, csub *s, void *elem, cfed_dir d,
@@ -153,6 +172,14 @@ static void read_meta(compose_ctx *c, csub *s, cmeta *m, const ast_directive *di
             const char *name = string_arg(d, "name");
             if (name) m->tags[m->ntags++] = name;
             m->applied[m->napplied++] = (capplied){"tag", d, true};
+            break;
+        }
+        case CFED_CONTEXT: {
+            const char *name = string_arg(d, "name");
+            if (name)
+                m->applied[m->napplied++] =
+                    (capplied){"context", context_directive(c, s, d, name), true};
+            if (fed) fed(c, s, elem, f, d);
             break;
         }
         case CFED_AUTHENTICATED:
