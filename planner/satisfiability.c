@@ -395,14 +395,3 @@ bool sg_check_satisfiability(const supergraph *sg, diag_list *errs)
     arena_free(&scratch);
     return errs->count == before;
 }
-
-bool sg_check_composed_satisfiability(const char *sdl, size_t len, diag_list *errs)
-{
-    arena scratch;
-    arena_init(&scratch, 0);
-    size_t before = errs->count;
-    supergraph *sg = sg_load_composed(&scratch, sdl, len, errs);
-    if (sg) sg_check_satisfiability(sg, errs);
-    arena_free(&scratch);
-    return errs->count == before;
-}
