@@ -30,6 +30,7 @@ typedef struct sat_state {
     /* below a top-level mutation field walked per subgraph: where this
      * subgraph's errors go; NULL elsewhere */
     sat_mutation *mutation;
+    ast_operation_type op;       /* of the root it comes from */
     struct sat_state *next_open; /* the stack of states to walk */
 } sat_state;
 
@@ -92,6 +93,7 @@ static sat_state *push(sat_walk *w, const sat_state *parent, sat_step step, cons
     s->labels = labels;
     s->nlabels = nlabels;
     s->mutation = parent ? parent->mutation : NULL;
+    s->op = parent ? parent->op : w->op;
     s->next_open = w->open;
     w->open = s;
     return s;
@@ -354,7 +356,9 @@ static void walk_state(sat_walk *w, const sat_state *s)
         walk_cast(w, s, s->type->possible[i]);
 }
 
-static void walk_root(sat_walk *w, ast_operation_type op)
+/* Puts the root state of operation type op on the stack, if the API schema
+ * has that root: every subgraph with the root type is a starting point. */
+static void push_root(sat_walk *w, ast_operation_type op)
 {
     const schema_type *root = schema_root_type(w->ctx.sg->api, op);
     if (!root) return;
@@ -364,12 +368,32 @@ static void walk_root(sat_walk *w, ast_operation_type op)
         if (sg_type_in_graph(w->ctx.sg, full, g))
             sat_posset_add(w->ctx.a, &start, (sat_pos){.graph = g, .from = SAT_FROM_ROOT});
     w->op = op;
-    w->ctx.op = op;
-    w->open = NULL;
     push(w, NULL, (sat_step){NULL, NULL}, root, start, NULL, 0);
+}
+
+/* One stack for all roots, as Apollo has, with the roots pushed in the order
+ * the SDL defines their types (Apollo's root order): the last one defined is
+ * walked first, and a shape two roots share is reported under that one. */
+static void walk(sat_walk *w)
+{
+    static const ast_operation_type all[] = {AST_OP_QUERY, AST_OP_MUTATION, AST_OP_SUBSCRIPTION};
+    const schema *api = w->ctx.sg->api;
+    ast_operation_type ops[3];
+    int n = 0;
+    for (int i = 0; i < 3; i++) {
+        const schema_type *root = schema_root_type(api, all[i]);
+        if (!root) continue;
+        int j = n++; /* insertion by the root type's definition order */
+        for (; j > 0 && schema_root_type(api, ops[j - 1])->index > root->index; j--)
+            ops[j] = ops[j - 1];
+        ops[j] = all[i];
+    }
+    for (int i = 0; i < n; i++)
+        push_root(w, ops[i]);
     while (w->open && !w->gave_up) {
         sat_state *s = w->open;
         w->open = s->next_open;
+        w->op = w->ctx.op = s->op;
         if (!already_walked(w, s)) walk_state(w, s);
     }
 }
@@ -382,9 +406,7 @@ bool sg_check_satisfiability(const supergraph *sg, diag_list *errs)
     w.last_mutation = &w.mutations;
     w.visits = ARENA_ARRAY(&scratch, sat_visit *, sg->api->ntypes);
     size_t before = errs->count;
-    static const ast_operation_type ops[] = {AST_OP_QUERY, AST_OP_MUTATION, AST_OP_SUBSCRIPTION};
-    for (uint32_t i = 0; i < 3 && !w.gave_up; i++)
-        walk_root(&w, ops[i]);
+    walk(&w);
     report_mutations(&w);
     if (w.gave_up) {
         diag *e = diag_add(errs, (src_loc){0, 0},
