@@ -1,7 +1,7 @@
 /* compose_bench.c: times fedmesh's compose() on a directory of subgraphs
  * (tests/compose/bench/gen.mjs writes one), for bench.mjs.
  *   compose_bench DIR ROUNDS [SUPERGRAPH_OUT]
- * Reads DIR/*.graphql (the subgraph is named after the file, in name order),
+ * Reads every DIR/NAME.graphql (the subgraph NAME, in name order),
  * composes ROUNDS times, each in a fresh arena, and prints one line:
  *   "fedmesh: median MS ms, min MS ms, cpu median MS ms, ROUNDS rounds"
  * (wall clock, then the process's CPU time: on a machine shared with other
