@@ -375,6 +375,12 @@ static void close_all(cpclient *c)
 
 cpclient *cpclient_start(const cpclient_config *cfg)
 {
+    sbuf err;
+    sbuf_init(&err);
+    bool state_ok = !cfg->state_dir || store_init(cfg->state_dir, &err);
+    if (!state_ok) fprintf(stderr, "fedmesh-sidecar: --state-dir: %s\n", err.data);
+    sbuf_free(&err);
+    if (!state_ok) return NULL;
     cpclient *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->cfg = *cfg;

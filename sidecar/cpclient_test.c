@@ -523,12 +523,15 @@ TEST(usage_frames_list_the_top_operations)
     free(sdl);
 }
 
-TEST(bad_control_plane_address)
+TEST(refuses_to_start)
 {
     bundle_slot s;
     bundle_slot_init(&s);
     mesh_counters m = {0};
     cpclient_config cfg = {.control_plane = "nowhere", .id = "x", .bundles = &s, .counters = &m};
+    CHECK(!cpclient_start(&cfg));
+    cfg.control_plane = "tcp://127.0.0.1:9";
+    cfg.state_dir = "/nonexistent/state"; /* cannot be made */
     CHECK(!cpclient_start(&cfg));
     bundle_slot_destroy(&s);
 }
@@ -536,4 +539,4 @@ TEST(bad_control_plane_address)
 TEST_MAIN(RUN(fetch_then_announcements); RUN(rejections_keep_the_old_bundle);
           RUN(disk_when_silent_then_catch_up); RUN(disk_when_no_bundle_composed_yet);
           RUN(corrupt_disk_file_is_refused); RUN(fetch_at_once_when_the_control_plane_returns);
-          RUN(usage_frames_list_the_top_operations); RUN(bad_control_plane_address);)
+          RUN(usage_frames_list_the_top_operations); RUN(refuses_to_start);)
