@@ -316,6 +316,10 @@ const char *compose_print(compose_ctx *c, size_t *len);
 void compose_check_subgraph(compose_ctx *c, const csub *s);
 void compose_check_merged(compose_ctx *c, const cmerged *m);
 
+/* @authenticated, @requiresScopes or @policy (by supergraph name): Apollo
+ * merges these first and propagates them to interfaces. */
+bool compose_is_access_control(const char *name);
+
 /* Look-ups. */
 const ctype *csub_type(const csub *s, const char *name);
 const cfield *ctype_field(const ctype *t, const char *name);

@@ -40,6 +40,10 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t);
 /* compose_merge_directives.c: composed and executable directive definitions;
  * which federation directives the subgraphs apply (cmerged.uses). */
 void cm_merge_directives(compose_ctx *c);
+
+/* compose_merge_access.c: access control propagated to interfaces, and the
+ * applications of @requiresScopes and @policy on one element merged into one. */
+void cm_merge_access_control(compose_ctx *c);
 void cm_note_usage(compose_ctx *c);
 
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */
