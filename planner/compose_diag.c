@@ -80,8 +80,9 @@ diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc 
 {
     va_list ap;
     va_start(ap, fmt);
-    diag *e = compose_vadd(c->hints, code, where, loc, fmt, ap);
+    diag *e = compose_vadd(c->hints, code, NULL, loc, fmt, ap);
     va_end(ap);
+    diag_source(e, where ? where->name : NULL);
     return e;
 }
 

@@ -284,6 +284,7 @@ diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc
  * none) but with the subgraph the location is in as the diag's source. */
 diag *compose_error_in(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A hint (Apollo's hints have no "[subgraph] " prefix; where is its source). */
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
