@@ -1,0 +1,57 @@
+/* compose_check_int.h: what the compose_check*.c files share. They apply
+ * Apollo Federation's validation rules to composition's model
+ * (compose_int.h): per subgraph before merging (the rules
+ * @apollo/federation-internals runs once a subgraph schema is built), and
+ * over the subgraphs and the merged result after merging (the ones
+ * @apollo/composition's merger runs). Each broken rule is one error with
+ * Apollo's code, its message wording and the subgraph it is in. */
+#ifndef FM_COMPOSE_CHECK_INT_H
+#define FM_COMPOSE_CHECK_INT_H
+
+#include "compose_int.h"
+#include "sbuf.h"
+
+/* ---- compose_check_util.c ---- */
+
+/* The subgraph's type a field's (or argument's) type names; NULL for the
+ * built-in scalars and names the subgraph does not define. */
+const ctype *cc_field_type(const csub *s, const cfield *f);
+/* Object, interface and union: types with fields or members to select. */
+bool cc_is_composite(const ctype *t);
+/* t lists the interface named itf among the ones it implements. */
+bool cc_implements(const ctype *t, const char *itf);
+/* "Product.name" */
+const char *cc_coord(arena *a, const ctype *t, const cfield *f);
+/* The directive application written at loc in the subgraph (the model keeps
+ * locations of applications, messages quote their text); NULL if none. */
+const ast_directive *cc_directive_at(const csub *s, src_loc loc);
+/* "@key(fields: \"id\")": the application as graphql-js prints it. */
+const char *cc_directive_text(arena *a, const ast_directive *d);
+/* Apollo's printHumanReadableList: `prefix "A"`, `prefixes "A" and "B"`,
+ * `prefixes "A", "B" and "C"`, cut with ", ..." past 100 characters of names.
+ * Each names[i] is quoted already when it should be. */
+const char *cc_human_list(arena *a, const char *const *names, uint32_t n, const char *prefix,
+                          const char *prefix_plural);
+/* A directive argument's value; NULL when absent. */
+const ast_value *cc_arg(const ast_directive *d, const char *name);
+
+/* ---- compose_check_fieldset.c ---- */
+
+/* Every @key, @requires and @provides FieldSet of the subgraph, with the
+ * errors Apollo reports for them. */
+void cc_check_fieldsets(compose_ctx *c, const csub *s);
+
+/* ---- compose_check_external.c ---- */
+
+/* EXTERNAL_ON_INTERFACE, EXTERNAL_UNUSED. */
+void cc_check_externals(compose_ctx *c, const csub *s);
+
+/* ---- compose_check_types.c ---- */
+
+/* INVALID_SUBGRAPH_NAME, ROOT_<KIND>_USED. */
+void cc_check_names(compose_ctx *c, const csub *s);
+/* INTERFACE_KEY_NOT_ON_IMPLEMENTATION, INTERFACE_OBJECT_USAGE_ERROR,
+ * INVALID_SHAREABLE_USAGE. */
+void cc_check_types(compose_ctx *c, const csub *s);
+
+#endif
