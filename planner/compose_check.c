@@ -9,12 +9,15 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 {
     cc_check_names(c, s);
     cc_check_fieldsets(c, s);
+    cc_check_contexts(c, s);
     cc_check_externals(c, s);
     cc_check_types(c, s);
+    cc_check_cost(c, s);
 }
 
 void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
+    cc_check_overrides(c);
     cmtype *query = cmerged_type(m, "Query");
     if (!query || query->kind != SCHEMA_OBJECT)
         compose_error(c, "NO_QUERIES", NULL, (src_loc){0, 0},

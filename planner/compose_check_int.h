@@ -54,4 +54,22 @@ void cc_check_names(compose_ctx *c, const csub *s);
  * INVALID_SHAREABLE_USAGE. */
 void cc_check_types(compose_ctx *c, const csub *s);
 
+/* ---- compose_check_context.c ---- */
+
+/* CONTEXT_NAME_INVALID, CONTEXT_NOT_SET, NO_CONTEXT_IN_SELECTION,
+ * CONTEXT_INVALID_SELECTION, CONTEXT_NO_RESOLVABLE_KEY. */
+void cc_check_contexts(compose_ctx *c, const csub *s);
+
+/* ---- compose_check_cost.c ---- */
+
+/* COST_APPLIED_TO_INTERFACE_FIELD, LIST_SIZE_*. */
+void cc_check_cost(compose_ctx *c, const csub *s);
+
+/* ---- compose_check_override.c ---- */
+
+/* OVERRIDE_ON_INTERFACE, OVERRIDE_FROM_SELF_ERROR, OVERRIDE_SOURCE_HAS_OVERRIDE,
+ * OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, OVERRIDE_LABEL_INVALID: over all
+ * the subgraphs at once. */
+void cc_check_overrides(compose_ctx *c);
+
 #endif

@@ -34,6 +34,7 @@ static const char *check_subgraphs(arena *a, const char *const *names, const cha
     }
     for (uint32_t i = 0; i < n; i++)
         compose_check_subgraph(&c, &c.subs[i]);
+    cc_check_overrides(&c);
     sbuf b;
     sbuf_init(&b);
     sbuf_puts(&b, "");
@@ -433,6 +434,183 @@ TEST(shareable_misuse)
               "");
 }
 
+/* ---- @context / @fromContext ---- */
+
+#define CTX_TYPES                                                                                  \
+    "type Query { u: U }\n"                                                                        \
+    "type U @key(fields: \"id\") @context(name: \"uctx\") { id: ID! code: String n: Int "          \
+    "codes: [String!]! p: P }\n"
+#define CTX_USE(arg) "type P @key(fields: \"id\") { id: ID! price(" arg "): Int }\n"
+#define CTX_INVALID "CONTEXT_INVALID_SELECTION: [a] Context \"uctx\" is used in \"P.price(cur:)\" "
+
+TEST(context_accepts_matching_selections)
+{
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$uctx { code }\")")),
+              "");
+    CHECK_STR(
+        check(V29 CTX_TYPES CTX_USE("cur: [String] @fromContext(field: \"$uctx { codes }\")")), "");
+}
+
+TEST(context_name)
+{
+    CHECK_STR(check(V29 "type Query { p: P }\n"
+                        "type P @key(fields: \"id\") @context(name: \"my_ctx\") { id: ID! }\n"),
+              "CONTEXT_NAME_INVALID: [a] Context name \"my_ctx\" may not contain an underscore.\n");
+    CHECK_STR(check(V29 "type Query { p: P }\n"
+                        "type P @key(fields: \"id\") @context(name: \"9ctx\") { id: ID! }\n"),
+              "CONTEXT_NAME_INVALID: [a] Context name \"9ctx\" is invalid. It should have only "
+              "alphanumeric characters.\n");
+}
+
+TEST(context_never_set_or_not_named)
+{
+    CHECK_STR(
+        check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$nowhere { code }\")")),
+        "CONTEXT_NOT_SET: [a] Context \"nowhere\" is used at location \"P.price(cur:)\" but "
+        "is never set.\n");
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"code\")")),
+              "NO_CONTEXT_IN_SELECTION: [a] @fromContext argument does not reference a context "
+              "\"code\".\n");
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String = \"x\" @fromContext(field: \"$uctx { code "
+                                          "}\")")),
+              "CONTEXT_NOT_SET: [a] @fromContext arguments may not have a default value: "
+              "\"P.price(cur:)\".\n");
+}
+
+TEST(context_selection_must_fit)
+{
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$uctx { nope }\")")),
+              CTX_INVALID "but the selection is invalid for type U. Error: Cannot query field "
+                          "\"nope\" on type \"U\".\n");
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$uctx { n }\")")),
+              CTX_INVALID "but the selection is invalid: the type of the selection \"Int\" does "
+                          "not match the expected type \"String\"\n");
+    CHECK_STR(check(V29 CTX_TYPES CTX_USE("cur: String! @fromContext(field: \"$uctx { code }\")")),
+              CTX_INVALID "but the selection is invalid: the type of the selection \"String\" "
+                          "does not match the expected type \"String!\"\n");
+    CHECK_STR(
+        check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$uctx { code id }\")")),
+        CTX_INVALID "but the selection is invalid: multiple selections are made\n");
+    CHECK_STR(
+        check(V29 CTX_TYPES CTX_USE("cur: String @fromContext(field: \"$uctx { c: code }\")")),
+        CTX_INVALID "but the selection is invalid: aliases are not allowed in the "
+                    "selection\n");
+}
+
+TEST(context_needs_a_resolvable_key)
+{
+    CHECK_STR(check(V29 CTX_TYPES
+                    "type P { id: ID! price(cur: String @fromContext(field: \"$uctx { code }\")): "
+                    "Int }\n"),
+              "CONTEXT_NO_RESOLVABLE_KEY: [a] Object \"P\" has no resolvable key but has a field "
+              "with a contextual argument.\n");
+}
+
+/* ---- @cost / @listSize ---- */
+
+TEST(cost_and_list_size)
+{
+    CHECK_STR(check(V29 "type Query { items(first: Int): [String] @cost(weight: 2) "
+                        "@listSize(assumedSize: 5, slicingArguments: [\"first\"]) }\n"),
+              "");
+    CHECK_STR(check(V29 "type Query { named: Named }\n"
+                        "interface Named { name: String @cost(weight: 5) }\n"
+                        "type User implements Named { name: String }\n"),
+              "COST_APPLIED_TO_INTERFACE_FIELD: [a] @cost cannot be applied to interface "
+              "\"Named.name\"\n");
+    CHECK_STR(check(V29 "type Query { count: Int @listSize(assumedSize: 10) }\n"),
+              "LIST_SIZE_APPLIED_TO_NON_LIST: [a] \"Query.count\" is not a list\n");
+    CHECK_STR(check(V29 "type Query { items: [String] @listSize(assumedSize: -1) }\n"),
+              "LIST_SIZE_INVALID_ASSUMED_SIZE: [a] Assumed size of \"Query.items\" cannot be "
+              "negative\n");
+    CHECK_STR(check(V29 "type Query { items(first: String): [String] "
+                        "@listSize(slicingArguments: [\"first\", \"last\"]) }\n"),
+              "LIST_SIZE_INVALID_SLICING_ARGUMENT: [a] Slicing argument \"Query.items(first:)\" "
+              "must be Int or Int!\n"
+              "LIST_SIZE_INVALID_SLICING_ARGUMENT: [a] Slicing argument \"last\" is not an "
+              "argument of \"Query.items\"\n");
+    CHECK_STR(check(V29 "type Query { items(first: Int): [String] "
+                        "@listSize(slicingArguments: [\"first\"], sizedFields: [\"edges\"]) }\n"),
+              "LIST_SIZE_INVALID_SIZED_FIELD: [a] Sized fields cannot be used because "
+              "\"[String]\" is not a composite type\n");
+    CHECK_STR(check(V29 "type Query { conn(first: Int): Conn @listSize(slicingArguments: "
+                        "[\"first\"], sizedFields: [\"edges\", \"count\", \"nope\"]) }\n"
+                        "type Conn { edges: [String] count: Int }\n"),
+              "LIST_SIZE_APPLIED_TO_NON_LIST: [a] Sized field \"Conn.count\" is not a list\n"
+              "LIST_SIZE_INVALID_SIZED_FIELD: [a] Sized field \"nope\" is not a field on type "
+              "\"Conn\"\n");
+}
+
+/* ---- @override ---- */
+
+static const char *check_pair(const char *a_sdl, const char *b_sdl)
+{
+    const char *names[] = {"a", "b"};
+    const char *sdls[] = {a_sdl, b_sdl};
+    return check_subgraphs(&test_arena, names, sdls, 2);
+}
+
+#define PRODUCT_B V29 "type Product @key(fields: \"id\") { id: ID! name: String }\n"
+
+TEST(override_accepted)
+{
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"b\", label: \"percent(12.5)\") }\n",
+                         PRODUCT_B),
+              "");
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"b\", label: \"flag/new_name-2:a.b\") }\n",
+                         PRODUCT_B),
+              "");
+}
+
+TEST(override_errors)
+{
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"a\") }\n",
+                         PRODUCT_B),
+              "OVERRIDE_FROM_SELF_ERROR: Source and destination subgraphs \"a\" are the same for "
+              "overridden field \"Product.name\"\n");
+    CHECK_STR(check_pair(V29 "type Query { named: Named }\n"
+                             "interface Named { name: String @override(from: \"b\") }\n"
+                             "type User implements Named @key(fields: \"id\") { id: ID! name: "
+                             "String }\n",
+                         V29 "type User @key(fields: \"id\") { id: ID! }\n"),
+              "OVERRIDE_ON_INTERFACE: @override cannot be used on field \"Named.name\" on subgraph "
+              "\"a\": @override is not supported on interface type fields.\n");
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"b\") }\n",
+                         V29 "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"a\") }\n"),
+              "OVERRIDE_SOURCE_HAS_OVERRIDE: Field \"Product.name\" on subgraph \"a\" is also "
+              "marked with directive @override in subgraph \"b\". Only one @override directive "
+              "is allowed per field.\n"
+              "OVERRIDE_SOURCE_HAS_OVERRIDE: Field \"Product.name\" on subgraph \"b\" is also "
+              "marked with directive @override in subgraph \"a\". Only one @override directive "
+              "is allowed per field.\n");
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! size: Int @shareable "
+                             "weight: Int @override(from: \"b\") }\n",
+                         V29 "type Product @key(fields: \"id\") { id: ID! size: Int @external "
+                             "weight: Int @requires(fields: \"size\") }\n"),
+              "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE: @override cannot be used on field "
+              "\"Product.weight\" on subgraph \"a\" since \"Product.weight\" on \"b\" is marked "
+              "with directive \"@requires\"\n");
+    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
+                             "type Product @key(fields: \"id\") { id: ID! name: String "
+                             "@override(from: \"b\", label: \"percent(101)\") }\n",
+                         PRODUCT_B),
+              "OVERRIDE_LABEL_INVALID: Invalid @override label \"percent(101)\" on field "
+              "\"Product.name\" on subgraph \"a\": labels must start with a letter and after that "
+              "may contain alphanumerics, underscores, minuses, colons, periods, or slashes. "
+              "Alternatively, labels may be of the form \"percent(x)\" where x is a float between "
+              "0-100 inclusive.\n");
+}
+
 /* ---- helpers ---- */
 
 TEST(human_readable_lists)
@@ -465,4 +643,7 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(external_key_field_of_an_extension); RUN(external_on_interface);
           RUN(reserved_subgraph_name); RUN(root_type_name_taken);
           RUN(interface_key_on_every_implementation); RUN(interface_object_needs_a_key);
-          RUN(shareable_misuse); RUN(human_readable_lists); arena_free(&test_arena);)
+          RUN(shareable_misuse); RUN(context_accepts_matching_selections); RUN(context_name);
+          RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
+          RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(override_accepted);
+          RUN(override_errors); RUN(human_readable_lists); arena_free(&test_arena);)
