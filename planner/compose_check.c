@@ -8,6 +8,8 @@
 void compose_check_subgraph(compose_ctx *c, const csub *s)
 {
     cc_check_names(c, s);
+    cc_check_links(c, s);
+    cc_check_sdl(c, s);
     cc_check_fieldsets(c, s);
     cc_check_contexts(c, s);
     cc_check_externals(c, s);

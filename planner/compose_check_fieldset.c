@@ -308,6 +308,13 @@ static void check_application(fs_app *app, const char *text, const ctype *target
 {
     const ast_directive *d = cc_directive_at(app->s, app->loc);
     const ast_value *fields = d ? cc_arg(d, "fields") : NULL;
+    if (d && !fields) {
+        compose_error(app->c, "INVALID_GRAPHQL", app->s, app->loc,
+                      "Directive \"@%s\" argument \"fields\" of type \"%s\" is required, but it "
+                      "was not provided.",
+                      app->name, app->s->fed2 ? "federation__FieldSet!" : "_FieldSet!");
+        return;
+    }
     if (fields && fields->kind != AST_VALUE_STRING) {
         fs_error(app, "INVALID_FIELDS_TYPE", (src_loc){0, 0},
                  "Invalid value for argument \"fields\": must be a string.");

@@ -54,6 +54,17 @@ void cc_check_names(compose_ctx *c, const csub *s);
  * INVALID_SHAREABLE_USAGE. */
 void cc_check_types(compose_ctx *c, const csub *s);
 
+/* ---- compose_check_link.c ---- */
+
+/* UNKNOWN_FEDERATION_LINK_VERSION, INVALID_LINK_DIRECTIVE_USAGE. */
+void cc_check_links(compose_ctx *c, const csub *s);
+
+/* ---- compose_check_sdl.c ---- */
+
+/* INVALID_GRAPHQL: unknown types and directives, input/output positions,
+ * missing interface fields. */
+void cc_check_sdl(compose_ctx *c, const csub *s);
+
 /* ---- compose_check_context.c ---- */
 
 /* CONTEXT_NAME_INVALID, CONTEXT_NOT_SET, NO_CONTEXT_IN_SELECTION,

@@ -13,6 +13,9 @@
     "\"@inaccessible\", \"@interfaceObject\", \"@context\", \"@fromContext\", \"@cost\", "         \
     "\"@listSize\", \"@tag\"])\n"
 #define V29 FED2("2.9")
+#define LINK(version, imports)                                                                     \
+    "extend schema @link(url: \"https://specs.apollo.dev/federation/v" version                     \
+    "\", import: " imports ")\n"
 
 /* Reads the subgraphs (names[i] with sdls[i]) and runs the per-subgraph
  * checks; returns every error as "CODE: message\n", in order. */
@@ -186,10 +189,10 @@ TEST(key_on_interface_before_2_3)
 {
     const char *sdl = "type Query { node: Node }\ninterface Node @key(fields: \"id\") { id: ID! }\n"
                       "type Product implements Node @key(fields: \"id\") { id: ID! }\n";
-    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", FED2("2.2"), sdl)),
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", LINK("2.2", "[\"@key\"]"), sdl)),
               "KEY_UNSUPPORTED_ON_INTERFACE: [a] Cannot use @key on interface \"Node\": @key is "
               "not yet supported on interfaces\n");
-    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", FED2("2.3"), sdl)), "");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", LINK("2.3", "[\"@key\"]"), sdl)), "");
 }
 
 /* ---- @requires ---- */
@@ -611,6 +614,84 @@ TEST(override_errors)
               "0-100 inclusive.\n");
 }
 
+/* ---- @link ---- */
+
+TEST(link_version)
+{
+    CHECK_STR(check(LINK("2.14", "[\"@key\", \"@cacheTag\"]") "type Query { a: Int }\n"), "");
+    CHECK_STR(check(LINK("2.99", "[\"@key\"]") "type Query { a: Int }\n"),
+              "UNKNOWN_FEDERATION_LINK_VERSION: [a] Invalid version v2.99 for the federation "
+              "feature in @link directive on schema\n");
+    CHECK_STR(check(LINK("3.0", "[]") "type Query { a: Int }\n"),
+              "UNKNOWN_FEDERATION_LINK_VERSION: [a] Invalid version v3.0 for the federation "
+              "feature in @link directive on schema\n");
+}
+
+TEST(link_imports)
+{
+    CHECK_STR(check(LINK("2.9", "[\"@key\", \"@keyy\"]") "type Query { a: Int }\n"),
+              "INVALID_LINK_DIRECTIVE_USAGE: [a] Cannot import unknown element \"@keyy\". Did you "
+              "mean \"@key\"?\n");
+    /* Elements of later versions are unknown to earlier ones. */
+    CHECK_STR(check(LINK("2.2", "[\"@interfaceObject\"]") "type Query { a: Int }\n"),
+              "INVALID_LINK_DIRECTIVE_USAGE: [a] Cannot import unknown element "
+              "\"@interfaceObject\".\n");
+    CHECK_STR(check(LINK("2.9", "[\"key\"]") "type Query { a: Int }\n"),
+              "INVALID_LINK_DIRECTIVE_USAGE: [a] Cannot import unknown element \"key\". Did you "
+              "mean directive \"@key\"?\n");
+    CHECK_STR(check(LINK("2.9", "[{ name: \"@key\", as: \"primary\" }]") "type Query { a: Int }\n"),
+              "INVALID_LINK_DIRECTIVE_USAGE: [a] Invalid @link import renaming: directive \"@key\" "
+              "imported name should start with a '@' character, but got \"primary\".\n");
+    CHECK_STR(
+        check(
+            LINK("2.9",
+                 "[{ name: \"@key\", as: \"@primary\" }, \"FieldSet\"]") "type Query { a: Int }\n"),
+        "");
+}
+
+/* ---- GraphQL rules ---- */
+
+TEST(sdl_unknown_types)
+{
+    /* Only the first unknown type, as Apollo. */
+    CHECK_STR(check(V29 "type Query { a: Money b: [Thing!] }\ninput I { x: Nope }\n"),
+              "INVALID_GRAPHQL: [a] Unknown type Money\n");
+    CHECK_STR(check(V29 "type Query { a: U }\nunion U = A | B\ntype A { x: Int }\n"),
+              "INVALID_GRAPHQL: [a] Cannot add unknown type B as member of union type U\n");
+    CHECK_STR(check(V29 "type Query { a(f: federation__FieldSet): Int b: _Any }\n"), "");
+}
+
+TEST(sdl_unknown_directives)
+{
+    CHECK_STR(check(V29 "type Query { a: Int @foo }\n"),
+              "INVALID_GRAPHQL: [a] Unknown directive \"@foo\".\n");
+    CHECK_STR(check(FED2("2.9") "directive @foo on FIELD_DEFINITION\n"
+                                "type Query { a: Int @foo @deprecated }\n"),
+              "");
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", "
+                    "import: [\"@key\"])\ntype Query { a: Int @external }\n"),
+              "INVALID_GRAPHQL: [a] Unknown directive \"@external\". If you meant the "
+              "\"@external\" federation directive, you should use fully-qualified name "
+              "\"@federation__external\" or add \"@external\" to the `import` argument of the "
+              "@link to the federation specification.\n");
+}
+
+TEST(sdl_positions_and_interfaces)
+{
+    CHECK_STR(check(V29 "type Query { a: I }\ninput I { x: Int }\n"),
+              "INVALID_GRAPHQL: [a] The type of \"Query.a\" must be Output Type but got \"I\", a "
+              "InputObjectType.\n");
+    CHECK_STR(check(V29 "type Query { a(x: Query): Int }\n"),
+              "INVALID_GRAPHQL: [a] The type of \"Query.a(x:)\" must be Input Type but got "
+              "\"Query\", a ObjectType.\n");
+    CHECK_STR(check(V29 "type Query { a: I }\ninterface I { x: Int }\ntype T implements I { y: Int "
+                        "}\n"),
+              "INVALID_GRAPHQL: [a] Interface field I.x expected but T does not provide it.\n");
+    CHECK_STR(check(V29 "type Query { p: P }\ntype P @key { id: ID }\n"),
+              "INVALID_GRAPHQL: [a] Directive \"@key\" argument \"fields\" of type "
+              "\"federation__FieldSet!\" is required, but it was not provided.\n");
+}
+
 /* ---- helpers ---- */
 
 TEST(human_readable_lists)
@@ -646,4 +727,6 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(shareable_misuse); RUN(context_accepts_matching_selections); RUN(context_name);
           RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
           RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(override_accepted);
-          RUN(override_errors); RUN(human_readable_lists); arena_free(&test_arena);)
+          RUN(override_errors); RUN(link_version); RUN(link_imports); RUN(sdl_unknown_types);
+          RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces); RUN(human_readable_lists);
+          arena_free(&test_arena);)
