@@ -79,6 +79,7 @@ typedef struct ckey {
     const char *fields;       /* the fields: argument as written */
     ast_selection *selection; /* parsed; NULL when it does not parse */
     bool resolvable;          /* resolvable: argument (default true) */
+    bool resolvable_written;  /* the argument was given (Apollo prints it back then) */
     bool extension;           /* on an `extend type` or a type with @extends */
     src_loc loc;              /* the @key application */
 } ckey;
@@ -107,6 +108,8 @@ typedef struct cfield {
     const char *override_label; /* @override(label:); NULL when absent */
     src_loc override_loc;
     const char *from_context; /* arguments: @fromContext(field:) text; NULL when absent */
+    bool used;                /* a @key, @requires or @provides of the subgraph selects it */
+    bool provided;            /* a @provides selects it: external yet resolvable there */
 } cfield;
 
 typedef struct cvalue {
@@ -185,9 +188,11 @@ typedef struct csub {
 
 /* One subgraph's side of a merged field. */
 typedef struct cmsource {
-    const cfield *field;  /* NULL when the subgraph lacks the field */
-    bool used_overridden; /* overridden away but still used by its keys/requires */
-    bool overridden;      /* overridden away (plain @override in another subgraph) */
+    const cfield *field; /* NULL when the subgraph lacks the field */
+    bool listed;         /* the subgraph has the parent type (or an interface object of it) */
+    const char *override_label; /* progressive @override label on either side, or NULL */
+    bool used_overridden;       /* overridden away but still used by its keys/requires */
+    bool overridden;            /* overridden away (plain @override in another subgraph) */
 } cmsource;
 
 typedef struct cmtype cmtype;
@@ -202,7 +207,9 @@ typedef struct cmfield {
     const ast_value *default_value;
     cmsource *src; /* [nsubs] */
     cmtype *parent;
-    bool join_field; /* needs @join__field applications */
+    bool join_field;      /* needs @join__field applications */
+    bool types_differ;    /* subgraphs disagree on the type: @join__field(type:) */
+    bool bare_join_field; /* added for an @interfaceObject: a lone @join__field */
 } cmfield;
 
 typedef struct cmvalue {
@@ -227,9 +234,10 @@ struct cmtype {
     uint32_t nmembers;
     cmvalue *values;
     uint32_t nvalues;
-    unsigned enum_usage;      /* CM_USED_* bits */
-    const char *specified_by; /* scalar */
-    int root;                 /* ast_operation_type, -1 = none */
+    unsigned enum_usage;                                  /* CM_USED_* bits */
+    const char *enum_input_example, *enum_output_example; /* a first use: "Query.f(a:)" */
+    const char *specified_by;                             /* scalar */
+    int root;                                             /* ast_operation_type, -1 = none */
 };
 
 typedef struct cmdirective {
@@ -269,6 +277,18 @@ diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* compose_subgraph_link.c: the federation directives a subgraph links, under
+ * their local names (s->doc already parsed). */
+void compose_read_links(compose_ctx *c, csub *s);
+
+/* compose_subgraph_used.c: sets cfield.used over the subgraph. */
+void compose_mark_used(csub *s);
+
+/* compose_subgraph_fed1.c: Apollo's upgrade of a Federation 1 subgraph (every
+ * field shareable, unused externals dropped, no keys or @external on
+ * interfaces, `extend type` no longer an extension). */
+void compose_fed1_upgrade(csub *s);
 
 /* compose_subgraph.c: reads one subgraph into *out (name, url, index already
  * set). Errors land in c->errors; false when the SDL could not be read. */
