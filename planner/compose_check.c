@@ -10,7 +10,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
     cc_check_names(c, s);
     cc_check_links(c, s);
     cc_check_sdl(c, s);
-    cc_check_fieldsets(c, s);
+    if (!cc_check_fieldsets(c, s)) return;
     cc_check_contexts(c, s);
     cc_check_externals(c, s);
     cc_check_types(c, s);
@@ -20,9 +20,15 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
     cc_check_overrides(c);
-    cmtype *query = cmerged_type(m, "Query");
-    if (!query || query->kind != SCHEMA_OBJECT)
+    cc_check_merged_types(c, m);
+    const cmtype *query = cmerged_type(m, "Query");
+    /* Every subgraph has a Query type (federation adds its own fields to
+     * it); the supergraph must have one with fields of the subgraphs'. */
+    if (!query || query->kind != SCHEMA_OBJECT || query->nfields == 0) {
         compose_error(c, "NO_QUERIES", NULL, (src_loc){0, 0},
                       "No queries found in any subgraph: a supergraph must have a query root "
                       "type.");
+        return;
+    }
+    cc_check_inaccessible(c, m);
 }

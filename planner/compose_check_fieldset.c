@@ -392,7 +392,9 @@ static void check_requires(compose_ctx *c, const csub *s, const ctype *t, const 
     check_application(&app, f->requires, t);
 }
 
-static void check_provides(compose_ctx *c, const csub *s, const ctype *t, const cfield *f)
+/* False when Apollo's validation of the subgraph stops here: it throws on
+ * these two instead of collecting them. */
+static bool check_provides(compose_ctx *c, const csub *s, const ctype *t, const cfield *f)
 {
     arena *a = c->arena;
     fs_app app = fs_start(c, s, FS_PROVIDES, f->provides_loc);
@@ -402,7 +404,7 @@ static void check_provides(compose_ctx *c, const csub *s, const ctype *t, const 
         compose_error(c, "EXTERNAL_COLLISION_WITH_ANOTHER_DIRECTIVE", s, f->m.loc,
                       "Cannot have both @provides and @external on field \"%s\"",
                       cc_coord(a, t, f));
-        return;
+        return false;
     }
     const ctype *type = cc_field_type(s, f);
     if (!cc_is_composite(type)) {
@@ -410,15 +412,16 @@ static void check_provides(compose_ctx *c, const csub *s, const ctype *t, const 
                       "Invalid @provides directive on field \"%s\": field has type \"%s\" "
                       "which is not a Composite Type",
                       cc_coord(a, t, f), schema_type_ref_text(a, f->type));
-        return;
+        return false;
     }
     app.what = arena_sprintf(a, "On field \"%s\", for %s", cc_coord(a, t, f),
                              application_text(&app, f->provides));
     if (t->kind == SCHEMA_INTERFACE) unsupported_on_interface(&app, t, f, type);
     check_application(&app, f->provides, type);
+    return true;
 }
 
-void cc_check_fieldsets(compose_ctx *c, const csub *s)
+bool cc_check_fieldsets(compose_ctx *c, const csub *s)
 {
     /* Apollo checks every @key first, then every @requires, then every
      * @provides. */
@@ -432,7 +435,8 @@ void cc_check_fieldsets(compose_ctx *c, const csub *s)
             for (uint32_t j = 0; j < t->nfields; j++) {
                 const cfield *f = &t->fields[j];
                 if (pass == 0 && f->requires) check_requires(c, s, t, f);
-                if (pass == 1 && f->provides) check_provides(c, s, t, f);
+                if (pass == 1 && f->provides && !check_provides(c, s, t, f)) return false;
             }
         }
+    return true;
 }

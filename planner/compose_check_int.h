@@ -38,8 +38,9 @@ const ast_value *cc_arg(const ast_directive *d, const char *name);
 /* ---- compose_check_fieldset.c ---- */
 
 /* Every @key, @requires and @provides FieldSet of the subgraph, with the
- * errors Apollo reports for them. */
-void cc_check_fieldsets(compose_ctx *c, const csub *s);
+ * errors Apollo reports for them. False when Apollo would stop validating
+ * the subgraph there (@provides on an external or a leaf field). */
+bool cc_check_fieldsets(compose_ctx *c, const csub *s);
 
 /* ---- compose_check_external.c ---- */
 
@@ -82,5 +83,22 @@ void cc_check_cost(compose_ctx *c, const csub *s);
  * OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, OVERRIDE_LABEL_INVALID: over all
  * the subgraphs at once. */
 void cc_check_overrides(compose_ctx *c);
+
+/* ---- compose_check_merged.c ---- */
+
+/* EXTERNAL_TYPE_MISMATCH, EXTERNAL_ARGUMENT_MISSING,
+ * REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH,
+ * REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH, EMPTY_MERGED_INPUT_TYPE,
+ * EMPTY_MERGED_ENUM_TYPE, INTERFACE_FIELD_NO_IMPLEM,
+ * INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE, INTERFACE_OBJECT_USAGE_ERROR,
+ * EXTENSION_WITH_NO_BASE. */
+void cc_check_merged_types(compose_ctx *c, const cmerged *m);
+
+/* ---- compose_check_inaccessible.c ---- */
+
+/* QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,
+ * ONLY_INACCESSIBLE_CHILDREN, IMPLEMENTED_BY_INACCESSIBLE,
+ * REQUIRED_INACCESSIBLE. */
+void cc_check_inaccessible(compose_ctx *c, const cmerged *m);
 
 #endif

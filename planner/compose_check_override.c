@@ -1,11 +1,12 @@
 /* compose_check_override.c: Apollo's rules on @override(from:, label:), which
  * look at two subgraphs at once (the merger checks them field by field): no
  * @override on interface fields or on fields of @interfaceObject types, not
- * from the subgraph itself, not from a subgraph that overrides the same field
- * too, not over a field with @requires or @provides there, not on an
- * @external field, and a label that is a name or "percent(x)" with x in
- * 0..100. These are merge errors: their messages name the subgraphs instead
- * of starting with "[subgraph]". */
+ * from a subgraph that overrides the same field too, not over a field with
+ * @requires or @provides there, not on an @external field, and a label that
+ * is a name or "percent(x)" with x in 0..100. (An @override from the
+ * subgraph itself is reported by the merge, which resolves overrides.) These
+ * are merge errors: their messages name the subgraphs instead of starting
+ * with "[subgraph]". */
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -139,14 +140,9 @@ static void check_override(compose_ctx *c, const csub *s, const ctype *t, const 
     }
     const csub *from = sub_named(c, f->override_from);
     if (!from) return; /* an unknown subgraph: Apollo only hints */
-    if (from == s) {
-        override_error(c, "OVERRIDE_FROM_SELF_ERROR", s, f->override_loc,
-                       arena_sprintf(a,
-                                     "Source and destination subgraphs \"%s\" are the same for "
-                                     "overridden field \"%s\"",
-                                     s->name, coord));
-        return;
-    }
+    /* From itself: the merge reports OVERRIDE_FROM_SELF_ERROR as it resolves
+     * overrides (compose_merge_fields.c). */
+    if (from == s) return;
     check_source(c, s, t, f, from);
 }
 

@@ -1,0 +1,204 @@
+/* compose_check_merged_test.c: the rules composition checks across
+ * subgraphs and on the merged result (compose_check_merged.c,
+ * compose_check_inaccessible.c, compose_check_override.c), through compose()
+ * itself. Every expected message is the one @apollo/composition 2.14.4 gives
+ * for the same subgraphs. */
+#include <string.h>
+
+#include "compose.h"
+#include "ftest.h"
+#include "sbuf.h"
+
+#define V29                                                                                        \
+    "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", import: [\"@key\", "   \
+    "\"@shareable\", \"@external\", \"@requires\", \"@provides\", \"@override\", "                 \
+    "\"@inaccessible\", \"@interfaceObject\"])\n"
+
+static arena test_arena;
+
+/* Composes subgraphs "a" and "b" (b omitted when NULL); every error as
+ * "CODE: message\n", or "composes" when there is none. */
+static const char *compose_errors(const char *a_sdl, const char *b_sdl)
+{
+    compose_input in[2] = {{"a", "http://a", a_sdl, strlen(a_sdl)},
+                           {"b", "http://b", b_sdl, b_sdl ? strlen(b_sdl) : 0}};
+    compose_result r;
+    bool ok = compose(&test_arena, in, b_sdl ? 2 : 1, &r);
+    if (ok) return "composes";
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, "");
+    for (const diag *e = r.errors.first; e; e = e->next)
+        sbuf_printf(&b, "%s: %s\n", e->code ? e->code : "(none)", e->message);
+    const char *text = arena_strdup(&test_arena, b.data);
+    sbuf_free(&b);
+    return text;
+}
+
+#define PRODUCT_QUERY V29 "type Query { product: Product }\n"
+
+TEST(external_copies)
+{
+    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! weight: "
+                                           "Int @external shipping: Int @requires(fields: "
+                                           "\"weight\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! weight: Int }\n"),
+              "composes");
+    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! weight: "
+                                           "String @external shipping: Int @requires(fields: "
+                                           "\"weight\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! weight: Int }\n"),
+              "EXTERNAL_TYPE_MISMATCH: Type of field \"Product.weight\" is incompatible across "
+              "subgraphs (where marked @external): it has type \"Int\" in subgraph \"b\" but type "
+              "\"String\" in subgraph \"a\"\n");
+    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! weight: "
+                                           "Int @external shipping: Int @requires(fields: "
+                                           "\"weight\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! weight(unit: "
+                                 "String): Int }\n"),
+              "EXTERNAL_ARGUMENT_MISSING: Field \"Product.weight\" is missing argument "
+              "\"Product.weight(unit:)\" in some subgraphs where it is marked @external: argument "
+              "\"Product.weight(unit:)\" is declared in subgraph \"b\" but not in subgraph \"a\" "
+              "(where \"Product.weight\" is @external).\n");
+}
+
+TEST(arguments_and_input_fields_across_subgraphs)
+{
+    const char *shared = V29 "type Query { products: [Product] @shareable }\n"
+                             "type Product @shareable { id: ID! }\n";
+    CHECK_STR(compose_errors(V29 "type Query { products(first: Int): [Product] @shareable }\n"
+                                 "type Product @shareable { id: ID! }\n",
+                             shared),
+              "composes");
+    CHECK_STR(compose_errors(V29 "type Query { products(first: Int!): [Product] @shareable }\n"
+                                 "type Product @shareable { id: ID! }\n",
+                             shared),
+              "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH: Argument \"Query.products(first:)\" is "
+              "required in some subgraphs but does not appear in all subgraphs: it is required in "
+              "subgraph \"a\" but does not appear in subgraph \"b\"\n");
+    CHECK_STR(compose_errors(V29 "type Query { search(filter: Filter): Int @shareable }\n"
+                                 "input Filter { name: String! size: Int }\n",
+                             V29 "type Query { search(filter: Filter): Int @shareable }\n"
+                                 "input Filter { size: Int }\n"),
+              "REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH: Input object field \"Filter.name\" "
+              "is required in some subgraphs but does not appear in all subgraphs: it is "
+              "required in subgraph \"a\" but does not appear in subgraph \"b\"\n");
+    CHECK_STR(compose_errors(V29 "type Query { search(filter: Filter): Int @shareable }\n"
+                                 "input Filter { name: String }\n",
+                             V29 "type Query { search(filter: Filter): Int @shareable }\n"
+                                 "input Filter { size: Int }\n"),
+              "EMPTY_MERGED_INPUT_TYPE: None of the fields of input object type \"Filter\" are "
+              "consistently defined in all the subgraphs defining that type. As only fields "
+              "common to all subgraphs are merged, this would result in an empty type.\n");
+}
+
+TEST(empty_merged_enum)
+{
+    CHECK_STR(compose_errors(V29 "type Query { products(status: Status): Int }\n"
+                                 "enum Status { ACTIVE }\n",
+                             V29 "type Query { count(status: Status): Int }\n"
+                                 "enum Status { DRAFT }\n"),
+              "EMPTY_MERGED_ENUM_TYPE: None of the values of enum type \"Status\" are defined "
+              "consistently in all the subgraphs defining that type. As only values common to "
+              "all subgraphs are merged, this would result in an empty type.\n");
+}
+
+TEST(interfaces_across_subgraphs)
+{
+    CHECK_STR(compose_errors(V29 "type Query { node: Node }\ninterface Node { id: ID! }\n"
+                                 "type Product implements Node @key(fields: \"id\") { id: ID! }\n",
+                             V29 "interface Node { id: ID! name: String }\n"
+                                 "type User implements Node @key(fields: \"id\") { id: ID! name: "
+                                 "String }\n"),
+              "INTERFACE_FIELD_NO_IMPLEM: Interface field \"Node.name\" is declared in subgraph "
+              "\"b\" but type \"Product\", which implements \"Node\" only in subgraph \"a\" does "
+              "not have field \"name\".\n");
+    CHECK_STR(compose_errors(V29 "type Query { node: Node }\n"
+                                 "interface Node @key(fields: \"id\") { id: ID! }\n"
+                                 "type Product implements Node @key(fields: \"id\") { id: ID! }\n",
+                             V29 "interface Node @key(fields: \"id\") { id: ID! }\n"
+                                 "type User implements Node @key(fields: \"id\") { id: ID! }\n"),
+              "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE: [a] Interface type \"Node\" has a "
+              "resolvable key (@key(fields: \"id\")) in subgraph \"a\" but that subgraph is "
+              "missing some of the supergraph implementation types of \"Node\". Subgraph \"a\" "
+              "should define type \"User\" (and have it implement \"Node\").\n"
+              "INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE: [b] Interface type \"Node\" has a "
+              "resolvable key (@key(fields: \"id\")) in subgraph \"b\" but that subgraph is "
+              "missing some of the supergraph implementation types of \"Node\". Subgraph \"b\" "
+              "should define type \"Product\" (and have it implement \"Node\").\n");
+    CHECK_STR(compose_errors(V29 "type Query { m: Media }\n"
+                                 "type Media @key(fields: \"id\") @interfaceObject { id: ID! }\n",
+                             NULL),
+              "INTERFACE_OBJECT_USAGE_ERROR: Type \"Media\" is declared with @interfaceObject in "
+              "all the subgraphs in which it is defined (it is defined in subgraph \"a\" but "
+              "should be defined as an interface in at least one subgraph)\n");
+}
+
+TEST(inaccessible)
+{
+    CHECK_STR(compose_errors(V29 "type Query { product: Product hidden: Hidden @inaccessible }\n"
+                                 "type Product { id: ID! secret: String @inaccessible }\n"
+                                 "type Hidden @inaccessible { x: Int }\n",
+                             NULL),
+              "composes");
+    CHECK_STR(compose_errors(V29 "type Query @inaccessible { hello: String }\n", NULL),
+              "QUERY_ROOT_TYPE_INACCESSIBLE: Type \"Query\" is @inaccessible but is the root "
+              "query type, which must be in the API schema.\n");
+    CHECK_STR(compose_errors(V29 "type Query { product: Product }\n"
+                                 "type Product @inaccessible { id: ID! }\n",
+                             NULL),
+              "REFERENCED_INACCESSIBLE: Type \"Product\" is @inaccessible but is referenced by "
+              "\"Query.product\", which is in the API schema.\n");
+    CHECK_STR(compose_errors(V29 "type Query { product: Product }\n"
+                                 "type Product { id: ID! @inaccessible }\n",
+                             NULL),
+              "ONLY_INACCESSIBLE_CHILDREN: Type \"Product\" is in the API schema but all of its "
+              "fields are @inaccessible.\n");
+    CHECK_STR(
+        compose_errors(V29 "type Query { products(first: Int! @inaccessible): [String] }\n", NULL),
+        "REQUIRED_INACCESSIBLE: Argument \"Query.products(first:)\" is @inaccessible but is "
+        "a required argument of its field.\n");
+    CHECK_STR(compose_errors(V29 "type Query { node: Node }\ninterface Node { id: ID! }\n"
+                                 "type Product implements Node { id: ID! @inaccessible name: "
+                                 "String }\n",
+                             NULL),
+              "IMPLEMENTED_BY_INACCESSIBLE: Field \"Product.id\" is @inaccessible but implements "
+              "the interface field \"Node.id\", which is in the API schema.\n");
+}
+
+TEST(no_queries)
+{
+    CHECK_STR(compose_errors(V29 "type Mutation { ping: String }\n", NULL),
+              "NO_QUERIES: No queries found in any subgraph: a supergraph must have a query root "
+              "type.\n");
+}
+
+TEST(extension_without_a_base)
+{
+    CHECK_STR(compose_errors("extend type Query { hello: String }\n"
+                             "extend type Product @key(fields: \"id\") { id: ID! @external name: "
+                             "String }\n",
+                             NULL),
+              "EXTENSION_WITH_NO_BASE: [a] Type \"Product\" is an extension type, but there is no "
+              "type definition for \"Product\" in any subgraph.\n");
+    CHECK_STR(compose_errors("extend type Query { hello: String product: Product }\n"
+                             "extend type Product @key(fields: \"id\") { id: ID! @external name: "
+                             "String }\n",
+                             "type Product @key(fields: \"id\") { id: ID! }\n"),
+              "composes");
+}
+
+TEST(override_from_itself)
+{
+    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! name: "
+                                           "String @shareable @override(from: \"a\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! name: String "
+                                 "@shareable }\n"),
+              "OVERRIDE_FROM_SELF_ERROR: Source and destination subgraphs \"a\" are the same for "
+              "overridden field \"Product.name\"\n");
+}
+
+TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies);
+          RUN(arguments_and_input_fields_across_subgraphs); RUN(empty_merged_enum);
+          RUN(interfaces_across_subgraphs); RUN(inaccessible); RUN(no_queries);
+          RUN(extension_without_a_base); RUN(override_from_itself); arena_free(&test_arena);)
