@@ -9,6 +9,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 {
     cc_check_names(c, s);
     cc_check_links(c, s);
+    cc_check_definitions(c, s);
     cc_check_sdl(c, s);
     if (!cc_check_fieldsets(c, s)) return;
     cc_check_contexts(c, s);

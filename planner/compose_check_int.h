@@ -60,6 +60,11 @@ void cc_check_types(compose_ctx *c, const csub *s);
 /* UNKNOWN_FEDERATION_LINK_VERSION, INVALID_LINK_DIRECTIVE_USAGE. */
 void cc_check_links(compose_ctx *c, const csub *s);
 
+/* ---- compose_check_definitions.c ---- */
+
+/* DIRECTIVE_DEFINITION_INVALID: federation directives defined in the SDL. */
+void cc_check_definitions(compose_ctx *c, const csub *s);
+
 /* ---- compose_check_sdl.c ---- */
 
 /* INVALID_GRAPHQL: unknown types and directives, input/output positions,

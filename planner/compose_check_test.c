@@ -696,6 +696,50 @@ TEST(sdl_positions_and_interfaces)
               "\"federation__FieldSet!\" is required, but it was not provided.\n");
 }
 
+/* ---- federation directive definitions ---- */
+
+#define DEF_INVALID "DIRECTIVE_DEFINITION_INVALID: [a] Invalid definition for directive "
+
+TEST(directive_definitions)
+{
+    const char *types = "type Query { p: P }\ntype P @key(fields: \"id\") { id: ID! }\n";
+    /* FieldSet may be redefined as a built-in scalar; fewer locations are fine. */
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s%s", V29,
+                                  "directive @key(fields: String!) repeatable on OBJECT | "
+                                  "INTERFACE\n",
+                                  types)),
+              "");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s%s", V29,
+                                  "directive @key(fields: String!, resolvable: Boolean) "
+                                  "repeatable on OBJECT\n",
+                                  types)),
+              DEF_INVALID "\"@key\": argument \"resolvable\" should have default value true but "
+                          "found default value null\n");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s%s", V29,
+                                  "directive @key(resolvable: Boolean = true) repeatable on "
+                                  "OBJECT\n",
+                                  types)),
+              DEF_INVALID "\"@key\": missing required argument \"fields\"\n");
+    CHECK_STR(check(V29 "directive @shareable repeatable on OBJECT | FIELD_DEFINITION | "
+                        "INTERFACE\ntype Query { a: Int @shareable }\n"),
+              DEF_INVALID "\"@shareable\": \"@shareable\" should have locations OBJECT, "
+                          "FIELD_DEFINITION, but found (non-subset) OBJECT, FIELD_DEFINITION, "
+                          "INTERFACE\n");
+    CHECK_STR(check(V29 "directive @external(reason: String) repeatable on OBJECT | "
+                        "FIELD_DEFINITION\ntype Query { a: Int }\n"),
+              DEF_INVALID "\"@external\": \"@external\" should not be repeatable\n");
+    CHECK_STR(check(V29 "directive @override(from: String!, label: String) on FIELD_DEFINITION\n"
+                        "directive @requires(fields: [String]) on FIELD_DEFINITION\n"
+                        "type Query { a: Int }\n"),
+              DEF_INVALID "\"@requires\": argument \"fields\" should have type "
+                          "\"federation__FieldSet!\" but found type \"[String]\"\n");
+    CHECK_STR(check(V29 "directive @tag(name: Int!, extra: Int) repeatable on FIELD_DEFINITION\n"
+                        "type Query { hello: String @tag(name: 1) }\n"),
+              DEF_INVALID "\"@tag\": argument \"name\" should have type \"String!\" but found type "
+                          "\"Int!\"\n" DEF_INVALID "\"@tag\": unknown/unsupported argument "
+                          "\"extra\"\n");
+}
+
 /* ---- helpers ---- */
 
 TEST(human_readable_lists)
@@ -732,5 +776,5 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
           RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(override_accepted);
           RUN(override_errors); RUN(link_version); RUN(link_imports); RUN(sdl_unknown_types);
-          RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces); RUN(human_readable_lists);
-          arena_free(&test_arena);)
+          RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces);
+          RUN(directive_definitions); RUN(human_readable_lists); arena_free(&test_arena);)
