@@ -11,6 +11,9 @@
 #include "compose_int.h"
 #include "sbuf.h"
 
+/* The newest federation version (2.x) @apollo/composition 2.14 knows. */
+#define CC_FED_MAX_MINOR 14
+
 /* ---- compose_check_util.c ---- */
 
 /* The subgraph's type a field's (or argument's) type names; NULL for the

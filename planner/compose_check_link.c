@@ -9,8 +9,6 @@
 #include "compose_check_int.h"
 
 #define FED_URL "https://specs.apollo.dev/federation/v"
-/* The newest federation version @apollo/composition 2.14 knows. */
-#define FED_MAX_MINOR 14
 
 /* What each federation version defines, with the version it came in. */
 static const struct fed_element {
@@ -183,7 +181,7 @@ static void check_federation_link(compose_ctx *c, const csub *s, const ast_direc
     char *end;
     unsigned long major = strtoul(version + 1, &end, 10);
     unsigned long minor = *end == '.' ? strtoul(end + 1, &end, 10) : 0;
-    if (major != 2 || minor > FED_MAX_MINOR) {
+    if (major != 2 || minor > CC_FED_MAX_MINOR) {
         compose_error(c, "UNKNOWN_FEDERATION_LINK_VERSION", s, d->loc,
                       "Invalid version %s for the federation feature in @link directive on "
                       "schema",

@@ -79,7 +79,18 @@ typedef struct directive_names {
 static void check_directive(directive_names *dn, const ast_directive *d)
 {
     const csub *s = dn->s;
-    if (strmap_get(&dn->defined, d->name) || csub_fed_dir(s, d->name) != CFED_COUNT) return;
+    if (strmap_get(&dn->defined, d->name)) return;
+    cfed_dir fed = csub_fed_dir(s, d->name);
+    if (fed != CFED_COUNT && s->fed_minor <= CC_FED_MAX_MINOR) return;
+    if (fed != CFED_COUNT) {
+        /* A federation version Apollo does not know defines no directive. */
+        compose_error(dn->c, "INVALID_GRAPHQL", s, d->loc,
+                      "Unknown directive \"@%s\". If you meant the \"@%s\" federation directive, "
+                      "you should use \"@%s\" as it is imported under that name in the @link to "
+                      "the federation specification of this schema.",
+                      d->name, cfed_dir_names[fed], d->name);
+        return;
+    }
     for (size_t i = 0; i < sizeof builtin_directives / sizeof *builtin_directives; i++)
         if (strcmp(builtin_directives[i], d->name) == 0) return;
     for (int f = 0; f < CFED_COUNT; f++)

@@ -626,6 +626,14 @@ TEST(link_version)
     CHECK_STR(check(LINK("2.99", "[\"@key\"]") "type Query { a: Int }\n"),
               "UNKNOWN_FEDERATION_LINK_VERSION: [a] Invalid version v2.99 for the federation "
               "feature in @link directive on schema\n");
+    /* An unknown version defines no directive. */
+    CHECK_STR(check(LINK("2.99", "[\"@key\"]") "type Query { p: P }\n"
+                                               "type P @key(fields: \"id\") { id: ID! }\n"),
+              "UNKNOWN_FEDERATION_LINK_VERSION: [a] Invalid version v2.99 for the federation "
+              "feature in @link directive on schema\n"
+              "INVALID_GRAPHQL: [a] Unknown directive \"@key\". If you meant the \"@key\" "
+              "federation directive, you should use \"@key\" as it is imported under that name "
+              "in the @link to the federation specification of this schema.\n");
     CHECK_STR(check(LINK("3.0", "[]") "type Query { a: Int }\n"),
               "UNKNOWN_FEDERATION_LINK_VERSION: [a] Invalid version v3.0 for the federation "
               "feature in @link directive on schema\n");
