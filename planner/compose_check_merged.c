@@ -1,15 +1,17 @@
 /* compose_check_merged.c: Apollo's merge-time rules that look across
  * subgraphs, checked on the merged model: @external copies that disagree
- * with the field's merged type or lack its arguments, arguments and input
- * fields required in some subgraphs but missing in others, merged enums and
- * input types left empty, interface fields an implementation lacks after
- * merging, interface keys in subgraphs that miss implementations, interface
- * objects with no interface anywhere, Federation 1 extensions of types no
- * subgraph defines, and a supergraph without queries. */
+ * with the field's merged type or lack its arguments (or type or default
+ * them otherwise); arguments and input fields whose types or defaults
+ * conflict, or that some subgraphs require and others lack; merged enums and
+ * input types left empty; interface fields an implementation lacks after
+ * merging; interface keys in subgraphs that miss implementations; interface
+ * objects with no interface anywhere; Federation 1 extensions of types no
+ * subgraph defines. */
 #include <string.h>
 
 #include "compose_check_int.h"
 #include "compose_merge.h"
+#include "printer.h"
 
 /* "subgraph \"a\"", "subgraphs \"a\" and \"b\"" (Apollo's printSubgraphNames). */
 static const char *subgraph_names(compose_ctx *c, const char **names, uint32_t n)
@@ -66,6 +68,101 @@ static const char *distribution(compose_ctx *c, const char *merged, const char *
     return text;
 }
 
+/* ---- types and defaults of arguments and input fields ---- */
+
+static const char *default_text(arena *a, const ast_value *v)
+{
+    if (!v) return "no default value";
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, "default value ");
+    print_value(&b, v);
+    const char *text = arena_strdup(a, b.data);
+    sbuf_free(&b);
+    return text;
+}
+
+static bool same_value(arena *a, const ast_value *x, const ast_value *y)
+{
+    if (!x || !y) return x == y;
+    return strcmp(default_text(a, x), default_text(a, y)) == 0;
+}
+
+/* copies[i]: subgraph i's copy of an argument or input field (NULL = none).
+ * Apollo's mergeDefaultValue: two different defaults are an error (a default
+ * in only some subgraphs is only a hint). */
+static void check_defaults(compose_ctx *c, const char *code, const char *what, const char *coord,
+                           const cfield *const *copies)
+{
+    arena *a = c->arena;
+    const ast_value *first = NULL;
+    bool incompatible = false;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!copies[i]) continue;
+        if (!first)
+            first = copies[i]->default_value;
+        else if (copies[i]->default_value && !same_value(a, first, copies[i]->default_value))
+            incompatible = true;
+    }
+    if (!incompatible) return;
+    const char **values = ARENA_ARRAY(a, const char *, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        if (copies[i]) values[i] = default_text(a, copies[i]->default_value);
+    compose_error(c, code, NULL, (src_loc){0, 0},
+                  "%s \"%s\" has incompatible default values across subgraphs: it has %s", what,
+                  coord, distribution(c, default_text(a, first), values));
+}
+
+/* The copies' types merge (input position: the most restrictive wins). */
+static void check_input_types(compose_ctx *c, const char *what, const char *coord,
+                              const cfield *const *copies)
+{
+    arena *a = c->arena;
+    const ast_type **types = ARENA_ARRAY(a, const ast_type *, c->nsubs);
+    const char **values = ARENA_ARRAY(a, const char *, c->nsubs);
+    const char *first = NULL;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!copies[i]) continue;
+        types[i] = copies[i]->type;
+        values[i] = arena_sprintf(a, "type \"%s\"", schema_type_ref_text(a, copies[i]->type));
+        if (!first) first = values[i];
+    }
+    const ast_type *merged;
+    bool differ;
+    if (!first || cm_merge_type_refs(c->merged, types, c->nsubs, true, &merged, &differ)) return;
+    compose_error(c, "FIELD_ARGUMENT_TYPE_MISMATCH", NULL, (src_loc){0, 0},
+                  "Type of %s \"%s\" is incompatible across subgraphs: it has %s", what, coord,
+                  distribution(c, first, values));
+}
+
+/* Every argument of a merged field, over the subgraphs resolving the field. */
+static void check_argument_merge(compose_ctx *c, const cmtype *t, const cmfield *f)
+{
+    const cfield **copies = ARENA_ARRAY(c->arena, const cfield *, c->nsubs);
+    for (uint32_t k = 0; k < f->nargs; k++) {
+        for (uint32_t i = 0; i < c->nsubs; i++) {
+            const cfield *sf = f->src[i].field;
+            copies[i] = sf && !sf->external ? arg_named(sf, f->args[k].name) : NULL;
+        }
+        const char *coord =
+            arena_sprintf(c->arena, "%s.%s(%s:)", t->name, f->name, f->args[k].name);
+        check_input_types(c, "argument", coord, copies);
+        check_defaults(c, "FIELD_ARGUMENT_DEFAULT_MISMATCH", "Argument", coord, copies);
+    }
+}
+
+/* Every merged input field, over the subgraphs defining the input type. */
+static void check_input_field_merge(compose_ctx *c, const cmtype *t)
+{
+    const cfield **copies = ARENA_ARRAY(c->arena, const cfield *, c->nsubs);
+    for (uint32_t k = 0; k < t->nfields; k++) {
+        for (uint32_t i = 0; i < c->nsubs; i++)
+            copies[i] = t->src[i] ? ctype_field(t->src[i], t->fields[k].name) : NULL;
+        const char *coord = arena_sprintf(c->arena, "%s.%s", t->name, t->fields[k].name);
+        check_defaults(c, "INPUT_FIELD_DEFAULT_MISMATCH", "Input field", coord, copies);
+    }
+}
+
 /* ---- @external copies ---- */
 
 static bool all_resolved_types_equal(const compose_ctx *c, const cmfield *f)
@@ -105,6 +202,43 @@ static void check_external_type(compose_ctx *c, const cmtype *t, const cmfield *
                                values));
 }
 
+/* The external copies' arguments agree with the merged ones in type and default. */
+static void check_external_argument_values(compose_ctx *c, const cmtype *t, const cmfield *f,
+                                           const cmfield *arg)
+{
+    arena *a = c->arena;
+    bool bad_type = false, bad_default = false;
+    const char **types = ARENA_ARRAY(a, const char *, c->nsubs);
+    const char **defaults = ARENA_ARRAY(a, const char *, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        const cfield *sf = f->src[i].field;
+        const cfield *copy = sf ? arg_named(sf, arg->name) : NULL;
+        if (!copy) continue;
+        types[i] = arena_sprintf(a, "type \"%s\"", schema_type_ref_text(a, copy->type));
+        defaults[i] = default_text(a, copy->default_value);
+        if (!sf->external) continue;
+        if (arg->type && !schema_type_ref_equal(arg->type, copy->type) &&
+            !cm_is_strict_subtype(c->merged, copy->type, arg->type))
+            bad_type = true;
+        if (!same_value(a, arg->default_value, copy->default_value)) bad_default = true;
+    }
+    const char *coord = arena_sprintf(a, "%s.%s(%s:)", t->name, f->name, arg->name);
+    if (bad_type)
+        compose_error(
+            c, "EXTERNAL_ARGUMENT_TYPE_MISMATCH", NULL, (src_loc){0, 0},
+            "Type of argument \"%s\" is incompatible across subgraphs (where \"%s.%s\" "
+            "is marked @external): it has %s",
+            coord, t->name, f->name,
+            distribution(c, arena_sprintf(a, "type \"%s\"", schema_type_ref_text(a, arg->type)),
+                         types));
+    if (bad_default)
+        compose_error(c, "EXTERNAL_ARGUMENT_DEFAULT_MISMATCH", NULL, (src_loc){0, 0},
+                      "Argument \"%s\" has incompatible defaults across subgraphs (where \"%s.%s\" "
+                      "is marked @external): it has %s",
+                      coord, t->name, f->name,
+                      distribution(c, default_text(a, arg->default_value), defaults));
+}
+
 static void check_external_arguments(compose_ctx *c, const cmtype *t, const cmfield *f)
 {
     arena *a = c->arena;
@@ -115,7 +249,10 @@ static void check_external_arguments(compose_ctx *c, const cmtype *t, const cmfi
             const cfield *sf = f->src[i].field;
             missing |= sf && sf->external && !arg_named(sf, name);
         }
-        if (!missing) continue;
+        if (!missing) {
+            if (f->args[k].type) check_external_argument_values(c, t, f, &f->args[k]);
+            continue;
+        }
         const char *coord = arena_sprintf(a, "%s.%s(%s:)", t->name, f->name, name);
         const char **with = ARENA_ARRAY(a, const char *, c->nsubs);
         const char **without = ARENA_ARRAY(a, const char *, c->nsubs);
@@ -357,9 +494,13 @@ void cc_check_merged_types(compose_ctx *c, const cmerged *m)
                 if (f->type) check_external_type(c, t, f);
                 check_external_arguments(c, t, f);
                 check_argument_presence(c, t, f);
+                check_argument_merge(c, t, f);
             }
         }
-        if (t->kind == SCHEMA_INPUT_OBJECT) check_input_type(c, t);
+        if (t->kind == SCHEMA_INPUT_OBJECT) {
+            check_input_type(c, t);
+            check_input_field_merge(c, t);
+        }
         if (t->kind == SCHEMA_ENUM && t->nvalues == 0)
             compose_error(c, "EMPTY_MERGED_ENUM_TYPE", NULL, (src_loc){0, 0},
                           "None of the values of enum type \"%s\" are defined consistently in "

@@ -62,6 +62,53 @@ TEST(external_copies)
               "(where \"Product.weight\" is @external).\n");
 }
 
+TEST(argument_and_input_field_values)
+{
+    CHECK_STR(compose_errors(V29 "type Query { f(x: Int = 1): Int @shareable }\n",
+                             V29 "type Query { f(x: Int = 1): Int @shareable }\n"),
+              "composes");
+    /* A default in only some subgraphs is a hint, not an error. */
+    CHECK_STR(compose_errors(V29 "type Query { f(x: Int = 1): Int @shareable }\n",
+                             V29 "type Query { f(x: Int): Int @shareable }\n"),
+              "composes");
+    CHECK_STR(compose_errors(V29 "type Query { f(x: Int): Int @shareable }\n",
+                             V29 "type Query { f(x: String): Int @shareable }\n"),
+              "FIELD_ARGUMENT_TYPE_MISMATCH: Type of argument \"Query.f(x:)\" is incompatible "
+              "across subgraphs: it has type \"Int\" in subgraph \"a\" but type \"String\" in "
+              "subgraph \"b\"\n");
+    CHECK_STR(compose_errors(V29 "type Query { f(x: Int = 1): Int @shareable }\n",
+                             V29 "type Query { f(x: Int = 2): Int @shareable }\n"),
+              "FIELD_ARGUMENT_DEFAULT_MISMATCH: Argument \"Query.f(x:)\" has incompatible default "
+              "values across subgraphs: it has default value 1 in subgraph \"a\" but default "
+              "value 2 in subgraph \"b\"\n");
+    CHECK_STR(compose_errors(V29 "type Query { f(i: I): Int @shareable }\ninput I { z: Int = 1 }\n",
+                             V29
+                             "type Query { f(i: I): Int @shareable }\ninput I { z: Int = 2 }\n"),
+              "INPUT_FIELD_DEFAULT_MISMATCH: Input field \"I.z\" has incompatible default values "
+              "across subgraphs: it has default value 1 in subgraph \"a\" but default value 2 in "
+              "subgraph \"b\"\n");
+}
+
+TEST(external_argument_values)
+{
+    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! v(n: Int): "
+                                           "Int @external t: Int @requires(fields: \"v\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! v(n: String): Int "
+                                 "}\n"),
+              "EXTERNAL_ARGUMENT_TYPE_MISMATCH: Type of argument \"Product.v(n:)\" is "
+              "incompatible across subgraphs (where \"Product.v\" is marked @external): it has "
+              "type \"String\" in subgraph \"b\" but type \"Int\" in subgraph \"a\"\n");
+    CHECK_STR(compose_errors(PRODUCT_QUERY
+                             "type Product @key(fields: \"id\") { id: ID! w(u: String "
+                             "= \"kg\"): Int @external s: Int @requires(fields: "
+                             "\"w\") }\n",
+                             V29 "type Product @key(fields: \"id\") { id: ID! w(u: String = "
+                                 "\"g\"): Int }\n"),
+              "EXTERNAL_ARGUMENT_DEFAULT_MISMATCH: Argument \"Product.w(u:)\" has incompatible "
+              "defaults across subgraphs (where \"Product.w\" is marked @external): it has default "
+              "value \"g\" in subgraph \"b\" but default value \"kg\" in subgraph \"a\"\n");
+}
+
 TEST(arguments_and_input_fields_across_subgraphs)
 {
     const char *shared = V29 "type Query { products: [Product] @shareable }\n"
@@ -198,7 +245,8 @@ TEST(override_from_itself)
               "overridden field \"Product.name\"\n");
 }
 
-TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies);
-          RUN(arguments_and_input_fields_across_subgraphs); RUN(empty_merged_enum);
-          RUN(interfaces_across_subgraphs); RUN(inaccessible); RUN(no_queries);
-          RUN(extension_without_a_base); RUN(override_from_itself); arena_free(&test_arena);)
+TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
+          RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
+          RUN(empty_merged_enum); RUN(interfaces_across_subgraphs); RUN(inaccessible);
+          RUN(no_queries); RUN(extension_without_a_base); RUN(override_from_itself);
+          arena_free(&test_arena);)
