@@ -16,6 +16,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
     cc_check_externals(c, s);
     cc_check_types(c, s);
     cc_check_cost(c, s);
+    cc_check_auth(c, s);
 }
 
 void compose_check_merged(compose_ctx *c, const cmerged *m)

@@ -85,6 +85,11 @@ void cc_check_contexts(compose_ctx *c, const csub *s);
 /* COST_APPLIED_TO_INTERFACE_FIELD, LIST_SIZE_*. */
 void cc_check_cost(compose_ctx *c, const csub *s);
 
+/* ---- compose_check_auth.c ---- */
+
+/* AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE. */
+void cc_check_auth(compose_ctx *c, const csub *s);
+
 /* ---- compose_check_override.c ---- */
 
 /* OVERRIDE_ON_INTERFACE, OVERRIDE_FROM_SELF_ERROR, OVERRIDE_SOURCE_HAS_OVERRIDE,

@@ -297,6 +297,24 @@ static void check_required_presence(compose_ctx *c, const char *code, const char
                       subgraph_names(c, missing, nmissing));
 }
 
+/* An argument contextual (@fromContext) in some subgraph must be optional
+ * where it is not (it is left out of the supergraph). */
+static void check_contextual_everywhere(compose_ctx *c, const cmtype *t, const cmfield *f,
+                                        const char *name)
+{
+    const char *coord = arena_sprintf(c->arena, "%s.%s(%s:)", t->name, f->name, name);
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        const cfield *sf = f->src[i].field;
+        const cfield *arg = sf && !sf->external ? arg_named(sf, name) : NULL;
+        if (arg && !arg->from_context && is_required(arg))
+            compose_error(c, "CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS", NULL,
+                          arg->m.loc,
+                          "Argument \"%s\" is contextual in at least one subgraph but in \"%s\" it "
+                          "does not have @fromContext, is not nullable and has no default value.",
+                          coord, coord);
+    }
+}
+
 /* Arguments of a field, over the subgraphs that resolve it. The copies
  * array holds, per subgraph, the argument, (cfield *)1 when the field is
  * there without it, or NULL when the field is not there (or external). */
@@ -324,7 +342,10 @@ static void check_argument_presence(compose_ctx *c, const cmtype *t, const cmfie
                 copies[j] = arg ? arg : (const cfield *)1;
                 contextual |= arg && arg->from_context;
             }
-            if (contextual) continue;
+            if (contextual) {
+                check_contextual_everywhere(c, t, f, name);
+                continue;
+            }
             check_required_presence(c, "REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH", "Argument",
                                     arena_sprintf(a, "%s.%s(%s:)", t->name, f->name, name), copies);
         }

@@ -139,6 +139,29 @@ TEST(arguments_and_input_fields_across_subgraphs)
               "common to all subgraphs are merged, this would result in an empty type.\n");
 }
 
+TEST(contextual_argument_everywhere)
+{
+    const char *link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", "
+                       "import: [\"@key\", \"@shareable\", \"@context\", \"@fromContext\"])\n";
+    const char *a_sdl =
+        arena_sprintf(&test_arena, "%s%s", link,
+                      "type Query { u: U }\n"
+                      "type U @key(fields: \"id\") @context(name: \"uctx\") { id: ID! code: "
+                      "String p: P }\n"
+                      "type P @key(fields: \"id\") { id: ID! price(cur: String @fromContext(field: "
+                      "\"$uctx { code }\")): Int @shareable }\n");
+    CHECK_STR(compose_errors(a_sdl, arena_sprintf(&test_arena, "%s%s", link,
+                                                  "type P @key(fields: \"id\") { id: ID! "
+                                                  "price(cur: String): Int @shareable }\n")),
+              "composes");
+    CHECK_STR(compose_errors(a_sdl, arena_sprintf(&test_arena, "%s%s", link,
+                                                  "type P @key(fields: \"id\") { id: ID! "
+                                                  "price(cur: String!): Int @shareable }\n")),
+              "CONTEXTUAL_ARGUMENT_NOT_CONTEXTUAL_IN_ALL_SUBGRAPHS: Argument \"P.price(cur:)\" is "
+              "contextual in at least one subgraph but in \"P.price(cur:)\" it does not have "
+              "@fromContext, is not nullable and has no default value.\n");
+}
+
 TEST(empty_merged_enum)
 {
     CHECK_STR(compose_errors(V29 "type Query { products(status: Status): Int }\n"
@@ -247,6 +270,6 @@ TEST(override_from_itself)
 
 TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
           RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
-          RUN(empty_merged_enum); RUN(interfaces_across_subgraphs); RUN(inaccessible);
-          RUN(no_queries); RUN(extension_without_a_base); RUN(override_from_itself);
-          arena_free(&test_arena);)
+          RUN(empty_merged_enum); RUN(contextual_argument_everywhere);
+          RUN(interfaces_across_subgraphs); RUN(inaccessible); RUN(no_queries);
+          RUN(extension_without_a_base); RUN(override_from_itself); arena_free(&test_arena);)

@@ -748,6 +748,36 @@ TEST(directive_definitions)
                           "\"extra\"\n");
 }
 
+/* ---- authorization directives ---- */
+
+TEST(auth_on_interfaces)
+{
+    const char *link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", "
+                       "import: [\"@key\", \"@authenticated\", \"@requiresScopes\", \"@policy\", "
+                       "\"@interfaceObject\"])\n";
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", link,
+                                  "type Query { i: I }\ninterface I { id: ID! x: Int }\n"
+                                  "type T implements I @authenticated { id: ID! x: Int "
+                                  "@policy(policies: [[\"p\"]]) }\n")),
+              "");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%s%s", link,
+                                  "type Query { i: I }\n"
+                                  "interface I @authenticated { id: ID! x: Int "
+                                  "@requiresScopes(scopes: [[\"a\"]]) }\n"
+                                  "type T implements I { id: ID! x: Int }\n"
+                                  "type M @key(fields: \"id\") @interfaceObject @policy(policies: "
+                                  "[[\"p\"]]) { id: ID! }\n")),
+              "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE: [a] Invalid use of @authenticated on "
+              "interface \"I\": @authenticated cannot be applied on interfaces, interface fields "
+              "and interface objects\n"
+              "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE: [a] Invalid use of @requiresScopes on field "
+              "\"I.x\": @requiresScopes cannot be applied on interfaces, interface fields and "
+              "interface objects\n"
+              "AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE: [a] Invalid use of @policy on interface "
+              "object \"M\": @policy cannot be applied on interfaces, interface fields and "
+              "interface objects\n");
+}
+
 /* ---- helpers ---- */
 
 TEST(human_readable_lists)
@@ -785,4 +815,5 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(override_accepted);
           RUN(override_errors); RUN(link_version); RUN(link_imports); RUN(sdl_unknown_types);
           RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces);
-          RUN(directive_definitions); RUN(human_readable_lists); arena_free(&test_arena);)
+          RUN(directive_definitions); RUN(auth_on_interfaces); RUN(human_readable_lists);
+          arena_free(&test_arena);)
