@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compose_int.h"
+#include "supergraph.h"
 
 static int compare_inputs(const void *a, const void *b)
 {
@@ -13,23 +14,59 @@ static int compare_inputs(const void *a, const void *b)
     return strcmp((*x)->name, (*y)->name);
 }
 
-/* The join__Graph value of a subgraph: its name upper-cased, characters that
- * cannot be in a GraphQL name turned to '_', a leading digit prefixed with '_',
- * and a numeric suffix when two subgraphs would get the same value. */
-static const char *graph_value(compose_ctx *c, uint32_t index, const char *name)
+/* A subgraph name as a GraphQL enum value (Apollo's sanitizeGraphQLName):
+ * non-word characters become '_', a leading digit gets a '_' before it, an
+ * ending "_<digits>" gets a '_' after it (so suffixes below stay unique), and
+ * all is upper-cased. */
+static char *sanitized_name(arena *a, const char *name)
 {
     size_t len = strlen(name);
-    char *v = arena_alloc(c->arena, len + 2);
+    char *v = arena_alloc(a, len + 3);
     size_t o = 0;
     if (isdigit((unsigned char)name[0])) v[o++] = '_';
     for (size_t i = 0; i < len; i++) {
         unsigned char ch = (unsigned char)name[i];
         v[o++] = isalnum(ch) ? (char)toupper(ch) : '_';
     }
+    size_t digits = o;
+    while (digits > 0 && isdigit((unsigned char)v[digits - 1]))
+        digits--;
+    if (digits < o && digits > 0 && v[digits - 1] == '_') v[o++] = '_';
     v[o] = '\0';
-    for (uint32_t i = 0; i < index; i++)
-        if (!strcmp(c->subs[i].graph_value, v)) return arena_sprintf(c->arena, "%s_%u", v, index);
     return v;
+}
+
+/* join__Graph values; subgraphs whose names sanitize alike get _1, _2, ... */
+static void name_graphs(compose_ctx *c)
+{
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        c->subs[i].graph_value = sanitized_name(c->arena, c->subs[i].name);
+    const char **base = ARENA_ARRAY(c->arena, const char *, c->nsubs + 1);
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        base[i] = c->subs[i].graph_value;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        uint32_t same = 0, rank = 0;
+        for (uint32_t j = 0; j < c->nsubs; j++) {
+            if (strcmp(base[i], base[j])) continue;
+            same++;
+            if (j < i) rank++;
+        }
+        if (same > 1) c->subs[i].graph_value = arena_sprintf(c->arena, "%s_%u", base[i], rank + 1);
+    }
+}
+
+/* The last gate: what composed must load as a supergraph. It fails only on
+ * subgraphs that the checks let through although GraphQL itself rejects them
+ * (an unknown type, say): their errors are the loader's, under
+ * INVALID_GRAPHQL, so a broken supergraph is never handed out. */
+static bool loads_back(compose_ctx *c, const char *text, size_t len)
+{
+    diag_list errs;
+    diag_init(&errs, c->arena);
+    if (sg_load(c->arena, text, len, &errs)) return true;
+    for (const diag *d = errs.first; d; d = d->next)
+        compose_error(c, "INVALID_GRAPHQL", NULL, (src_loc){0, 0}, "%s", d->message);
+    return false;
 }
 
 bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_result *out)
@@ -43,15 +80,15 @@ bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_resul
         sorted[i] = &subgraphs[i];
     qsort(sorted, n, sizeof *sorted, compare_inputs);
     c.subs = ARENA_ARRAY(a, csub, n + 1);
-    bool read = true;
     for (uint32_t i = 0; i < n; i++) {
-        csub *s = &c.subs[i];
-        s->name = sorted[i]->name;
-        s->url = sorted[i]->url ? sorted[i]->url : "";
-        s->index = i;
-        s->graph_value = graph_value(&c, i, s->name);
-        read &= compose_read_subgraph(&c, sorted[i], s);
+        c.subs[i].name = sorted[i]->name;
+        c.subs[i].url = sorted[i]->url ? sorted[i]->url : "";
+        c.subs[i].index = i;
     }
+    name_graphs(&c);
+    bool read = true;
+    for (uint32_t i = 0; i < n; i++)
+        read &= compose_read_subgraph(&c, sorted[i], &c.subs[i]);
     if (!read) return false;
     for (uint32_t i = 0; i < n; i++)
         compose_check_subgraph(&c, &c.subs[i]);
@@ -59,6 +96,8 @@ bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_resul
     compose_merge(&c);
     compose_check_merged(&c, c.merged);
     if (out->errors.count) return false;
-    out->supergraph = compose_print(&c, &out->supergraph_len);
+    const char *text = compose_print(&c, &out->supergraph_len);
+    if (!loads_back(&c, text, out->supergraph_len)) return false;
+    out->supergraph = text;
     return true;
 }

@@ -4,7 +4,6 @@
  * them), then scalars, input types, interfaces and objects, and enums last,
  * once every use of each is known. Fields of an @interfaceObject reach the
  * interface's implementations at the end. */
-#include <stdio.h>
 #include <string.h>
 
 #include "compose_merge.h"
@@ -35,18 +34,17 @@ static schema_kind merged_kind(const ctype *t)
 
 static void report_kind_mismatch(compose_ctx *c, const cmtype *t)
 {
-    char msg[1024];
-    size_t len = (size_t)snprintf(msg, sizeof msg,
-                                  "Type \"%s\" has mismatched kind: it is defined as ", t->name);
-    bool first = true;
-    for (uint32_t i = 0; i < c->nsubs && len < sizeof msg; i++) {
+    const char **values = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+    const char *merged = NULL;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
         const ctype *st = csub_type(&c->subs[i], t->name);
-        if (!st) continue;
-        len += (size_t)snprintf(msg + len, sizeof msg - len, "%s%s in subgraph \"%s\"",
-                                first ? "" : " but ", kind_label(st), c->subs[i].name);
-        first = false;
+        if (st) values[i] = kind_label(st);
+        if (st && !merged) merged = values[i];
     }
-    compose_error(c, "TYPE_KIND_MISMATCH", NULL, (src_loc){0, 0}, "%s", msg);
+    cm_report_mismatch(
+        c, "TYPE_KIND_MISMATCH",
+        arena_sprintf(c->arena, "Type \"%s\" has mismatched kind: it is defined as ", t->name),
+        values, merged);
 }
 
 static void add_types_shallow(compose_ctx *c, cmerged *m)

@@ -26,6 +26,13 @@ void cm_note_enum_usage(compose_ctx *c, const ast_type *t, bool input, const cha
 /* "subgraph \"a\"", "subgraphs \"a\" and \"b\"", "subgraphs \"a\", \"b\" and \"c\"". */
 const char *cm_subgraph_list(compose_ctx *c, const char *const *names, uint32_t n);
 
+/* Reports Apollo's mismatch error: message, then each distinct value (the
+ * merged one first) with the subgraphs that have it: "type \"Int\" in
+ * subgraph \"a\" but type \"String\" in subgraph \"b\"". values: [nsubs],
+ * NULL where the subgraph does not take part. */
+void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
+                        const char *const *values, const char *merged_value);
+
 /* compose_merge_fields.c */
 void cm_merge_fields(compose_ctx *c, cmtype *t);
 void cm_merge_input_fields(compose_ctx *c, cmtype *t);

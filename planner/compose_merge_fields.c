@@ -122,6 +122,19 @@ static void check_sharing(compose_ctx *c, cmfield *f)
     (void)e;
 }
 
+static void report_type_mismatch(compose_ctx *c, const char *code, const char *message,
+                                 const ast_type *const *types, const ast_type *merged)
+{
+    const char **values = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        if (types[i])
+            values[i] =
+                arena_sprintf(c->arena, "type \"%s\"", schema_type_ref_text(c->arena, types[i]));
+    cm_report_mismatch(
+        c, code, message, values,
+        arena_sprintf(c->arena, "type \"%s\"", schema_type_ref_text(c->arena, merged)));
+}
+
 static void merge_args(compose_ctx *c, cmfield *f)
 {
     uint32_t cap = 0;
@@ -168,7 +181,13 @@ static void merge_args(compose_ctx *c, cmfield *f)
         }
         if (!everywhere || contextual) continue;
         bool differ;
-        cm_merge_type_refs(c->merged, types, c->nsubs, true, &arg->type, &differ);
+        if (!cm_merge_type_refs(c->merged, types, c->nsubs, true, &arg->type, &differ))
+            report_type_mismatch(c, "ARGUMENT_TYPE_MISMATCH",
+                                 arena_sprintf(c->arena,
+                                               "Type of argument \"%s.%s(%s:)\" is incompatible "
+                                               "across subgraphs: it has ",
+                                               f->parent->name, f->name, arg->name),
+                                 types, arg->type);
         cm_note_enum_usage(c, arg->type, true, f->parent->name, f->name, arg->name);
         arg->m.description = cm_merge_description(descs, c->nsubs);
         f->args[kept++] = *arg;
@@ -227,18 +246,13 @@ static void merge_field(compose_ctx *c, cmtype *t, cmfield *f)
     f->m.description = cm_merge_description(descs, c->nsubs);
     merge_args(c, f);
     bool differ;
-    if (!cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ)) {
-        const char **with = ARENA_ARRAY(c->arena, const char *, c->nsubs);
-        uint32_t n = 0;
-        for (uint32_t i = 0; i < c->nsubs; i++)
-            if (types[i])
-                with[n++] =
-                    arena_sprintf(c->arena, "type \"%s\" in subgraph \"%s\"",
-                                  schema_type_ref_text(c->arena, types[i]), c->subs[i].name);
-        compose_error(c, "FIELD_TYPE_MISMATCH", NULL, (src_loc){0, 0},
-                      "Type of field \"%s.%s\" is incompatible across subgraphs: it has %s",
-                      t->name, f->name, with[0]);
-    }
+    if (!cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ))
+        report_type_mismatch(c, "FIELD_TYPE_MISMATCH",
+                             arena_sprintf(c->arena,
+                                           "Type of field \"%s.%s\" is incompatible "
+                                           "across subgraphs: it has ",
+                                           t->name, f->name),
+                             types, f->type);
     /* external copies of a different type still make the type differ */
     for (uint32_t i = 0; i < c->nsubs; i++)
         if (f->src[i].field && f->type && !schema_type_ref_equal(f->src[i].field->type, f->type))
@@ -280,7 +294,13 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t)
         }
         if (!everywhere) continue;
         bool differ;
-        cm_merge_type_refs(c->merged, types, c->nsubs, true, &f->type, &differ);
+        if (!cm_merge_type_refs(c->merged, types, c->nsubs, true, &f->type, &differ))
+            report_type_mismatch(c, "FIELD_TYPE_MISMATCH",
+                                 arena_sprintf(c->arena,
+                                               "Type of field \"%s.%s\" is incompatible across "
+                                               "subgraphs: it has ",
+                                               t->name, f->name),
+                                 types, f->type);
         f->types_differ = differ;
         f->join_field = differ;
         cm_note_enum_usage(c, f->type, true, t->name, f->name, NULL);

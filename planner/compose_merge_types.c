@@ -80,16 +80,55 @@ void cm_note_enum_usage(compose_ctx *c, const ast_type *t, bool input, const cha
                    : arena_sprintf(c->arena, "%s.%s", parent, field);
 }
 
+/* Apollo's printHumanReadableList: names past 100 characters become "...". */
 const char *cm_subgraph_list(compose_ctx *c, const char *const *names, uint32_t n)
 {
+    uint32_t shown = 0;
+    size_t length = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        length += strlen(names[i]) + 2; /* with its quotes */
+        if (length <= 100) shown = i + 1;
+    }
+    if (!shown) shown = 1;
     sbuf b;
     sbuf_init(&b);
     sbuf_puts(&b, n == 1 ? "subgraph " : "subgraphs ");
-    for (uint32_t i = 0; i < n; i++) {
-        if (i) sbuf_puts(&b, i + 1 == n ? " and " : ", ");
+    for (uint32_t i = 0; i < shown; i++) {
+        if (i) sbuf_puts(&b, i + 1 == shown && shown == n ? " and " : ", ");
         sbuf_printf(&b, "\"%s\"", names[i]);
     }
+    if (shown < n) sbuf_puts(&b, ", ...");
     const char *text = arena_strndup(c->arena, b.data ? b.data : "", b.len);
     sbuf_free(&b);
     return text;
+}
+
+void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
+                        const char *const *values, const char *merged_value)
+{
+    /* distinct values, the merged one first, then by first appearance */
+    const char **distinct = ARENA_ARRAY(c->arena, const char *, c->nsubs + 1);
+    uint32_t nd = 0;
+    if (merged_value) distinct[nd++] = merged_value;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!values[i]) continue;
+        bool seen = false;
+        for (uint32_t k = 0; k < nd; k++)
+            seen |= !strcmp(distinct[k], values[i]);
+        if (!seen) distinct[nd++] = values[i];
+    }
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, message);
+    const char **names = ARENA_ARRAY(c->arena, const char *, c->nsubs + 1);
+    for (uint32_t k = 0; k < nd; k++) {
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < c->nsubs; i++)
+            if (values[i] && !strcmp(values[i], distinct[k])) names[n++] = c->subs[i].name;
+        if (!n) continue;
+        if (k) sbuf_puts(&b, k == 1 ? " but " : " and ");
+        sbuf_printf(&b, "%s in %s", distinct[k], cm_subgraph_list(c, names, n));
+    }
+    compose_error(c, code, NULL, (src_loc){0, 0}, "%s", b.data);
+    sbuf_free(&b);
 }

@@ -57,16 +57,18 @@ static void apply_imports(csub *s, const ast_directive *link)
     }
 }
 
+/* Imported directives go by their imported name only; the others by the
+ * namespaced one. */
 static void link_federation(compose_ctx *c, csub *s, const ast_directive *link, const char *url)
 {
     s->fed2 = true;
     s->fed_minor = (uint32_t)strtoul(url + strlen(FED_URL_PREFIX), NULL, 10);
+    apply_imports(s, link);
     const char *as = string_arg(link, "as");
     const char *prefix = as ? as : "federation";
     for (int d = 0; d < CFED_COUNT; d++)
-        if (cfed_dir_since[d] <= s->fed_minor)
+        if (cfed_dir_since[d] <= s->fed_minor && !s->dir_names[d])
             set_name(s, (cfed_dir)d, arena_sprintf(c->arena, "%s__%s", prefix, cfed_dir_names[d]));
-    apply_imports(s, link);
 }
 
 void compose_read_links(compose_ctx *c, csub *s)
