@@ -1,8 +1,9 @@
 /* compose_check_merged.c: Apollo's merge-time rules that look across
  * subgraphs, checked on the merged model: @external copies that disagree
  * with the field's merged type or lack its arguments (or type or default
- * them otherwise); arguments and input fields whose types or defaults
- * conflict, or that some subgraphs require and others lack; merged enums and
+ * them otherwise); arguments and input fields whose defaults conflict (their
+ * types are the merge's to check), or that some subgraphs require and others
+ * lack; merged enums and
  * input types left empty; interface fields an implementation lacks after
  * merging; interface keys in subgraphs that miss implementations; interface
  * objects with no interface anywhere; Federation 1 extensions of types no
@@ -113,28 +114,6 @@ static void check_defaults(compose_ctx *c, const char *code, const char *what, c
                   coord, distribution(c, default_text(a, first), values));
 }
 
-/* The copies' types merge (input position: the most restrictive wins). */
-static void check_input_types(compose_ctx *c, const char *what, const char *coord,
-                              const cfield *const *copies)
-{
-    arena *a = c->arena;
-    const ast_type **types = ARENA_ARRAY(a, const ast_type *, c->nsubs);
-    const char **values = ARENA_ARRAY(a, const char *, c->nsubs);
-    const char *first = NULL;
-    for (uint32_t i = 0; i < c->nsubs; i++) {
-        if (!copies[i]) continue;
-        types[i] = copies[i]->type;
-        values[i] = arena_sprintf(a, "type \"%s\"", schema_type_ref_text(a, copies[i]->type));
-        if (!first) first = values[i];
-    }
-    const ast_type *merged;
-    bool differ;
-    if (!first || cm_merge_type_refs(c->merged, types, c->nsubs, true, &merged, &differ)) return;
-    compose_error(c, "FIELD_ARGUMENT_TYPE_MISMATCH", NULL, (src_loc){0, 0},
-                  "Type of %s \"%s\" is incompatible across subgraphs: it has %s", what, coord,
-                  distribution(c, first, values));
-}
-
 /* Every argument of a merged field, over the subgraphs resolving the field. */
 static void check_argument_merge(compose_ctx *c, const cmtype *t, const cmfield *f)
 {
@@ -146,7 +125,6 @@ static void check_argument_merge(compose_ctx *c, const cmtype *t, const cmfield 
         }
         const char *coord =
             arena_sprintf(c->arena, "%s.%s(%s:)", t->name, f->name, f->args[k].name);
-        check_input_types(c, "argument", coord, copies);
         check_defaults(c, "FIELD_ARGUMENT_DEFAULT_MISMATCH", "Argument", coord, copies);
     }
 }

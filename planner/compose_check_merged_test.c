@@ -71,11 +71,6 @@ TEST(argument_and_input_field_values)
     CHECK_STR(compose_errors(V29 "type Query { f(x: Int = 1): Int @shareable }\n",
                              V29 "type Query { f(x: Int): Int @shareable }\n"),
               "composes");
-    CHECK_STR(compose_errors(V29 "type Query { f(x: Int): Int @shareable }\n",
-                             V29 "type Query { f(x: String): Int @shareable }\n"),
-              "FIELD_ARGUMENT_TYPE_MISMATCH: Type of argument \"Query.f(x:)\" is incompatible "
-              "across subgraphs: it has type \"Int\" in subgraph \"a\" but type \"String\" in "
-              "subgraph \"b\"\n");
     CHECK_STR(compose_errors(V29 "type Query { f(x: Int = 1): Int @shareable }\n",
                              V29 "type Query { f(x: Int = 2): Int @shareable }\n"),
               "FIELD_ARGUMENT_DEFAULT_MISMATCH: Argument \"Query.f(x:)\" has incompatible default "
