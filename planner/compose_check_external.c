@@ -4,7 +4,9 @@
  * @requires or @provides of the subgraph (on an interface, the implementing
  * fields count too), or implementing a field of an interface. Federation 1
  * subgraphs are exempt: Apollo's upgrade drops such @external before
- * validating, and so does the subgraph reader. */
+ * validating, and so does the subgraph reader. After merging, an external
+ * field may not carry a directive the supergraph keeps
+ * (MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL). */
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -116,4 +118,58 @@ void cc_check_externals(compose_ctx *c, const csub *s)
                           cc_coord(c->arena, t, f));
         }
     }
+}
+
+/* ---- merged directives on external fields ---- */
+
+/* Directives the merge carries into the supergraph: federation's @tag,
+ * @inaccessible, authorization and cost ones, GraphQL's own, and the ones
+ * named by @composeDirective. */
+static bool is_merged_directive(const csub *s, const char *name)
+{
+    static const cfed_dir merged[] = {
+        CFED_TAG,    CFED_INACCESSIBLE, CFED_AUTHENTICATED, CFED_REQUIRES_SCOPES,
+        CFED_POLICY, CFED_COST,         CFED_LIST_SIZE};
+    static const char *const builtin[] = {"deprecated", "specifiedBy", "skip", "include", "oneOf"};
+    for (size_t i = 0; i < sizeof merged / sizeof *merged; i++)
+        if (s->dir_names[merged[i]] && strcmp(s->dir_names[merged[i]], name) == 0) return true;
+    for (size_t i = 0; i < sizeof builtin / sizeof *builtin; i++)
+        if (strcmp(builtin[i], name) == 0) return true;
+    const cdirective *d = strmap_get(&s->directive_map, name);
+    return d && d->composed;
+}
+
+/* The field's definition as written (in the type's definition or one of its
+ * extensions). */
+static const ast_field_def *written_field(const csub *s, const char *type, const char *field)
+{
+    for (const ast_definition *d = s->doc->definitions; d; d = d->next) {
+        if (!d->name || strcmp(d->name, type) != 0) continue;
+        for (const ast_field_def *f = d->fields; f; f = f->next)
+            if (strcmp(f->name, field) == 0) return f;
+    }
+    return NULL;
+}
+
+static void check_external_directives(compose_ctx *c, const csub *s)
+{
+    for (uint32_t i = 0; i < s->ntypes; i++) {
+        const ctype *t = &s->types[i];
+        for (uint32_t j = 0; j < t->nfields; j++) {
+            if (!t->fields[j].external) continue;
+            const ast_field_def *f = written_field(s, t->name, t->fields[j].name);
+            for (const ast_directive *d = f ? f->directives : NULL; d; d = d->next)
+                if (is_merged_directive(s, d->name))
+                    compose_error(c, "MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL", s, d->loc,
+                                  "Cannot apply merged directive %s to external field \"%s\"",
+                                  cc_directive_text(c->arena, d),
+                                  cc_coord(c->arena, t, &t->fields[j]));
+        }
+    }
+}
+
+void cc_check_merged_on_external(compose_ctx *c)
+{
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        if (c->subs[i].fed2 && c->subs[i].doc) check_external_directives(c, &c->subs[i]);
 }

@@ -3,7 +3,8 @@
  * query root type is visible; a hidden type is not the type of a visible
  * field, argument or input field; a visible type keeps some visible field,
  * member or value; a hidden field or argument does not implement a visible
- * interface one; a required argument or input field is not hidden. */
+ * interface one; a required argument or input field is not hidden; a
+ * visible default value uses no hidden enum value or input field. */
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -159,6 +160,72 @@ static void check_input_fields(compose_ctx *c, const cmtype *t)
                           t->name, t->fields[k].name);
 }
 
+/* ---- default values ---- */
+
+/* Default values nest no deeper than the parser allowed; bound for the walk. */
+#define DEFAULT_MAX_DEPTH 256
+
+static const cmvalue *merged_value(const cmtype *t, const char *name)
+{
+    for (uint32_t i = 0; i < t->nvalues; i++)
+        if (strcmp(t->values[i].name, name) == 0) return &t->values[i];
+    return NULL;
+}
+
+/* The hidden enum values and input fields a default value of type `type`
+ * names, each reported against `coord`, the visible element it belongs to. */
+static void check_default_value(compose_ctx *c, const cmerged *m, const char *coord,
+                                const char *type, const ast_value *v, unsigned depth)
+{
+    const cmtype *t = cmerged_type(m, type);
+    if (!t || !v || depth > DEFAULT_MAX_DEPTH) return;
+    if (v->kind == AST_VALUE_LIST) {
+        for (const ast_value *item = v->items; item; item = item->next)
+            check_default_value(c, m, coord, type, item, depth + 1);
+        return;
+    }
+    if (t->kind == SCHEMA_ENUM && v->kind == AST_VALUE_ENUM) {
+        const cmvalue *value = merged_value(t, v->str);
+        if (value && value->m.inaccessible)
+            compose_error(c, "DEFAULT_VALUE_USES_INACCESSIBLE", NULL, (src_loc){0, 0},
+                          "Enum value \"%s.%s\" is @inaccessible but is used in the default value "
+                          "of \"%s\", which is in the API schema.",
+                          t->name, value->name, coord);
+        return;
+    }
+    if (t->kind != SCHEMA_INPUT_OBJECT || v->kind != AST_VALUE_OBJECT) return;
+    for (const ast_object_field *of = v->fields; of; of = of->next) {
+        const cmfield *field = merged_field(t, of->name);
+        if (!field) continue;
+        if (field->m.inaccessible)
+            compose_error(c, "DEFAULT_VALUE_USES_INACCESSIBLE", NULL, (src_loc){0, 0},
+                          "Input field \"%s.%s\" is @inaccessible but is used in the default "
+                          "value of \"%s\", which is in the API schema.",
+                          t->name, field->name, coord);
+        if (field->type)
+            check_default_value(c, m, coord, ast_type_name(field->type), of->value, depth + 1);
+    }
+}
+
+/* Every visible argument and input field with a default. */
+static void check_default_values(compose_ctx *c, const cmerged *m, const cmtype *t)
+{
+    arena *a = c->arena;
+    for (uint32_t k = 0; k < t->nfields; k++) {
+        const cmfield *f = &t->fields[k];
+        if (f->m.inaccessible) continue;
+        if (t->kind == SCHEMA_INPUT_OBJECT && f->default_value && f->type)
+            check_default_value(c, m, arena_sprintf(a, "%s.%s", t->name, f->name),
+                                ast_type_name(f->type), f->default_value, 0);
+        for (uint32_t i = 0; i < f->nargs; i++) {
+            const cmfield *arg = &f->args[i];
+            if (arg->m.inaccessible || !arg->default_value || !arg->type) continue;
+            check_default_value(c, m, arena_sprintf(a, "%s.%s(%s:)", t->name, f->name, arg->name),
+                                ast_type_name(arg->type), arg->default_value, 0);
+        }
+    }
+}
+
 void cc_check_inaccessible(compose_ctx *c, const cmerged *m)
 {
     for (uint32_t j = 0; j < m->ntypes; j++) {
@@ -170,5 +237,6 @@ void cc_check_inaccessible(compose_ctx *c, const cmerged *m)
         check_children(c, m, t);
         if (t->kind == SCHEMA_OBJECT || t->kind == SCHEMA_INTERFACE) check_fields(c, m, t);
         if (t->kind == SCHEMA_INPUT_OBJECT) check_input_fields(c, t);
+        check_default_values(c, m, t);
     }
 }

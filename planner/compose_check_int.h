@@ -49,6 +49,8 @@ bool cc_check_fieldsets(compose_ctx *c, const csub *s);
 
 /* EXTERNAL_ON_INTERFACE, EXTERNAL_UNUSED. */
 void cc_check_externals(compose_ctx *c, const csub *s);
+/* MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL, over all subgraphs (a merge error). */
+void cc_check_merged_on_external(compose_ctx *c);
 
 /* ---- compose_check_types.c ---- */
 
@@ -111,7 +113,7 @@ void cc_check_merged_types(compose_ctx *c, const cmerged *m);
 
 /* QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,
  * ONLY_INACCESSIBLE_CHILDREN, IMPLEMENTED_BY_INACCESSIBLE,
- * REQUIRED_INACCESSIBLE. */
+ * REQUIRED_INACCESSIBLE, DEFAULT_VALUE_USES_INACCESSIBLE. */
 void cc_check_inaccessible(compose_ctx *c, const cmerged *m);
 
 #endif

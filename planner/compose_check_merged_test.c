@@ -231,6 +231,50 @@ TEST(inaccessible)
               "the interface field \"Node.id\", which is in the API schema.\n");
 }
 
+TEST(merged_directives_on_external_fields)
+{
+    const char *link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.9\", "
+                       "import: [\"@key\", \"@external\", \"@requires\", \"@tag\"])\n";
+    const char *b_sdl = arena_sprintf(&test_arena, "%s%s", link,
+                                      "type Product @key(fields: \"id\") { id: ID! w: Int }\n");
+    CHECK_STR(compose_errors(arena_sprintf(&test_arena, "%s%s", link,
+                                           "type Query { product: Product }\n"
+                                           "type Product @key(fields: \"id\") { id: ID! w: Int "
+                                           "@external s: Int @requires(fields: \"w\") @tag(name: "
+                                           "\"x\") }\n"),
+                             b_sdl),
+              "composes");
+    CHECK_STR(compose_errors(arena_sprintf(&test_arena, "%s%s", link,
+                                           "type Query { product: Product }\n"
+                                           "type Product @key(fields: \"id\") { id: ID! w: Int "
+                                           "@external @tag(name: \"x\") @deprecated(reason: "
+                                           "\"no\") s: Int @requires(fields: \"w\") }\n"),
+                             b_sdl),
+              "MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL: [a] Cannot apply merged directive "
+              "@tag(name: \"x\") to external field \"Product.w\"\n"
+              "MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL: [a] Cannot apply merged directive "
+              "@deprecated(reason: \"no\") to external field \"Product.w\"\n");
+}
+
+TEST(default_values_use_hidden_elements)
+{
+    CHECK_STR(compose_errors(V29 "enum E { A B @inaccessible }\ntype Query { f(e: E = A): Int "
+                                 "g(e: E = B): Int @inaccessible }\n",
+                             NULL),
+              "composes");
+    CHECK_STR(compose_errors(V29 "enum E { A B @inaccessible }\n"
+                                 "input I { x: Int y: Int @inaccessible }\n"
+                                 "type Query { f(e: E = B, l: [E] = [A, B], i: I = {x: 1, y: 2}): "
+                                 "Int }\n",
+                             NULL),
+              "DEFAULT_VALUE_USES_INACCESSIBLE: Enum value \"E.B\" is @inaccessible but is used in "
+              "the default value of \"Query.f(e:)\", which is in the API schema.\n"
+              "DEFAULT_VALUE_USES_INACCESSIBLE: Enum value \"E.B\" is @inaccessible but is used in "
+              "the default value of \"Query.f(l:)\", which is in the API schema.\n"
+              "DEFAULT_VALUE_USES_INACCESSIBLE: Input field \"I.y\" is @inaccessible but is used "
+              "in the default value of \"Query.f(i:)\", which is in the API schema.\n");
+}
+
 TEST(no_queries)
 {
     CHECK_STR(compose_errors(V29 "type Mutation { ping: String }\n", NULL),
@@ -266,5 +310,7 @@ TEST(override_from_itself)
 TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
           RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
           RUN(empty_merged_enum); RUN(contextual_argument_everywhere);
-          RUN(interfaces_across_subgraphs); RUN(inaccessible); RUN(no_queries);
-          RUN(extension_without_a_base); RUN(override_from_itself); arena_free(&test_arena);)
+          RUN(interfaces_across_subgraphs); RUN(inaccessible);
+          RUN(merged_directives_on_external_fields); RUN(default_values_use_hidden_elements);
+          RUN(no_queries); RUN(extension_without_a_base); RUN(override_from_itself);
+          arena_free(&test_arena);)
