@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "compose_int.h"
+#include "satisfiability.h"
 #include "supergraph.h"
 
 static int compare_inputs(const void *a, const void *b)
@@ -55,18 +56,34 @@ static void name_graphs(compose_ctx *c)
     }
 }
 
-/* The last gate: what composed must load as a supergraph. It fails only on
- * subgraphs that the checks let through although GraphQL itself rejects them
- * (an unknown type, say): their errors are the loader's, under
- * INVALID_GRAPHQL, so a broken supergraph is never handed out. */
-static bool loads_back(compose_ctx *c, const char *text, size_t len)
+/* Copies errors found on the printed supergraph; those without a code are
+ * the loader's (a subgraph GraphQL itself rejects, which the checks let
+ * through): INVALID_GRAPHQL. */
+static void copy_errors(compose_ctx *c, const diag_list *from)
 {
+    for (const diag *d = from->first; d; d = d->next) {
+        diag *e = diag_add(c->errors, d->nlocs ? d->locs[0] : (src_loc){0, 0}, "%s", d->message);
+        if (!e) continue;
+        e->code = d->code ? arena_strdup(c->arena, d->code) : "INVALID_GRAPHQL";
+        diag_source(e, d->source ? arena_strdup(c->arena, d->source) : NULL);
+    }
+}
+
+/* The last gate, as Apollo ends composition: the printed supergraph must load
+ * (accepting features a router may refuse) and pass the satisfiability check
+ * (planner/satisfiability.h), or it is never handed out. */
+static bool check_printed(compose_ctx *c, const char *text, size_t len)
+{
+    arena scratch;
+    arena_init(&scratch, 0);
     diag_list errs;
-    diag_init(&errs, c->arena);
-    if (sg_load(c->arena, text, len, &errs)) return true;
-    for (const diag *d = errs.first; d; d = d->next)
-        compose_error(c, "INVALID_GRAPHQL", NULL, (src_loc){0, 0}, "%s", d->message);
-    return false;
+    diag_init(&errs, &scratch);
+    supergraph *sg = sg_load_composed(&scratch, text, len, &errs);
+    if (sg) sg_check_satisfiability(sg, &errs);
+    copy_errors(c, &errs);
+    bool ok = errs.count == 0;
+    arena_free(&scratch);
+    return ok;
 }
 
 bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_result *out)
@@ -97,7 +114,7 @@ bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_resul
     compose_check_merged(&c, c.merged);
     if (out->errors.count) return false;
     const char *text = compose_print(&c, &out->supergraph_len);
-    if (!loads_back(&c, text, out->supergraph_len)) return false;
+    if (!check_printed(&c, text, out->supergraph_len)) return false;
     out->supergraph = text;
     return true;
 }

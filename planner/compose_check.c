@@ -21,7 +21,6 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 
 void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
-    cc_check_overrides(c);
     cc_check_merged_on_external(c);
     cc_check_merged_types(c, m);
     const cmtype *query = cmerged_type(m, "Query");

@@ -92,13 +92,6 @@ void cc_check_cost(compose_ctx *c, const csub *s);
 /* AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE. */
 void cc_check_auth(compose_ctx *c, const csub *s);
 
-/* ---- compose_check_override.c ---- */
-
-/* OVERRIDE_ON_INTERFACE, OVERRIDE_FROM_SELF_ERROR, OVERRIDE_SOURCE_HAS_OVERRIDE,
- * OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE, OVERRIDE_LABEL_INVALID: over all
- * the subgraphs at once. */
-void cc_check_overrides(compose_ctx *c);
-
 /* ---- compose_check_merged.c ---- */
 
 /* EXTERNAL_TYPE_MISMATCH, EXTERNAL_ARGUMENT_MISSING,

@@ -1,6 +1,6 @@
 /* compose_check_merged_test.c: the rules composition checks across
  * subgraphs and on the merged result (compose_check_merged.c,
- * compose_check_inaccessible.c, compose_check_override.c), through compose()
+ * compose_check_inaccessible.c, compose_check_external.c), through compose()
  * itself. Every expected message is the one @apollo/composition 2.14.4 gives
  * for the same subgraphs. */
 #include <string.h>
@@ -297,20 +297,9 @@ TEST(extension_without_a_base)
               "composes");
 }
 
-TEST(override_from_itself)
-{
-    CHECK_STR(compose_errors(PRODUCT_QUERY "type Product @key(fields: \"id\") { id: ID! name: "
-                                           "String @shareable @override(from: \"a\") }\n",
-                             V29 "type Product @key(fields: \"id\") { id: ID! name: String "
-                                 "@shareable }\n"),
-              "OVERRIDE_FROM_SELF_ERROR: Source and destination subgraphs \"a\" are the same for "
-              "overridden field \"Product.name\"\n");
-}
-
 TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
           RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
           RUN(empty_merged_enum); RUN(contextual_argument_everywhere);
           RUN(interfaces_across_subgraphs); RUN(inaccessible);
           RUN(merged_directives_on_external_fields); RUN(default_values_use_hidden_elements);
-          RUN(no_queries); RUN(extension_without_a_base); RUN(override_from_itself);
-          arena_free(&test_arena);)
+          RUN(no_queries); RUN(extension_without_a_base); arena_free(&test_arena);)

@@ -37,7 +37,6 @@ static const char *check_subgraphs(arena *a, const char *const *names, const cha
     }
     for (uint32_t i = 0; i < n; i++)
         compose_check_subgraph(&c, &c.subs[i]);
-    cc_check_overrides(&c);
     sbuf b;
     sbuf_init(&b);
     sbuf_puts(&b, "");
@@ -548,76 +547,6 @@ TEST(cost_and_list_size)
               "\"Conn\"\n");
 }
 
-/* ---- @override ---- */
-
-static const char *check_pair(const char *a_sdl, const char *b_sdl)
-{
-    const char *names[] = {"a", "b"};
-    const char *sdls[] = {a_sdl, b_sdl};
-    return check_subgraphs(&test_arena, names, sdls, 2);
-}
-
-#define PRODUCT_B V29 "type Product @key(fields: \"id\") { id: ID! name: String }\n"
-
-TEST(override_accepted)
-{
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"b\", label: \"percent(12.5)\") }\n",
-                         PRODUCT_B),
-              "");
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"b\", label: \"flag/new_name-2:a.b\") }\n",
-                         PRODUCT_B),
-              "");
-}
-
-TEST(override_errors)
-{
-    /* From itself: reported by the merge (compose_check_merged_test.c). */
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"a\") }\n",
-                         PRODUCT_B),
-              "");
-    CHECK_STR(check_pair(V29 "type Query { named: Named }\n"
-                             "interface Named { name: String @override(from: \"b\") }\n"
-                             "type User implements Named @key(fields: \"id\") { id: ID! name: "
-                             "String }\n",
-                         V29 "type User @key(fields: \"id\") { id: ID! }\n"),
-              "OVERRIDE_ON_INTERFACE: @override cannot be used on field \"Named.name\" on subgraph "
-              "\"a\": @override is not supported on interface type fields.\n");
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"b\") }\n",
-                         V29 "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"a\") }\n"),
-              "OVERRIDE_SOURCE_HAS_OVERRIDE: Field \"Product.name\" on subgraph \"a\" is also "
-              "marked with directive @override in subgraph \"b\". Only one @override directive "
-              "is allowed per field.\n"
-              "OVERRIDE_SOURCE_HAS_OVERRIDE: Field \"Product.name\" on subgraph \"b\" is also "
-              "marked with directive @override in subgraph \"a\". Only one @override directive "
-              "is allowed per field.\n");
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! size: Int @shareable "
-                             "weight: Int @override(from: \"b\") }\n",
-                         V29 "type Product @key(fields: \"id\") { id: ID! size: Int @external "
-                             "weight: Int @requires(fields: \"size\") }\n"),
-              "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE: @override cannot be used on field "
-              "\"Product.weight\" on subgraph \"a\" since \"Product.weight\" on \"b\" is marked "
-              "with directive \"@requires\"\n");
-    CHECK_STR(check_pair(V29 "type Query { product: Product }\n"
-                             "type Product @key(fields: \"id\") { id: ID! name: String "
-                             "@override(from: \"b\", label: \"percent(101)\") }\n",
-                         PRODUCT_B),
-              "OVERRIDE_LABEL_INVALID: Invalid @override label \"percent(101)\" on field "
-              "\"Product.name\" on subgraph \"a\": labels must start with a letter and after that "
-              "may contain alphanumerics, underscores, minuses, colons, periods, or slashes. "
-              "Alternatively, labels may be of the form \"percent(x)\" where x is a float between "
-              "0-100 inclusive.\n");
-}
-
 /* ---- @link ---- */
 
 TEST(link_version)
@@ -812,8 +741,7 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(interface_key_on_every_implementation); RUN(interface_object_needs_a_key);
           RUN(shareable_misuse); RUN(context_accepts_matching_selections); RUN(context_name);
           RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
-          RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(override_accepted);
-          RUN(override_errors); RUN(link_version); RUN(link_imports); RUN(sdl_unknown_types);
-          RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces);
-          RUN(directive_definitions); RUN(auth_on_interfaces); RUN(human_readable_lists);
-          arena_free(&test_arena);)
+          RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(link_version);
+          RUN(link_imports); RUN(sdl_unknown_types); RUN(sdl_unknown_directives);
+          RUN(sdl_positions_and_interfaces); RUN(directive_definitions); RUN(auth_on_interfaces);
+          RUN(human_readable_lists); arena_free(&test_arena);)

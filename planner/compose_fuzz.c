@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     if (ok) {
         diag_list errs;
         diag_init(&errs, &a);
-        if (!sg_load(&a, r.supergraph, r.supergraph_len, &errs)) abort();
+        if (!sg_load_composed(&a, r.supergraph, r.supergraph_len, &errs)) abort();
     }
     arena_free(&a);
     return 0;

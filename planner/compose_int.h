@@ -59,6 +59,7 @@ extern const uint8_t cfed_dir_since[CFED_COUNT];
 typedef struct capplied {
     const char *name;         /* its name in the supergraph, without '@' */
     const ast_directive *dir; /* as written in the subgraph (arguments) */
+    bool repeatable;          /* several applications may stay on one element */
 } capplied;
 
 /* What every element (type, field, argument, enum value) may carry. */
@@ -70,7 +71,7 @@ typedef struct cmeta {
     const char *deprecation_reason; /* its reason: argument; NULL = none given */
     const char **tags;              /* @tag(name:) values, in order */
     uint32_t ntags;
-    capplied *applied; /* pass-through directives, in order */
+    capplied *applied; /* pass-through directives (@tag and @deprecated too), in order */
     uint32_t napplied;
 } cmeta;
 
@@ -159,8 +160,11 @@ typedef struct cdirective {
     cfield *args;
     uint32_t nargs;
     bool repeatable;
-    uint32_t locations; /* schema_location bits */
-    bool composed;      /* named by @composeDirective */
+    uint32_t locations;             /* schema_location bits */
+    bool composed;                  /* named by @composeDirective */
+    const ast_name *location_names; /* as written, for printing */
+    const char *link_url;           /* composed: the @link(url:) that imports it; NULL = none */
+    const char *link_name;          /* composed: its name in that spec, without '@' */
     src_loc loc;
 } cdirective;
 
@@ -240,13 +244,16 @@ struct cmtype {
     int root;                                             /* ast_operation_type, -1 = none */
 };
 
+/* A directive definition the supergraph keeps: a composed one (@composeDirective),
+ * printed as its first subgraph wrote it, or an executable one every subgraph
+ * defines, with the locations and arguments they share. */
 typedef struct cmdirective {
-    const char *name;
-    const char *description;
-    cmfield *args;
+    const cdirective *def; /* the first subgraph's definition */
+    bool executable;       /* merged as an executable directive */
+    bool repeatable;       /* composed: as defined; executable: repeatable everywhere */
+    uint32_t locations;    /* executable: the locations every subgraph has */
+    const cfield **args;   /* executable: the arguments every subgraph has */
     uint32_t nargs;
-    bool repeatable;
-    uint32_t locations;
 } cmdirective;
 
 /* The supergraph, before printing. */
@@ -256,10 +263,8 @@ typedef struct cmerged {
     strmap type_map; /* name -> cmtype* */
     cmdirective *directives;
     uint32_t ndirectives;
-    uint32_t join_minor;    /* join spec v0.x the supergraph links: 3, 4 or 5 */
-    bool uses_inaccessible; /* some element is @inaccessible: link the spec */
-    bool uses_tag;
-    bool uses_override_label;
+    uint32_t join_minor;   /* join spec v0.x the supergraph links: 3, 4 or 5 */
+    bool uses[CFED_COUNT]; /* some subgraph applies it: link its spec */
 } cmerged;
 
 /* One composition in progress. */
@@ -275,6 +280,10 @@ typedef struct compose_ctx {
 /* Records an error with Apollo's code; where = the subgraph it is in, or NULL. */
 diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same without the "[subgraph] " prefix (Apollo's merge errors have
+ * none) but with the subgraph the location is in as the diag's source. */
+diag *compose_error_in(compose_ctx *c, const char *code, const csub *where, src_loc loc,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 

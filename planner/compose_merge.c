@@ -171,28 +171,6 @@ static uint32_t join_minor(const compose_ctx *c)
     return latest >= 8 ? 5 : latest == 7 ? 4 : 3;
 }
 
-static void note_usage(cmerged *m)
-{
-    for (uint32_t k = 0; k < m->ntypes; k++) {
-        const cmtype *t = &m->types[k];
-        m->uses_inaccessible |= t->m.inaccessible;
-        m->uses_tag |= t->m.ntags > 0;
-        for (uint32_t f = 0; f < t->nfields; f++) {
-            const cmfield *fd = &t->fields[f];
-            m->uses_inaccessible |= fd->m.inaccessible;
-            m->uses_tag |= fd->m.ntags > 0;
-            for (uint32_t a = 0; a < fd->nargs; a++) {
-                m->uses_inaccessible |= fd->args[a].m.inaccessible;
-                m->uses_tag |= fd->args[a].m.ntags > 0;
-            }
-        }
-        for (uint32_t v = 0; v < t->nvalues; v++) {
-            m->uses_inaccessible |= t->values[v].m.inaccessible;
-            m->uses_tag |= t->values[v].m.ntags > 0;
-        }
-    }
-}
-
 void compose_merge(compose_ctx *c)
 {
     cmerged *m = ARENA_NEW(c->arena, cmerged);
@@ -215,5 +193,6 @@ void compose_merge(compose_ctx *c)
         if (m->types[k].kind == SCHEMA_ENUM) cm_merge_enum(c, &m->types[k]);
     for (uint32_t k = 0; k < m->ntypes; k++)
         if (m->types[k].kind == SCHEMA_OBJECT) add_interface_object_fields(c, &m->types[k]);
-    note_usage(m);
+    cm_merge_directives(c);
+    cm_note_usage(c);
 }

@@ -37,6 +37,11 @@ void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
 void cm_merge_fields(compose_ctx *c, cmtype *t);
 void cm_merge_input_fields(compose_ctx *c, cmtype *t);
 
+/* compose_merge_directives.c: composed and executable directive definitions;
+ * which federation directives the subgraphs apply (cmerged.uses). */
+void cm_merge_directives(compose_ctx *c);
+void cm_note_usage(compose_ctx *c);
+
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */
 void cm_merge_enum(compose_ctx *c, cmtype *t);
 void cm_merge_union(compose_ctx *c, cmtype *t);

@@ -2,6 +2,7 @@
  * and of input types, with their arguments (Apollo's addFieldsShallow,
  * mergeField, validateOverride, validateFieldSharing, addArgumentsShallow and
  * needsJoinField), and the errors those report. */
+#include <ctype.h>
 #include <string.h>
 
 #include "compose_merge.h"
@@ -67,26 +68,116 @@ static bool any_source(const cmsource *s)
     return s->field != NULL;
 }
 
+/* Apollo's label forms: a name ([a-zA-Z][a-zA-Z0-9_-:./]*) or percent(x), x in 0..100
+ * with at most 2 integer and 8 fraction digits. */
+static bool valid_name_label(const char *l)
+{
+    if (!isalpha((unsigned char)l[0])) return false;
+    for (const char *p = l + 1; *p; p++)
+        if (!isalnum((unsigned char)*p) && !strchr("_-:./", *p)) return false;
+    return true;
+}
+
+static bool valid_label(const char *l)
+{
+    if (valid_name_label(l)) return true;
+    if (strncmp(l, "percent(", 8)) return false;
+    const char *p = l + 8;
+    if (!strcmp(p, "100)")) return true;
+    size_t whole = strspn(p, "0123456789");
+    if (whole < 1 || whole > 2) return false;
+    p += whole;
+    if (*p == '.') {
+        size_t frac = strspn(p + 1, "0123456789");
+        if (frac < 1 || frac > 8) return false;
+        p += 1 + frac;
+    }
+    return !strcmp(p, ")");
+}
+
+static const csub *subgraph_named(compose_ctx *c, const char *name)
+{
+    for (uint32_t j = 0; j < c->nsubs; j++)
+        if (!strcmp(c->subs[j].name, name)) return &c->subs[j];
+    return NULL;
+}
+
+/* Apollo's validateOverride for the copy in subgraph i; true when it stands. */
+static bool override_is_valid(compose_ctx *c, cmfield *f, uint32_t i, const csub *from)
+{
+    const cfield *o = f->src[i].field;
+    const char *sub = c->subs[i].name, *type = f->parent->name;
+    if (o->parent->kind == SCHEMA_INTERFACE) {
+        compose_error_in(
+            c, "OVERRIDE_ON_INTERFACE", &c->subs[i], o->override_loc,
+            "@override cannot be used on field \"%s.%s\" on subgraph \"%s\": @override "
+            "is not supported on interface type fields.",
+            type, f->name, sub);
+        return false;
+    }
+    if (o->parent->interface_object) {
+        compose_error_in(
+            c, "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", &c->subs[i], o->override_loc,
+            "@override is not yet supported on fields of @interfaceObject types: cannot "
+            "be used on field \"%s.%s\" on subgraph \"%s\".",
+            type, f->name, sub);
+        return false;
+    }
+    if (!from) return false; /* an unknown subgraph: Apollo only hints */
+    if (from == &c->subs[i]) {
+        compose_error_in(
+            c, "OVERRIDE_FROM_SELF_ERROR", &c->subs[i], o->override_loc,
+            "Source and destination subgraphs \"%s\" are the same for overridden field "
+            "\"%s.%s\"",
+            from->name, type, f->name);
+        return false;
+    }
+    const cfield *src = f->src[from->index].field;
+    if (src && src->override_from) {
+        compose_error_in(
+            c, "OVERRIDE_SOURCE_HAS_OVERRIDE", &c->subs[i], o->override_loc,
+            "Field \"%s.%s\" on subgraph \"%s\" is also marked with directive @override "
+            "in subgraph \"%s\". Only one @override directive is allowed per field.",
+            type, f->name, sub, from->name);
+        return false;
+    }
+    if (!src) return false; /* gone from the source: Apollo only hints */
+    const char *collision = src->requires   ? from->dir_names[CFED_REQUIRES]
+                            : src->provides ? from->dir_names[CFED_PROVIDES]
+                            : o->external   ? c->subs[i].dir_names[CFED_EXTERNAL]
+                                            : NULL;
+    if (collision) {
+        compose_error_in(
+            c, "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE", &c->subs[i], o->override_loc,
+            "@override cannot be used on field \"%s.%s\" on subgraph \"%s\" since "
+            "\"%s.%s\" on \"%s\" is marked with directive \"@%s\"",
+            type, f->name, sub, type, f->name, o->external ? sub : from->name, collision);
+        return false;
+    }
+    if (o->override_label && !valid_label(o->override_label)) {
+        compose_error_in(
+            c, "OVERRIDE_LABEL_INVALID", &c->subs[i], o->override_loc,
+            "Invalid @override label \"%s\" on field \"%s.%s\" on subgraph \"%s\": labels "
+            "must start with a letter and after that may contain alphanumerics, "
+            "underscores, minuses, colons, periods, or slashes. Alternatively, labels "
+            "may be of the form \"percent(x)\" where x is a float between 0-100 "
+            "inclusive.",
+            o->override_label, type, f->name, sub);
+        /* the override still stands, without its label (as in Apollo) */
+    }
+    return !src->external; /* an external source: nothing to take over (a hint) */
+}
+
 /* @override(from:, label:): which subgraph's copy stays resolvable. */
 static void resolve_overrides(compose_ctx *c, cmfield *f)
 {
     for (uint32_t i = 0; i < c->nsubs; i++) {
         const cfield *o = f->src[i].field;
         if (!o || !o->override_from) continue;
-        const csub *from = NULL;
-        for (uint32_t j = 0; j < c->nsubs; j++)
-            if (!strcmp(c->subs[j].name, o->override_from)) from = &c->subs[j];
-        if (from == &c->subs[i]) {
-            compose_error(c, "OVERRIDE_FROM_SELF_ERROR", NULL, o->override_loc,
-                          "Source and destination subgraphs \"%s\" are the same for overridden "
-                          "field \"%s.%s\"",
-                          from->name, f->parent->name, f->name);
-            continue;
-        }
-        if (!from) continue; /* an unknown subgraph: Apollo only hints */
+        const csub *from = subgraph_named(c, o->override_from);
+        if (!override_is_valid(c, f, i, from)) continue;
         cmsource *src = &f->src[from->index];
-        if (!src->field || src->field->external) continue;
-        if (o->override_label) {
+        if (o->override_label && valid_label(o->override_label)) {
             f->src[i].override_label = o->override_label;
             src->override_label = o->override_label;
         }

@@ -35,11 +35,14 @@ static char *applied_text(arena *a, const capplied *p)
     return text;
 }
 
+/* A repeatable directive keeps each distinct application, another only its first. */
 static bool has_applied(compose_ctx *c, const cmeta *m, const capplied *p)
 {
-    const char *text = applied_text(c->arena, p);
-    for (uint32_t i = 0; i < m->napplied; i++)
-        if (!strcmp(applied_text(c->arena, &m->applied[i]), text)) return true;
+    const char *text = p->repeatable ? applied_text(c->arena, p) : NULL;
+    for (uint32_t i = 0; i < m->napplied; i++) {
+        if (strcmp(m->applied[i].name, p->name)) continue;
+        if (!p->repeatable || !strcmp(applied_text(c->arena, &m->applied[i]), text)) return true;
+    }
     return false;
 }
 

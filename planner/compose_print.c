@@ -60,13 +60,16 @@ static bool is_printed(const cmtype *t)
 const char *compose_print(compose_ctx *c, size_t *len)
 {
     const cmerged *m = c->merged;
-    cp_definition *defs =
-        ARENA_ARRAY(c->arena, cp_definition, m->ntypes + CP_MAX_SPEC_DEFINITIONS + 1);
+    cp_definition *defs = ARENA_ARRAY(c->arena, cp_definition,
+                                      m->ntypes + m->ndirectives + CP_MAX_SPEC_DEFINITIONS + 1);
     uint32_t n = cp_spec_definitions(m, defs);
     defs[n++] = (cp_definition){"join__Graph", false, graph_enum(c)};
     for (uint32_t k = 0; k < m->ntypes; k++)
         if (is_printed(&m->types[k]))
             defs[n++] = (cp_definition){m->types[k].name, false, cp_print_type(c, &m->types[k])};
+    for (uint32_t k = 0; k < m->ndirectives; k++)
+        defs[n++] = (cp_definition){m->directives[k].def->name, true,
+                                    cp_print_directive(c, &m->directives[k])};
     qsort(defs, n, sizeof *defs, compare_definitions);
     sbuf out;
     sbuf_init(&out);

@@ -24,8 +24,10 @@ uint32_t cp_spec_definitions(const cmerged *m, cp_definition *out);
  * GraphQL names (ICU root collation), the order Apollo prints in. */
 int cp_locale_compare(const char *a, const char *b);
 
-/* compose_print_types.c: one merged type as Apollo prints it. */
+/* compose_print_types.c: one merged type as Apollo prints it, and a kept
+ * directive definition. */
 const char *cp_print_type(compose_ctx *c, const cmtype *t);
+const char *cp_print_directive(compose_ctx *c, const cmdirective *d);
 /* Apollo's description printing: a block string, indented. */
 void cp_description(sbuf *out, const char *description, const char *indent, bool first_in_block);
 

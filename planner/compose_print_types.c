@@ -4,6 +4,7 @@
  * @join__enumValue), each element's own directives (@inaccessible first on
  * fields and enum values, then the join ones, then @tag, pass-through ones and
  * @deprecated), descriptions as Apollo's block strings. */
+#include <ctype.h>
 #include <string.h>
 
 #include "compose_print.h"
@@ -38,13 +39,44 @@ void cp_description(sbuf *out, const char *d, const char *indent, bool first_in_
     sbuf_puts(out, "\"\"\"\n");
 }
 
-static void print_applied(sbuf *out, const capplied *p)
+static void print_applied(sbuf *out, const capplied *p, const char *sep)
 {
     ast_directive copy = *p->dir;
     copy.name = p->name;
     copy.next = NULL;
-    sbuf_putc(out, ' ');
+    sbuf_puts(out, sep);
     print_directives(out, &copy);
+}
+
+static void print_applied_named(sbuf *out, const cmeta *m, const char *name, const char *sep)
+{
+    for (uint32_t i = 0; i < m->napplied; i++)
+        if (!strcmp(m->applied[i].name, name)) print_applied(out, &m->applied[i], sep);
+}
+
+/* Apollo merges applied directives name by name, in order of first
+ * appearance; on fields and interfaces the access-control ones come first. */
+static const char *const access_control[3] = {"authenticated", "requiresScopes", "policy"};
+
+static bool is_access_control(const char *name)
+{
+    for (int k = 0; k < 3; k++)
+        if (!strcmp(access_control[k], name)) return true;
+    return false;
+}
+
+static void print_applied_list(sbuf *out, const cmeta *m, bool hoist, const char *sep)
+{
+    if (hoist)
+        for (int k = 0; k < 3; k++)
+            print_applied_named(out, m, access_control[k], sep);
+    for (uint32_t i = 0; i < m->napplied; i++) {
+        const char *name = m->applied[i].name;
+        bool seen = hoist && is_access_control(name);
+        for (uint32_t j = 0; j < i && !seen; j++)
+            seen = !strcmp(m->applied[j].name, name);
+        if (!seen) print_applied_named(out, m, name, sep);
+    }
 }
 
 static void print_string_literal(sbuf *out, const char *s)
@@ -52,24 +84,10 @@ static void print_string_literal(sbuf *out, const char *s)
     print_string(out, s, strlen(s));
 }
 
-/* The directives after the join ones: @tag, pass-through, @deprecated. */
-static void print_meta_tail(sbuf *out, const cmeta *m, bool with_deprecated)
+/* The directives after the join ones, on the element's line. */
+static void print_meta_tail(sbuf *out, const cmeta *m, bool hoist)
 {
-    for (uint32_t i = 0; i < m->ntags; i++) {
-        sbuf_puts(out, " @tag(name: ");
-        print_string_literal(out, m->tags[i]);
-        sbuf_putc(out, ')');
-    }
-    for (uint32_t i = 0; i < m->napplied; i++)
-        print_applied(out, &m->applied[i]);
-    if (with_deprecated && m->deprecated) {
-        sbuf_puts(out, " @deprecated");
-        if (m->deprecation_reason) {
-            sbuf_puts(out, "(reason: ");
-            print_string_literal(out, m->deprecation_reason);
-            sbuf_putc(out, ')');
-        }
-    }
+    print_applied_list(out, m, hoist, " ");
 }
 
 static void print_type_ref(sbuf *out, const ast_type *t)
@@ -86,7 +104,7 @@ static void print_arg(sbuf *out, const cmfield *a)
         print_value(out, a->default_value);
     }
     if (a->m.inaccessible) sbuf_puts(out, " @inaccessible");
-    print_meta_tail(out, &a->m, true);
+    print_meta_tail(out, &a->m, false);
 }
 
 static void print_args(sbuf *out, const cmfield *f)
@@ -108,6 +126,44 @@ static void print_args(sbuf *out, const cmfield *f)
     }
     if (described) sbuf_puts(out, "\n  ");
     sbuf_putc(out, ')');
+}
+
+/* "$ctx { a }": the context's name and the selection after it, as Apollo's
+ * parseContext splits them (the selection keeps its leading space). */
+static bool split_context(const char *value, const char **name, size_t *len, const char **selection)
+{
+    const char *p = value + strspn(value, " \t\n\r,");
+    if (*p != '$') return false;
+    p += 1 + strspn(p + 1, " \t\n\r,");
+    size_t n = 0;
+    while (isalnum((unsigned char)p[n]) || p[n] == '_')
+        n++;
+    if (!n || isdigit((unsigned char)p[0])) return false;
+    *name = p;
+    *len = n;
+    *selection = p + n;
+    return true;
+}
+
+static void print_context_arguments(compose_ctx *c, sbuf *out, const cfield *sf, const csub *s)
+{
+    uint32_t n = 0;
+    for (uint32_t a = 0; a < sf->nargs; a++) {
+        const cfield *arg = &sf->args[a];
+        const char *name, *selection;
+        size_t len;
+        if (!arg->from_context || !split_context(arg->from_context, &name, &len, &selection))
+            continue;
+        sbuf_puts(out, n++ ? ", " : ", contextArguments: [");
+        sbuf_printf(out, "{context: \"%s__%.*s\", name: ", s->name, (int)len, name);
+        print_string_literal(out, arg->name);
+        sbuf_puts(out, ", type: ");
+        print_string_literal(out, schema_type_ref_text(c->arena, arg->type));
+        sbuf_puts(out, ", selection: ");
+        print_string_literal(out, selection);
+        sbuf_putc(out, '}');
+    }
+    if (n) sbuf_putc(out, ']');
 }
 
 static void print_join_field(compose_ctx *c, sbuf *out, const cmfield *f, uint32_t i)
@@ -137,6 +193,7 @@ static void print_join_field(compose_ctx *c, sbuf *out, const cmfield *f, uint32
         sbuf_puts(out, ", overrideLabel: ");
         print_string_literal(out, s->override_label);
     }
+    print_context_arguments(c, out, sf, &c->subs[i]);
     sbuf_putc(out, ')');
 }
 
@@ -157,7 +214,7 @@ static void print_field(compose_ctx *c, sbuf *out, const cmfield *f, bool first)
         for (uint32_t i = 0; i < c->nsubs; i++)
             if (f->src[i].field && !(f->src[i].overridden && !f->src[i].override_label))
                 print_join_field(c, out, f, i);
-    print_meta_tail(out, &f->m, true);
+    print_meta_tail(out, &f->m, f->parent->kind != SCHEMA_INPUT_OBJECT);
     sbuf_putc(out, '\n');
 }
 
@@ -214,15 +271,7 @@ static void print_type_meta(sbuf *out, const cmtype *t)
         sbuf_putc(out, ')');
     }
     if (t->m.inaccessible) sbuf_puts(out, "\n  @inaccessible");
-    for (uint32_t i = 0; i < t->m.ntags; i++) {
-        sbuf_puts(out, "\n  @tag(name: ");
-        print_string_literal(out, t->m.tags[i]);
-        sbuf_putc(out, ')');
-    }
-    for (uint32_t i = 0; i < t->m.napplied; i++) {
-        sbuf_puts(out, "\n ");
-        print_applied(out, &t->m.applied[i]);
-    }
+    print_applied_list(out, &t->m, t->kind == SCHEMA_INTERFACE, "\n  ");
 }
 
 static const char *keyword(schema_kind k)
@@ -253,7 +302,7 @@ static void print_values(compose_ctx *c, sbuf *out, const cmtype *t)
         for (uint32_t i = 0; i < c->nsubs; i++)
             if (val->in[i])
                 sbuf_printf(out, " @join__enumValue(graph: %s)", c->subs[i].graph_value);
-        print_meta_tail(out, &val->m, true);
+        print_meta_tail(out, &val->m, false);
         sbuf_putc(out, '\n');
     }
 }
@@ -278,6 +327,77 @@ const char *cp_print_type(compose_ctx *c, const cmtype *t)
     if (block) sbuf_putc(&out, '}');
     for (uint32_t m = 0; m < t->nmembers; m++)
         sbuf_printf(&out, "%s%s", m ? " | " : "\n = ", t->members[m].name);
+    const char *text = arena_strndup(c->arena, out.data, out.len);
+    sbuf_free(&out);
+    return text;
+}
+
+/* A definition's arguments as Apollo's printArgs writes them. */
+static void print_definition_args(sbuf *out, const cfield *const *args, uint32_t n)
+{
+    if (!n) return;
+    bool described = false;
+    for (uint32_t i = 0; i < n; i++)
+        described |= args[i]->m.description != NULL;
+    sbuf_putc(out, '(');
+    for (uint32_t i = 0; i < n; i++) {
+        if (described) {
+            sbuf_putc(out, '\n');
+            cp_description(out, args[i]->m.description, "  ", i == 0);
+            sbuf_puts(out, "  ");
+        } else if (i) {
+            sbuf_puts(out, ", ");
+        }
+        sbuf_printf(out, "%s: ", args[i]->name);
+        print_type_ref(out, args[i]->type);
+        if (args[i]->default_value) {
+            sbuf_puts(out, " = ");
+            print_value(out, args[i]->default_value);
+        }
+    }
+    if (described) sbuf_putc(out, '\n');
+    sbuf_putc(out, ')');
+}
+
+/* Executable locations as Apollo merges them: sorted by name. */
+static void print_sorted_locations(sbuf *out, uint32_t locations)
+{
+    const char *names[32];
+    uint32_t n = 0;
+    for (uint32_t bit = 1; bit && n < 32; bit <<= 1)
+        if (locations & bit) names[n++] = schema_location_name((schema_location)bit);
+    for (uint32_t i = 1; i < n; i++)
+        for (uint32_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
+            const char *t = names[j];
+            names[j] = names[j - 1];
+            names[j - 1] = t;
+        }
+    for (uint32_t i = 0; i < n; i++)
+        sbuf_printf(out, "%s%s", i ? " | " : "", names[i]);
+}
+
+const char *cp_print_directive(compose_ctx *c, const cmdirective *d)
+{
+    const cdirective *def = d->def;
+    sbuf out;
+    sbuf_init(&out);
+    cp_description(&out, def->description, "", true);
+    sbuf_printf(&out, "directive @%s", def->name);
+    if (d->executable) {
+        print_definition_args(&out, d->args, d->nargs);
+    } else {
+        const cfield **all = ARENA_ARRAY(c->arena, const cfield *, def->nargs + 1);
+        for (uint32_t i = 0; i < def->nargs; i++)
+            all[i] = &def->args[i];
+        print_definition_args(&out, all, def->nargs);
+    }
+    if (d->repeatable) sbuf_puts(&out, " repeatable");
+    sbuf_puts(&out, " on ");
+    if (d->executable)
+        print_sorted_locations(&out, d->locations);
+    else
+        for (const ast_name *l = def->location_names; l; l = l->next)
+            sbuf_printf(&out, "%s%s", l == def->location_names ? "" : " | ", l->name);
     const char *text = arena_strndup(c->arena, out.data, out.len);
     sbuf_free(&out);
     return text;

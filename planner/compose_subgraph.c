@@ -131,6 +131,25 @@ static bool is_composed(const csub *s, const char *name)
     return d && d->composed;
 }
 
+/* @context(name: "x") as the supergraph writes it: @context(name: "<subgraph>__x"). */
+static const ast_directive *context_directive(compose_ctx *c, const csub *s,
+                                              const ast_directive *dir, const char *name)
+{
+    ast_value *v = ARENA_NEW(c->arena, ast_value);
+    v->kind = AST_VALUE_STRING;
+    v->str = arena_sprintf(c->arena, "%s__%s", s->name, name);
+    v->len = (uint32_t)strlen(v->str);
+    ast_argument *arg = ARENA_NEW(c->arena, ast_argument);
+    arg->name = "name";
+    arg->value = v;
+    arg->loc = dir->loc;
+    ast_directive *copy = ARENA_NEW(c->arena, ast_directive);
+    copy->name = "context";
+    copy->loc = dir->loc;
+    copy->arguments = arg;
+    return copy;
+}
+
 /* Reads the directives every element may carry into m; returns nothing, but
  * hands federation-specific ones to the caller through `fed` (NULL = none). */
 typedef void (*fed_directive_fn)(compose_ctx *c, csub *s, void *elem, cfed_dir d,
@@ -152,6 +171,15 @@ static void read_meta(compose_ctx *c, csub *s, cmeta *m, const ast_directive *di
         case CFED_TAG: {
             const char *name = string_arg(d, "name");
             if (name) m->tags[m->ntags++] = name;
+            m->applied[m->napplied++] = (capplied){"tag", d, true};
+            break;
+        }
+        case CFED_CONTEXT: {
+            const char *name = string_arg(d, "name");
+            if (name)
+                m->applied[m->napplied++] =
+                    (capplied){"context", context_directive(c, s, d, name), true};
+            if (fed) fed(c, s, elem, f, d);
             break;
         }
         case CFED_AUTHENTICATED:
@@ -159,14 +187,16 @@ static void read_meta(compose_ctx *c, csub *s, cmeta *m, const ast_directive *di
         case CFED_POLICY:
         case CFED_COST:
         case CFED_LIST_SIZE:
-            m->applied[m->napplied++] = (capplied){cfed_dir_names[f], d};
+            m->applied[m->napplied++] = (capplied){cfed_dir_names[f], d, false};
             break;
         case CFED_COUNT:
             if (!strcmp(d->name, "deprecated")) {
                 m->deprecated = true;
                 m->deprecation_reason = string_arg(d, "reason");
+                m->applied[m->napplied++] = (capplied){"deprecated", d, false};
             } else if (is_composed(s, d->name)) {
-                m->applied[m->napplied++] = (capplied){d->name, d};
+                const cdirective *cd = strmap_get(&s->directive_map, d->name);
+                m->applied[m->napplied++] = (capplied){d->name, d, cd->repeatable};
             }
             break;
         default:
@@ -447,6 +477,48 @@ static bool is_federation_directive(const csub *s, const char *name)
            !strncmp(name, "federation__", 12) || !strncmp(name, "link__", 6);
 }
 
+/* The name an import item gives a directive in this schema ("@x", or the
+ * as: of {name: "@x", as: "@y"}), and its name in the spec. */
+static bool import_item(const ast_value *v, const char **local, const char **spec)
+{
+    if (v->kind == AST_VALUE_STRING) {
+        *local = *spec = v->str;
+        return true;
+    }
+    if (v->kind != AST_VALUE_OBJECT) return false;
+    *local = *spec = NULL;
+    for (const ast_object_field *f = v->fields; f; f = f->next) {
+        if (f->value->kind != AST_VALUE_STRING) continue;
+        if (!strcmp(f->name, "name")) *spec = f->value->str;
+        if (!strcmp(f->name, "as")) *local = f->value->str;
+    }
+    if (!*local) *local = *spec;
+    return *spec != NULL;
+}
+
+/* The @link that imports a composed directive: the supergraph links it too. */
+static void find_link(const csub *s, cdirective *cd)
+{
+    for (const ast_definition *d = s->doc->definitions; d; d = d->next) {
+        if (d->kind != AST_DEF_SCHEMA) continue;
+        for (const ast_directive *dir = d->directives; dir; dir = dir->next) {
+            const ast_argument *imports = ast_find_argument(dir->arguments, "import");
+            const char *url = string_arg(dir, "url");
+            if (strcmp(dir->name, "link") || !url || !imports ||
+                imports->value->kind != AST_VALUE_LIST)
+                continue;
+            for (const ast_value *v = imports->value->items; v; v = v->next) {
+                const char *local, *spec;
+                if (!import_item(v, &local, &spec) || local[0] != '@' || spec[0] != '@') continue;
+                if (strcmp(local + 1, cd->name)) continue;
+                cd->link_url = url;
+                cd->link_name = spec + 1;
+                return;
+            }
+        }
+    }
+}
+
 /* Custom directive definitions, and which of them @composeDirective names. */
 static void read_directives(compose_ctx *c, csub *s)
 {
@@ -463,6 +535,7 @@ static void read_directives(compose_ctx *c, csub *s)
         cd->description = d->description;
         cd->repeatable = d->repeatable;
         cd->loc = d->name_loc;
+        cd->location_names = d->locations;
         for (const ast_name *l = d->locations; l; l = l->next)
             cd->locations |= schema_location_from_name(l->name);
         uint32_t nargs = count_fields(d->arguments);
@@ -478,7 +551,10 @@ static void read_directives(compose_ctx *c, csub *s)
             const char *name = string_arg(dir, "name");
             cdirective *cd =
                 name && name[0] == '@' ? strmap_get(&s->directive_map, name + 1) : NULL;
-            if (cd) cd->composed = true;
+            if (cd) {
+                cd->composed = true;
+                find_link(s, cd);
+            }
         }
     }
 }

@@ -180,8 +180,10 @@ TEST(element_directives)
     CHECK_STR(a->m.tags[1], "q");
     CHECK(a->m.deprecated);
     CHECK_STR(a->m.deprecation_reason, "old");
-    CHECK_INT(a->m.napplied, 1);
-    CHECK_STR(a->m.applied[0].name, "authenticated");
+    CHECK_INT(a->m.napplied, 4); /* pass-through, in written order */
+    CHECK_STR(a->m.applied[0].name, "tag");
+    CHECK_STR(a->m.applied[2].name, "deprecated");
+    CHECK_STR(a->m.applied[3].name, "authenticated");
     CHECK(a->args[0].m.inaccessible);
     const cfield *b = field_of(s, "Query", "b");
     CHECK_STR(b->override_from, "o");
@@ -207,6 +209,21 @@ TEST(composed_directives_pass_through)
     const cfield *a = field_of(s, "Query", "a");
     CHECK_INT(a->m.napplied, 1);
     CHECK_STR(a->m.applied[0].name, "hello");
+}
+
+TEST(context_names_take_the_subgraph_prefix)
+{
+    csub *s = read_sdl("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.8\", "
+                       "import: [\"@context\", \"@fromContext\"])\n"
+                       "type Query { t: T } type T @context(name: \"ctx\") { p: String u: U } "
+                       "type U { f(x: String @fromContext(field: \"$ctx { p }\")): Int }");
+    const ctype *t = csub_type(s, "T");
+    CHECK_INT(t->ncontexts, 1);
+    CHECK_STR(t->contexts[0], "ctx");
+    CHECK_INT(t->m.napplied, 1);
+    CHECK_STR(t->m.applied[0].name, "context");
+    CHECK_STR(t->m.applied[0].dir->arguments->value->str, "s__ctx");
+    CHECK_STR(field_of(s, "U", "f")->args[0].from_context, "$ctx { p }");
 }
 
 TEST(syntax_errors_are_reported)
@@ -237,5 +254,5 @@ TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(imports_rename_and_the_rest_is_n
           RUN(federation1_drops_unused_externals); RUN(provided_externals);
           RUN(interface_implementations_are_used); RUN(federation_types_and_fields_are_left_out);
           RUN(element_directives); RUN(composed_directives_pass_through);
-          RUN(syntax_errors_are_reported); RUN(deep_field_sets_are_bounded);
-          arena_free(&test_arena);)
+          RUN(context_names_take_the_subgraph_prefix); RUN(syntax_errors_are_reported);
+          RUN(deep_field_sets_are_bounded); arena_free(&test_arena);)

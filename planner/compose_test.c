@@ -363,6 +363,60 @@ TEST(graph_enum_values_from_names)
                             "  MY_SUB_2 @join__graph(name: \"my_sub\", url: \"u\")\n");
 }
 
+TEST(override_on_interface_field)
+{
+    CHECK_STR(compose_ab(FED23 "type Query { n: Named } interface Named { name: String "
+                               "@override(from: \"b\") } type U implements Named { name: String }",
+                         NULL),
+              "OVERRIDE_ON_INTERFACE: @override cannot be used on field \"Named.name\" on "
+              "subgraph \"a\": @override is not supported on interface type fields.");
+}
+
+TEST(override_on_both_sides)
+{
+    const char *out = compose_ab(
+        FED23 "type Query { t: T } type T @key(fields: \"id\") { id: ID! n: Int @override(from: "
+              "\"b\") }",
+        FED23 "type T @key(fields: \"id\") { id: ID! n: Int @override(from: \"a\") }");
+    CHECK_HAS(out, "OVERRIDE_SOURCE_HAS_OVERRIDE: Field \"T.n\" on subgraph \"a\" is also marked "
+                   "with directive @override in subgraph \"b\". Only one @override directive is "
+                   "allowed per field.\n");
+}
+
+TEST(override_of_a_field_with_requires)
+{
+    const char *out = compose_ab(
+        FED23 "type Query { t: T } type T @key(fields: \"id\") { id: ID! w: Int @override(from: "
+              "\"b\") }",
+        FED23 "type T @key(fields: \"id\") { id: ID! s: Int @external w: Int @requires(fields: "
+              "\"s\") }");
+    CHECK_HAS(out, "OVERRIDE_COLLISION_WITH_ANOTHER_DIRECTIVE: @override cannot be used on field "
+                   "\"T.w\" on subgraph \"a\" since \"T.w\" on \"b\" is marked with directive "
+                   "\"@requires\"");
+}
+
+static const char *with_label(const char *label)
+{
+    const char *a = arena_sprintf(&test_arena,
+                                  FED27 "type Query { t: T } type T @key(fields: \"id\") { id: ID! "
+                                        "x: Int @override(from: \"b\", label: \"%s\") }",
+                                  label);
+    return compose_ab(a, FED27 "type T @key(fields: \"id\") { id: ID! x: Int }");
+}
+
+TEST(override_labels)
+{
+    CHECK_HAS(with_label("beta:v2/x.y-z_1"), "overrideLabel: \"beta:v2/x.y-z_1\"");
+    CHECK_HAS(with_label("percent(0.12345678)"), "overrideLabel: \"percent(0.12345678)\"");
+    CHECK_HAS(with_label("percent(100)"), "overrideLabel: \"percent(100)\"");
+    CHECK_HAS(with_label("percent(100.5)"), "OVERRIDE_LABEL_INVALID: Invalid @override label "
+                                            "\"percent(100.5)\" on field \"T.x\" on subgraph "
+                                            "\"a\": labels must start with a letter");
+    CHECK_HAS(with_label("percent(123)"), "OVERRIDE_LABEL_INVALID");
+    CHECK_HAS(with_label("percent(1.123456789)"), "OVERRIDE_LABEL_INVALID");
+    CHECK_HAS(with_label("1abc"), "OVERRIDE_LABEL_INVALID");
+}
+
 TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(one_subgraph_exact_output);
           RUN(progressive_override_links_join_v04);
           RUN(override_of_a_used_field_keeps_it_used_overridden);
@@ -378,4 +432,5 @@ TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(one_subgraph_exact_output);
           RUN(type_kind_mismatch); RUN(external_everywhere); RUN(no_query_type);
           RUN(field_set_checks); RUN(syntax_error_names_the_subgraph);
           RUN(same_bytes_whatever_the_input_order); RUN(graph_enum_values_from_names);
-          arena_free(&test_arena);)
+          RUN(override_on_interface_field); RUN(override_on_both_sides);
+          RUN(override_of_a_field_with_requires); RUN(override_labels); arena_free(&test_arena);)
