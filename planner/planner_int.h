@@ -51,7 +51,8 @@ typedef struct qp_conds {
 
 /* Where the walk stands: an object of `type` (full schema) fetched by
  * `group`, whose fields go under `sel` in the group's selection. */
-typedef struct qp_ctx {
+typedef struct qp_ctx qp_ctx;
+struct qp_ctx {
     qp_group *group;
     ast_selection *sel;
     const schema_type *type;
@@ -59,7 +60,24 @@ typedef struct qp_ctx {
     const ast_selection *client;   /* the client's selections here; NULL in FieldSets */
     uint32_t nsteps;               /* length of the response path to here (in planner.steps); type
                                       conditions narrower than the field's type add "... on T" steps */
-} qp_ctx;
+    /* Where the object hangs, so that a field no subgraph reaches from it
+     * can be fetched through an enclosing entity (planner_parent.c): the
+     * context of the object whose field `via` (selected with `via_conds`)
+     * returned it; NULL at the root. Contexts live on the walk's stack, and
+     * an ancestor's outlives the walk below it. */
+    const qp_ctx *up;
+    const ast_selection *via;
+    const schema_field *via_field;
+    qp_conds via_conds;
+    /* The same object in the group this context jumped from; NULL when it was not reached by a
+     * jump. */
+    const qp_ctx *origin;
+    /* The object is one of its entity group's representations: the subgraph got its key. */
+    bool representation;
+    /* The graphs the object may be read from (bit g: graph g), for the type
+     * conditions that can match it (planner_options.c); 0 when unknown. */
+    uint64_t options;
+};
 
 typedef struct qp_planner {
     arena *a; /* the plan's arena: everything allocated while planning goes here */
@@ -129,6 +147,13 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
  * the choice), or a FieldSet's. */
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth);
+/* Jumps from ctx (an object type) to graph through one of its keys there, to
+ * select fields below the object: false when graph has no resolvable key for
+ * it or the jump fails. qp_key_at_hand: graph has a key whose fields ctx's
+ * group can select itself. */
+bool qp_jump_to_graph(qp_planner *p, const qp_ctx *ctx, uint32_t graph, qp_ctx *out,
+                      uint32_t depth);
+bool qp_key_at_hand(const qp_planner *p, const qp_ctx *ctx, uint32_t graph);
 /* ctx's type is an interface its group's subgraph sees as an @interfaceObject:
  * that subgraph knows neither the objects' types nor their own fields. */
 bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx);
@@ -146,6 +171,29 @@ bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 
+/* The named type f has in the graph: @join__field(type:) may narrow the
+ * supergraph's type there (an object for a union, say), and the subgraph only
+ * accepts type conditions that fit its own type. */
+const schema_type *qp_type_in_graph(const qp_planner *p, const schema_field *f, uint32_t graph);
+
+/* planner_options.c */
+/* The graphs the root type's fields may be read from. */
+uint64_t qp_root_options(const qp_planner *p, const schema_type *root);
+/* The graphs f of ctx's object may be read from: those resolving it among
+ * ctx's options and the graphs they reach through keys, and ctx's own. */
+uint64_t qp_field_options(const qp_planner *p, const qp_ctx *ctx, const schema_field *f);
+/* Type condition cond at ctx can match: in every graph the object may come
+ * from, the field returning it can return an object of cond. */
+bool qp_cond_possible(const qp_planner *p, const qp_ctx *ctx, const schema_type *cond);
+
+/* planner_parent.c */
+/* f of ctx's object is not reachable through a key at hand: jumps from the
+ * nearest enclosing entity to a subgraph that resolves every field from it
+ * down to f, selects that path again there, and returns the context where
+ * f goes. False (without an error) when no ancestor allows it. */
+bool qp_jump_via_parent(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                        uint32_t depth);
+
 /* planner_ops.c */
 /* The subgraph operation of a group and the client variables it uses. */
 void qp_build_fetch(qp_planner *p, const qp_group *g, plan_fetch *out);
@@ -154,6 +202,17 @@ void qp_merge_selections(qp_planner *p, ast_selection *to, const ast_selection *
 /* Two selection trees would put different fields under one response key. */
 bool qp_selections_conflict(const ast_selection *a, const ast_selection *b);
 bool qp_same_arguments(const ast_argument *a, const ast_argument *b);
+
+/* planner_aliases.c */
+/* Aliases the fields of g's selection that the subgraph types differently
+ * under one response key (the request would be invalid) and gives out the
+ * output rewrites that rename them back. Call before qp_build_fetch. */
+void qp_alias_conflicts(qp_planner *p, const qp_group *g, plan_fetch *out);
+
+/* planner_conditions.c */
+/* fetch inside Condition nodes for the variable @skip/@include that every
+ * field at the top of g's selection has; fetch itself when there are none. */
+plan_node *qp_guard_fetch(qp_planner *p, const qp_group *g, plan_node *fetch);
 
 /* planner_shape.c */
 const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root);
