@@ -132,3 +132,19 @@ $(SIDECAR_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/sidecar/%.o $(LIBSIDECAR) $(L
 	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@
 $(BUILD)/fedmesh-sidecar: $(BUILD)/obj/sidecar/main.o $(LIBSIDECAR) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@
+
+# The control plane: controlplane/*.c (but main.c, the commands and tests) into
+# build/libfedmesh-controlplane.a; controlplane/x_test.c into build/test/cp_x_test.
+CP_SRC := $(filter-out controlplane/main.c %_cmd.c $(NOT_LIB),$(wildcard controlplane/*.c))
+LIBCP := $(BUILD)/libfedmesh-controlplane.a
+CP_LIBS := -lyaml -lcurl -lmicrohttpd -lnng -lcrypto -lpthread -lm
+CP_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/cp_%,$(wildcard controlplane/*_test.c))
+all: $(CP_TEST_BIN)
+unit-bins: $(CP_TEST_BIN)
+$(BUILD)/obj/controlplane/%.o: CPPFLAGS += -Icontrolplane
+$(LIBCP): $(CP_SRC:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+$(CP_TEST_BIN): $(BUILD)/test/cp_%: $(BUILD)/obj/controlplane/%.o $(LIBCP) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(CP_LIBS) -o $@
