@@ -300,18 +300,26 @@ static uint64_t start_due(poller *p, uint64_t now)
     return wait;
 }
 
-void poller_run(poller *p, int max_wait_ms, struct curl_waitfd *extra, unsigned nextra)
+int poller_dispatch(poller *p)
 {
     uint64_t until_due = start_due(p, poller_monotonic_ms());
     int running = 0;
     curl_multi_perform(p->multi, &running);
     collect_done(p);
-    int wait = max_wait_ms;
-    if (until_due < (uint64_t)wait) wait = (int)until_due;
+    return until_due > INT32_MAX ? INT32_MAX : (int)until_due;
+}
+
+void poller_wait(poller *p, int max_wait_ms, struct curl_waitfd *extra, unsigned nextra)
+{
     int numfds = 0;
-    curl_multi_poll(p->multi, extra, nextra, wait, &numfds);
-    curl_multi_perform(p->multi, &running);
-    collect_done(p);
+    curl_multi_poll(p->multi, extra, nextra, max_wait_ms, &numfds);
+}
+
+void poller_run(poller *p, int max_wait_ms, struct curl_waitfd *extra, unsigned nextra)
+{
+    int until_due = poller_dispatch(p);
+    poller_wait(p, until_due < max_wait_ms ? until_due : max_wait_ms, extra, nextra);
+    poller_dispatch(p);
 }
 
 void poller_wakeup(poller *p)

@@ -7,7 +7,7 @@
  * differs from the last one raises `changed`, which the caller takes to
  * recompose.
  *
- * Not thread-safe: one thread runs poller_run and changes the sources;
+ * Not thread-safe: one thread runs the poller and changes the sources;
  * poller_wakeup alone may be called from any thread. */
 #ifndef CP_POLLER_H
 #define CP_POLLER_H
@@ -62,8 +62,15 @@ poll_source *poller_add(poller *p, const char *name, const char *url, const char
 bool poller_remove(poller *p, const char *name);
 poll_source *poller_find(const poller *p, const char *name);
 
-/* Starts the polls that are due, waits at most max_wait_ms for transfers,
- * the extra descriptors or poller_wakeup, and handles what finished. */
+/* Starts the polls that are due and handles the transfers that finished;
+ * returns the milliseconds until the next source is due. */
+int poller_dispatch(poller *p);
+/* Waits at most max_wait_ms for transfers, the extra descriptors or
+ * poller_wakeup. Reads and writes no source, so another thread may read the
+ * sources meanwhile (under the caller's lock). */
+void poller_wait(poller *p, int max_wait_ms, struct curl_waitfd *extra, unsigned nextra);
+/* poller_dispatch, poller_wait (no longer than until the next source is
+ * due), poller_dispatch. */
 void poller_run(poller *p, int max_wait_ms, struct curl_waitfd *extra, unsigned nextra);
 void poller_wakeup(poller *p);
 
