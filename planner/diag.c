@@ -50,6 +50,11 @@ void diag_loc(diag *e, src_loc loc)
     if (e && loc.line && e->nlocs < DIAG_MAX_LOCS) e->locs[e->nlocs++] = loc;
 }
 
+void diag_source(diag *e, const char *source)
+{
+    if (e) e->source = source;
+}
+
 bool diag_full(const diag_list *d)
 {
     return d->count >= (d->limit ? d->limit : DIAG_DEFAULT_LIMIT);

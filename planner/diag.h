@@ -19,7 +19,8 @@ typedef struct src_loc {
 
 typedef struct diag {
     const char *message;
-    const char *code; /* e.g. "INVALID_FIELD_SHARING"; NULL when there is none */
+    const char *code;   /* e.g. "INVALID_FIELD_SHARING"; NULL when there is none */
+    const char *source; /* the subgraph the locations are in (composition); NULL = none */
     src_loc locs[DIAG_MAX_LOCS];
     uint32_t nlocs;
     struct diag *next;
@@ -38,6 +39,9 @@ diag *diag_add(diag_list *d, src_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Adds a further location to an entry (ignored past DIAG_MAX_LOCS). */
 void diag_loc(diag *e, src_loc loc);
+/* Names the document (a subgraph) the entry's locations point into; e may be NULL. */
+void diag_source(diag *e, const char *source);
+
 /* The list records no more: further diag_add calls only count. Lets costly
  * messages (suggestions) be skipped once nobody will read them. */
 bool diag_full(const diag_list *d);

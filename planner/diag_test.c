@@ -36,4 +36,19 @@ TEST(limit_stops_recording_but_counts)
     arena_free(&a);
 }
 
-TEST_MAIN(RUN(messages_and_locations); RUN(limit_stops_recording_but_counts);)
+TEST(source_names_the_subgraph)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list d;
+    diag_init(&d, &a);
+    diag *e = diag_add(&d, (src_loc){2, 3}, "x");
+    CHECK(e->source == NULL);
+    diag_source(e, "accounts");
+    CHECK_STR(e->source, "accounts");
+    diag_source(NULL, "ignored"); /* an entry past the limit */
+    arena_free(&a);
+}
+
+TEST_MAIN(RUN(messages_and_locations); RUN(limit_stops_recording_but_counts);
+          RUN(source_names_the_subgraph);)
