@@ -195,6 +195,7 @@ bool bundle_read_facts(const uint8_t *envelope, size_t len, bundle_facts *out, c
                  bundle->composed_from ? bundle->composed_from : "");
         out->supergraph = strdup(bundle->supergraph_sdl);
         out->supergraph_len = strlen(bundle->supergraph_sdl);
+        out->nplans = (uint32_t)bundle->n_plans;
     }
     arena_free(&a);
     return bundle != NULL && out->supergraph;

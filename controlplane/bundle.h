@@ -58,6 +58,7 @@ typedef struct bundle_facts {
     char composed_from[DIGEST_HEX_LEN + 1];
     char *supergraph; /* malloc'd; the caller frees */
     size_t supergraph_len;
+    uint32_t nplans;
 } bundle_facts;
 
 bool bundle_read_facts(const uint8_t *envelope, size_t len, bundle_facts *out, char *err,
