@@ -9,7 +9,7 @@
 #include "parser.h"
 #include "plan_codec.h"
 #include "planner.h"
-#include "proto/wire_envelope.h"
+#include "wire_envelope.h"
 #include "supergraph.h"
 #include "validate.h"
 

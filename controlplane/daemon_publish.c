@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "daemon_int.h"
-#include "proto/wire_envelope.h"
+#include "wire_envelope.h"
 
 /* The poller's view of the subgraph list, in list order. */
 static composer_subgraph *snapshot(cpd *d, uint32_t *n)

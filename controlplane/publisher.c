@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
-#include "proto/wire_fetch.h"
+#include "wire_fetch.h"
 
 static bool fail(char *err, size_t errlen, const char *what, const char *url, int rv)
 {

@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "proto/fedmesh.pb-c.h"
-#include "proto/wire_report.h"
+#include "wire_report.h"
 
 #define PUB_MAX_REQUEST_BYTES 65536
 
