@@ -22,7 +22,7 @@ static bool plan_one(arena *a, const supergraph *sg, const bundle_op *op, Protob
     parse_error perr;
     const ast_document *doc = parse_document(a, op->query, strlen(op->query), NULL, &perr);
     if (!doc) {
-        snprintf(why, whylen, "%u:%u: %s", perr.loc.line, perr.loc.column, perr.message);
+        snprintf(why, whylen, "%u:%u: %.200s", perr.loc.line, perr.loc.column, perr.message);
         return false;
     }
     diag_list errs;
@@ -81,7 +81,7 @@ static void plan_all(arena *a, const supergraph *sg, const bundle_spec *spec,
         char why[256];
         if (!plan_one(a, sg, &spec->ops[i], &pp->plan, why, sizeof why)) {
             if (!stats->failed++)
-                snprintf(stats->first_failure, sizeof stats->first_failure, "%.120s: %s",
+                snprintf(stats->first_failure, sizeof stats->first_failure, "%.80s: %.160s",
                          spec->ops[i].query, why);
             continue;
         }
@@ -103,8 +103,8 @@ static void fill_subgraphs(arena *a, const bundle_spec *spec, Fedmesh__PlanBundl
         fedmesh__subgraph_info__init(info);
         info->name = (char *)spec->subgraphs[i].name;
         info->url = (char *)spec->subgraphs[i].url;
-        info->sdl_sha256 = (char *)(spec->subgraphs[i].sdl_sha256 ? spec->subgraphs[i].sdl_sha256
-                                                                  : "");
+        info->sdl_sha256 =
+            (char *)(spec->subgraphs[i].sdl_sha256 ? spec->subgraphs[i].sdl_sha256 : "");
         bundle->subgraphs[i] = info;
     }
     bundle->n_subgraphs = spec->nsubgraphs;
@@ -151,8 +151,8 @@ bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[DIGEST_HEX_LEN
 }
 
 /* The bundle inside an envelope, verified; NULL with err set. */
-static Fedmesh__PlanBundle *open_envelope(arena *a, const uint8_t *envelope, size_t len,
-                                          char *err, size_t errlen)
+static Fedmesh__PlanBundle *open_envelope(arena *a, const uint8_t *envelope, size_t len, char *err,
+                                          size_t errlen)
 {
     wire_reason why;
     Fedmesh__BundleEnvelope *env = wire_envelope_decode(a, envelope, len, &why);
@@ -225,8 +225,8 @@ bool bundle_ops_of_document(arena *a, const char *text, size_t len, bundle_op **
     for (const ast_definition *d = doc->definitions; d; d = d->next) {
         if (d->kind != AST_DEF_OPERATION) continue;
         if (!d->name && count > 1) {
-            snprintf(err, errlen, "%u:%u: an anonymous operation must be the only one",
-                     d->loc.line, d->loc.column);
+            snprintf(err, errlen, "%u:%u: an anonymous operation must be the only one", d->loc.line,
+                     d->loc.column);
             return false;
         }
         (*ops)[(*n)++] = (bundle_op){query, d->name ? d->name : ""};

@@ -21,7 +21,8 @@ void composer_fingerprint(const composer_subgraph *subgraphs, uint32_t n,
 {
     const composer_subgraph **order = malloc((n ? n : 1) * sizeof *order);
     if (!order) abort();
-    for (uint32_t i = 0; i < n; i++) order[i] = &subgraphs[i];
+    for (uint32_t i = 0; i < n; i++)
+        order[i] = &subgraphs[i];
     qsort(order, n, sizeof *order, by_name);
     sbuf text;
     sbuf_init(&text);
@@ -49,8 +50,7 @@ static void add_diags(composition *c, const diag_list *list, const char *default
     for (const diag *d = list->first; d; d = d->next) {
         char msg[2048];
         if (d->nlocs && d->locs[0].line)
-            snprintf(msg, sizeof msg, "%s (%u:%u)", d->message, d->locs[0].line,
-                     d->locs[0].column);
+            snprintf(msg, sizeof msg, "%s (%u:%u)", d->message, d->locs[0].line, d->locs[0].column);
         else
             snprintf(msg, sizeof msg, "%s", d->message);
         add_error(c, d->code ? d->code : default_code, msg, d->source);
@@ -150,8 +150,10 @@ void composition_write_json(const composition *c, sbuf *out)
         sbuf_puts(out, ",\"message\":");
         sbuf_json_string(out, e->message, strlen(e->message));
         sbuf_puts(out, ",\"subgraph\":");
-        if (e->subgraph) sbuf_json_string(out, e->subgraph, strlen(e->subgraph));
-        else sbuf_puts(out, "null");
+        if (e->subgraph)
+            sbuf_json_string(out, e->subgraph, strlen(e->subgraph));
+        else
+            sbuf_puts(out, "null");
         sbuf_putc(out, '}');
     }
     sbuf_puts(out, "]}");

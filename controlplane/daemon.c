@@ -90,9 +90,9 @@ static void sync_sources(cpd *d)
         bool keep = false;
         for (uint32_t j = 0; j < d->nsubgraphs && !keep; j++) {
             const cpd_subgraph *g = &d->subgraphs[j];
-            keep = strcmp(g->name, s->name) == 0 && strcmp(g->url, s->url) == 0 &&
-                   (g->sdl_file ? s->sdl_file && strcmp(g->sdl_file, s->sdl_file) == 0
-                                : !s->sdl_file);
+            keep =
+                strcmp(g->name, s->name) == 0 && strcmp(g->url, s->url) == 0 &&
+                (g->sdl_file ? s->sdl_file && strcmp(g->sdl_file, s->sdl_file) == 0 : !s->sdl_file);
         }
         if (!keep) poller_remove(&d->poller, s->name);
     }
@@ -203,8 +203,8 @@ static void on_report(void *ctx, const wire_report *r)
             r->reject.reason);
         break;
     case WIRE_REPORT_HEARTBEAT:
-        reg_heartbeat(&d->sidecars, r->heartbeat.sidecar, r->heartbeat.admin,
-                      r->heartbeat.version, r->heartbeat.listen, now);
+        reg_heartbeat(&d->sidecars, r->heartbeat.sidecar, r->heartbeat.admin, r->heartbeat.version,
+                      r->heartbeat.listen, now);
         break;
     case WIRE_REPORT_USAGE:
         reg_seen(&d->sidecars, r->usage.sidecar, now);

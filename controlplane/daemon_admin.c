@@ -9,8 +9,10 @@
 
 static void json_string_or_null(sbuf *out, const char *s)
 {
-    if (s && *s) sbuf_json_string(out, s, strlen(s));
-    else sbuf_puts(out, "null");
+    if (s && *s)
+        sbuf_json_string(out, s, strlen(s));
+    else
+        sbuf_puts(out, "null");
 }
 
 static void write_subgraph_status(const cpd *d, const cpd_subgraph *g, sbuf *out)
@@ -36,8 +38,10 @@ static void op_status(void *ctx, sbuf *out)
     pthread_mutex_lock(&d->lock);
     sbuf_printf(out, "{\"version\":%" PRIu64 ",\"sha256\":", d->version);
     json_string_or_null(out, d->version ? d->sha256 : NULL);
-    if (d->version) sbuf_printf(out, ",\"composed_at_ms\":%" PRIu64, d->composed_at_ms);
-    else sbuf_puts(out, ",\"composed_at_ms\":null");
+    if (d->version)
+        sbuf_printf(out, ",\"composed_at_ms\":%" PRIu64, d->composed_at_ms);
+    else
+        sbuf_puts(out, ",\"composed_at_ms\":null");
     sbuf_puts(out, ",\"composition\":");
     composition_write_json(&d->last, out);
     out->len--; /* reopen the composition object for the fields fedmesh adds */
@@ -88,11 +92,13 @@ static void sidecars_per_version(const registry *r, sbuf *out)
     for (uint32_t i = 0; i < r->n; i++) {
         uint64_t v = r->sidecars[i].version;
         bool done = false;
-        for (uint32_t j = 0; j < nseen && !done; j++) done = seen[j] == v;
+        for (uint32_t j = 0; j < nseen && !done; j++)
+            done = seen[j] == v;
         if (done) continue;
         seen[nseen++] = v;
         uint32_t count = 0;
-        for (uint32_t j = 0; j < r->n; j++) count += r->sidecars[j].version == v;
+        for (uint32_t j = 0; j < r->n; j++)
+            count += r->sidecars[j].version == v;
         sbuf_printf(out, "fedmesh_controlplane_sidecars{version=\"%" PRIu64 "\"} %u\n", v, count);
     }
     free(seen);
@@ -102,7 +108,8 @@ static void op_metrics(void *ctx, sbuf *out)
 {
     cpd *d = ctx;
     pthread_mutex_lock(&d->lock);
-    metric(out, "fedmesh_controlplane_version", "gauge", "Version of the current bundle (0: none).");
+    metric(out, "fedmesh_controlplane_version", "gauge",
+           "Version of the current bundle (0: none).");
     sbuf_printf(out, "fedmesh_controlplane_version %" PRIu64 "\n", d->version);
     metric(out, "fedmesh_controlplane_compositions_total", "counter", "Composition attempts.");
     sbuf_printf(out,

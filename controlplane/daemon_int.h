@@ -58,8 +58,8 @@ typedef struct cpd {
     size_t supergraph_len;
     bundle_stats plans; /* of the current bundle's precompiled plans */
 
-    composition last;   /* the latest composition attempt */
-    bool attempted;     /* last holds an attempt */
+    composition last; /* the latest composition attempt */
+    bool attempted;   /* last holds an attempt */
     char last_attempt_from[DIGEST_HEX_LEN + 1];
     char publish_error[512]; /* why the latest good composition was not published; "" */
 

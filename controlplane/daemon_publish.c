@@ -18,8 +18,8 @@ static composer_subgraph *snapshot(cpd *d, uint32_t *n)
     *n = 0;
     for (uint32_t i = 0; i < d->poller.nsources; i++) {
         const poll_source *s = d->poller.sources[i];
-        subs[(*n)++] = (composer_subgraph){s->name,    s->url, s->sdl, s->sdl_len,
-                                           s->sdl ? s->sdl_sha256 : NULL, s->error};
+        subs[(*n)++] = (composer_subgraph){
+            s->name, s->url, s->sdl, s->sdl_len, s->sdl ? s->sdl_sha256 : NULL, s->error};
     }
     return subs;
 }
@@ -43,21 +43,24 @@ static void write_subgraphs_json(const composer_subgraph *subs, uint32_t n, sbuf
         sbuf_puts(out, ",\"url\":");
         sbuf_json_string(out, subs[i].url, strlen(subs[i].url));
         sbuf_puts(out, ",\"sdl_sha256\":");
-        if (subs[i].sdl_sha256) sbuf_json_string(out, subs[i].sdl_sha256, DIGEST_HEX_LEN);
-        else sbuf_puts(out, "null");
+        if (subs[i].sdl_sha256)
+            sbuf_json_string(out, subs[i].sdl_sha256, DIGEST_HEX_LEN);
+        else
+            sbuf_puts(out, "null");
         sbuf_putc(out, '}');
     }
     sbuf_putc(out, ']');
 }
 
 /* One history.jsonl line for a composition attempt (version 0: none published). */
-static void record_history(cpd *d, const composition *c, const composer_subgraph *subs,
-                           uint32_t n, uint64_t version)
+static void record_history(cpd *d, const composition *c, const composer_subgraph *subs, uint32_t n,
+                           uint64_t version)
 {
     sbuf line;
     sbuf_init(&line);
-    sbuf_printf(&line, "{\"version\":%" PRIu64 ",\"at_ms\":%" PRIu64 ",\"composed_from\":\"%s\","
-                       "\"subgraphs\":",
+    sbuf_printf(&line,
+                "{\"version\":%" PRIu64 ",\"at_ms\":%" PRIu64 ",\"composed_from\":\"%s\","
+                "\"subgraphs\":",
                 version, c->at_ms, c->composed_from);
     write_subgraphs_json(subs, n, &line);
     sbuf_puts(&line, ",\"composition\":");
@@ -125,8 +128,9 @@ static bool install(cpd *d, uint64_t version, const sbuf *envelope, char *err, s
         return false;
     if (!cpd_set_current(d, envelope->data, envelope->len, err, errlen)) return false;
     if (!pub_announce(&d->pub, envelope->data, envelope->len))
-        fprintf(stderr, "fedmesh-controlplane: version %" PRIu64
-                        " not announced (sidecars fetch it instead)\n",
+        fprintf(stderr,
+                "fedmesh-controlplane: version %" PRIu64
+                " not announced (sidecars fetch it instead)\n",
                 version);
     return true;
 }
@@ -138,8 +142,8 @@ static uint64_t publish(cpd *d, const composition *c, const composer_subgraph *s
     uint32_t nops = 0;
     bundle_op *ops = operations(d, &nops);
     uint64_t version = store_next_version(&d->store);
-    bundle_spec spec = {version, c->at_ms, c->supergraph, c->supergraph_len, subs, n,
-                        c->composed_from, ops, nops};
+    bundle_spec spec = {version,          c->at_ms, c->supergraph, c->supergraph_len, subs, n,
+                        c->composed_from, ops,      nops};
     sbuf envelope;
     sbuf_init(&envelope);
     char sha[DIGEST_HEX_LEN + 1];
@@ -171,8 +175,7 @@ static void log_failure(const composition *c)
     fprintf(stderr, "fedmesh-controlplane: composition failed (%u errors); version stays\n",
             c->nerrors);
     for (uint32_t i = 0; i < c->nerrors && i < 10; i++)
-        fprintf(stderr, "  %s%s%s%s: %s\n", c->errors[i].code,
-                c->errors[i].subgraph ? " [" : "",
+        fprintf(stderr, "  %s%s%s%s: %s\n", c->errors[i].code, c->errors[i].subgraph ? " [" : "",
                 c->errors[i].subgraph ? c->errors[i].subgraph : "",
                 c->errors[i].subgraph ? "]" : "", c->errors[i].message);
 }
@@ -229,8 +232,7 @@ int cpd_rollback(cpd *d, uint64_t version, sbuf *out)
     sbuf envelope;
     sbuf_init(&envelope);
     char sha[DIGEST_HEX_LEN + 1], err[512] = "";
-    bool ok = bundle_renumber(kept, len, next, poller_wall_ms(), &envelope, sha, err,
-                              sizeof err) &&
+    bool ok = bundle_renumber(kept, len, next, poller_wall_ms(), &envelope, sha, err, sizeof err) &&
               install(d, next, &envelope, err, sizeof err);
     free(kept);
     sbuf_free(&envelope);
@@ -244,8 +246,9 @@ int cpd_rollback(cpd *d, uint64_t version, sbuf *out)
                      "{\"version\":%" PRIu64 ",\"at_ms\":%" PRIu64 ",\"rollback_of\":%" PRIu64 "}",
                      next, d->composed_at_ms, version);
     store_append_history(&d->store, line, (size_t)n);
-    fprintf(stderr, "fedmesh-controlplane: version %" PRIu64 " published: rollback to %" PRIu64 "\n",
-            next, version);
+    fprintf(stderr,
+            "fedmesh-controlplane: version %" PRIu64 " published: rollback to %" PRIu64 "\n", next,
+            version);
     sbuf_printf(out, "{\"version\":%" PRIu64 ",\"rollback_of\":%" PRIu64 ",\"sha256\":\"%s\"}",
                 next, version, sha);
     return 200;

@@ -40,8 +40,8 @@ static bool load_tls(publisher *p, const pub_addresses *a, char *err, size_t err
     free(cert);
     free(key);
     if (rv != 0) {
-        snprintf(err, errlen, "TLS certificate %s / key %s: %s", a->tls_cert_file,
-                 a->tls_key_file, nng_strerror(rv));
+        snprintf(err, errlen, "TLS certificate %s / key %s: %s", a->tls_cert_file, a->tls_key_file,
+                 nng_strerror(rv));
         return false;
     }
     return true;
@@ -63,7 +63,8 @@ static void advertised(const char *url, nng_listener l, const char *advertise_ho
     int hostlen = (int)(colon - host);
     char machine[256] = "localhost";
     bool wildcard = hostlen == 0 || (hostlen == 7 && strncmp(host, "0.0.0.0", 7) == 0) ||
-                    (hostlen == 1 && *host == '*') || (hostlen == 4 && strncmp(host, "[::]", 4) == 0);
+                    (hostlen == 1 && *host == '*') ||
+                    (hostlen == 4 && strncmp(host, "[::]", 4) == 0);
     if (advertise_host && *advertise_host) {
         host = advertise_host;
         hostlen = (int)strlen(advertise_host);
@@ -113,12 +114,12 @@ bool pub_start(publisher *p, const pub_addresses *a, char *err, size_t errlen)
     nng_socket_set_size(p->rep, NNG_OPT_RECVMAXSZ, PUB_MAX_REQUEST_BYTES);
     nng_socket_set_size(p->pull, NNG_OPT_RECVMAXSZ, WIRE_MAX_REPORT_BYTES);
     char fetch_url[256];
-    bool ok = listen_on(p, p->pub, "publish", a->publish, a, p->publish_url,
-                        sizeof p->publish_url, err, errlen) &&
-              listen_on(p, p->rep, "fetch", a->fetch, a, fetch_url, sizeof fetch_url, err,
-                        errlen) &&
-              listen_on(p, p->pull, "report", a->report, a, p->report_url, sizeof p->report_url,
-                        err, errlen);
+    bool ok =
+        listen_on(p, p->pub, "publish", a->publish, a, p->publish_url, sizeof p->publish_url, err,
+                  errlen) &&
+        listen_on(p, p->rep, "fetch", a->fetch, a, fetch_url, sizeof fetch_url, err, errlen) &&
+        listen_on(p, p->pull, "report", a->report, a, p->report_url, sizeof p->report_url, err,
+                  errlen);
     if (!ok) pub_stop(p);
     return ok;
 }

@@ -17,8 +17,8 @@
 #include "wire_fetch.h"
 
 static char err[512];
-static const pub_addresses local = {"tcp://127.0.0.1:0", "tcp://127.0.0.1:0", "tcp://127.0.0.1:0",
-                                    "", "", ""};
+static const pub_addresses local = {
+    "tcp://127.0.0.1:0", "tcp://127.0.0.1:0", "tcp://127.0.0.1:0", "", "", ""};
 
 /* The URL of p's fetch socket (its REP): the publish URL's port is not it,
  * so tests bind the fetch socket to a known port instead. */
@@ -185,7 +185,12 @@ TEST(reports)
     drain_until(&p, &s, 1);
     CHECK_INT(s.reports, 1);
     CHECK_STR(s.last, "ack s1 9");
-    CHECK(nng_send(push, "\x81\xa4type\xa3bad", 10, 0) == 0);
+    CHECK(nng_send(push,
+                   "\x81\xa4"
+                   "type"
+                   "\xa3"
+                   "bad",
+                   10, 0) == 0);
     drain_until(&p, &s, 2);
     CHECK_INT(s.drops, 1);
     CHECK(strncmp(s.last, "drop: ", 6) == 0);
