@@ -52,6 +52,21 @@ static bool plan_one(arena *a, const supergraph *sg, const bundle_op *op, Protob
     return true;
 }
 
+/* The start of a query on one line, for a log or a status field. */
+static void query_excerpt(const char *query, char *out, size_t outlen)
+{
+    size_t n = 0;
+    bool space = false;
+    for (const char *p = query; *p && n + 4 < outlen; p++) {
+        bool blank = *p == ' ' || *p == '\n' || *p == '\t' || *p == '\r' || *p == ',';
+        if (blank && (space || n == 0)) continue;
+        space = blank;
+        out[n++] = blank ? ' ' : *p;
+    }
+    if (n + 4 >= outlen) memcpy(out + n, "...", 3), n += 3;
+    out[n] = '\0';
+}
+
 static bool seen_before(const bundle_op *ops, uint32_t i)
 {
     for (uint32_t j = 0; j < i; j++)
@@ -80,9 +95,12 @@ static void plan_all(arena *a, const supergraph *sg, const bundle_spec *spec,
         fedmesh__precompiled_plan__init(pp);
         char why[256];
         if (!plan_one(a, sg, &spec->ops[i], &pp->plan, why, sizeof why)) {
-            if (!stats->failed++)
-                snprintf(stats->first_failure, sizeof stats->first_failure, "%.80s: %.160s",
-                         spec->ops[i].query, why);
+            if (!stats->failed++) {
+                char excerpt[64];
+                query_excerpt(spec->ops[i].query, excerpt, sizeof excerpt);
+                snprintf(stats->first_failure, sizeof stats->first_failure, "%s: %.160s", excerpt,
+                         why);
+            }
             continue;
         }
         pp->query = (char *)spec->ops[i].query;

@@ -150,6 +150,27 @@ static void restore_current(cpd *d)
     free(env);
 }
 
+/* A rollback is the last thing history.jsonl records: the SDLs it was made
+ * on stay rolled back (daemon_publish.c), so they are not composed again. */
+static void restore_rollback(cpd *d)
+{
+    char line[4096];
+    if (!store_last_history(&d->store, line, sizeof line)) return;
+    arena a;
+    arena_init(&a, 0);
+    json_error jerr;
+    const json_value *entry = json_parse(&a, line, strlen(line), 4, &jerr);
+    const json_value *inputs = json_get(entry, "inputs");
+    if (json_get(entry, "rollback_of") && inputs && inputs->type == JSON_STRING &&
+        inputs->len == DIGEST_HEX_LEN) {
+        memcpy(d->last_attempt_from, inputs->u.str, DIGEST_HEX_LEN + 1);
+        d->attempted = true;
+        d->last.ok = true;
+        d->last.at_ms = poller_wall_ms();
+    }
+    arena_free(&a);
+}
+
 static bool start(cpd *d)
 {
     const cfg *c = d->config;
@@ -160,6 +181,7 @@ static bool start(cpd *d)
     }
     if (!load_subgraph_list(d) || !load_registered_operations(d)) return false;
     restore_current(d);
+    restore_rollback(d);
     poll_timing t = {c->poll_interval_ms, c->poll_jitter_ms, c->poll_timeout_ms,
                      c->poll_max_backoff_ms};
     if (!poller_init(&d->poller, &t)) {

@@ -218,6 +218,28 @@ void cpd_compose_if_changed(cpd *d)
     free(subs);
 }
 
+/* Remembers a rollback: the SDLs as they are now stay rolled back, across a
+ * restart too (daemon.c reads the history line back); only a change of them
+ * composes again. */
+static void record_rollback(cpd *d, uint64_t version, uint64_t of)
+{
+    uint32_t n = 0;
+    composer_subgraph *subs = snapshot(d, &n);
+    if (subs) composer_fingerprint(subs, n, d->last_attempt_from);
+    free(subs);
+    d->attempted = true;
+    d->rollbacks++;
+    char line[384];
+    int len = snprintf(line, sizeof line,
+                       "{\"version\":%" PRIu64 ",\"at_ms\":%" PRIu64 ",\"rollback_of\":%" PRIu64
+                       ",\"inputs\":\"%s\"}",
+                       version, d->composed_at_ms, of, d->last_attempt_from);
+    store_append_history(&d->store, line, (size_t)len);
+    fprintf(stderr,
+            "fedmesh-controlplane: version %" PRIu64 " published: rollback to %" PRIu64 "\n",
+            version, of);
+}
+
 int cpd_rollback(cpd *d, uint64_t version, sbuf *out)
 {
     size_t len = 0;
@@ -240,15 +262,7 @@ int cpd_rollback(cpd *d, uint64_t version, sbuf *out)
         admin_error_json(out, err);
         return 500;
     }
-    d->rollbacks++;
-    char line[256];
-    int n = snprintf(line, sizeof line,
-                     "{\"version\":%" PRIu64 ",\"at_ms\":%" PRIu64 ",\"rollback_of\":%" PRIu64 "}",
-                     next, d->composed_at_ms, version);
-    store_append_history(&d->store, line, (size_t)n);
-    fprintf(stderr,
-            "fedmesh-controlplane: version %" PRIu64 " published: rollback to %" PRIu64 "\n", next,
-            version);
+    record_rollback(d, next, version);
     sbuf_printf(out, "{\"version\":%" PRIu64 ",\"rollback_of\":%" PRIu64 ",\"sha256\":\"%s\"}",
                 next, version, sha);
     return 200;

@@ -339,7 +339,8 @@ TEST(a_restart_keeps_the_sequence)
     free(kept);
     snprintf(path, sizeof path, "%s/state/history.jsonl", dir);
     char *history = fio_read(path, 1 << 24, &len);
-    CHECK(history && strstr(history, "{\"version\":3,") && strstr(history, "\"rollback_of\":1}"));
+    CHECK(history && strstr(history, "{\"version\":3,") &&
+          strstr(history, "\"rollback_of\":1,\"inputs\":\""));
     CHECK(history && strstr(history, "{\"version\":0,") != NULL); /* the failed attempt */
     free(history);
 }

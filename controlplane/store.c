@@ -158,6 +158,26 @@ bool store_append_history(store *s, const char *json_line, size_t len)
     return ok;
 }
 
+bool store_last_history(const store *s, char *out, size_t outlen)
+{
+    char *path = path_of(s, "history.jsonl");
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    free(path);
+    if (!f) return false;
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    long from = size > (long)outlen ? size - (long)outlen : 0;
+    size_t got = 0;
+    if (size > 0 && fseek(f, from, SEEK_SET) == 0) got = fread(out, 1, outlen - 1, f);
+    fclose(f);
+    while (got > 0 && out[got - 1] == '\n')
+        got--;
+    out[got] = '\0';
+    char *start = strrchr(out, '\n');
+    if (!start && from > 0) return false; /* the line is longer than out */
+    if (start) memmove(out, start + 1, strlen(start + 1) + 1);
+    return out[0] != '\0';
+}
+
 char *store_load_subgraphs(const store *s, size_t *len)
 {
     char *path = path_of(s, "subgraphs.json");

@@ -43,6 +43,10 @@ void *store_get_bundle(const store *s, uint64_t version, size_t *len);
 /* Appends one line (a JSON object, no newline) to history.jsonl. */
 bool store_append_history(store *s, const char *json_line, size_t len);
 
+/* The last line of history.jsonl (without its newline) into out; false
+ * when there is none (or it is longer than outlen - 1). */
+bool store_last_history(const store *s, char *out, size_t outlen);
+
 /* The subgraph list saved by the admin API (JSON text, malloc'd), or NULL
  * when none was saved (errno ENOENT) or on a read error. */
 char *store_load_subgraphs(const store *s, size_t *len);

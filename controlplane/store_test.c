@@ -49,6 +49,8 @@ TEST(fresh_state_starts_at_one)
     store s;
     CHECK(store_open(&s, sub, err, sizeof err));
     CHECK_INT(s.current, 0);
+    char last[64];
+    CHECK(!store_last_history(&s, last, sizeof last));
     CHECK_INT(store_next_version(&s), 1);
     store_close(&s);
     remove_tree(dir);
@@ -136,6 +138,14 @@ TEST(history_lines_are_appended)
     char *h = file_text(dir, "history.jsonl");
     CHECK_STR(h, "{\"version\":1}\n{\"version\":0,\"ok\":false}\n");
     free(h);
+    char last[64];
+    CHECK(store_last_history(&s, last, sizeof last));
+    CHECK_STR(last, "{\"version\":0,\"ok\":false}");
+    char tiny[8];
+    CHECK(!store_last_history(&s, tiny, sizeof tiny)); /* longer than the buffer */
+    CHECK(store_append_history(&s, "{}", 2));
+    CHECK(store_last_history(&s, tiny, sizeof tiny));
+    CHECK_STR(tiny, "{}");
     store_close(&s);
     remove_tree(dir);
 }
