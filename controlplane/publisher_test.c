@@ -204,6 +204,46 @@ TEST(reports)
     pub_stop(&p);
 }
 
+/* tls+tcp://: a sidecar that dials with TLS fetches as over tcp://. */
+TEST(fetch_over_tls)
+{
+    char url[64];
+    snprintf(url, sizeof url, "tls+tcp://127.0.0.1:%d", free_port());
+    pub_addresses addrs = local;
+    addrs.fetch = url;
+    addrs.tls_cert_file = "tests/fixtures/tls/cert.pem";
+    addrs.tls_key_file = "tests/fixtures/tls/key.pem";
+    publisher p;
+    CHECK(pub_start(&p, &addrs, err, sizeof err));
+    nng_socket req;
+    CHECK(nng_req0_open(&req) == 0);
+    nng_tls_config *tls = NULL;
+    CHECK(nng_tls_config_alloc(&tls, NNG_TLS_MODE_CLIENT) == 0);
+    CHECK(nng_tls_config_auth_mode(tls, NNG_TLS_AUTH_MODE_NONE) == 0);
+    nng_dialer d;
+    CHECK(nng_dialer_create(&d, req, url) == 0);
+    CHECK(nng_dialer_set_ptr(d, NNG_OPT_TLS_CONFIG, tls) == 0);
+    CHECK(nng_dialer_start(d, 0) == 0);
+    arena a;
+    arena_init(&a, 0);
+    sbuf body;
+    sbuf_init(&body);
+    wire_fetch_request_encode("s1", 0, &body);
+    Fedmesh__FetchReply *r = fetch(&p, req, &a, body.data, body.len, NULL);
+    CHECK_STR(r ? r->error : NULL, "no bundle composed yet");
+    sbuf_free(&body);
+    arena_free(&a);
+    nng_close(req);
+    nng_tls_config_free(tls);
+    pub_stop(&p);
+    addrs.tls_key_file = "tests/fixtures/tls/cert.pem"; /* not a key */
+    CHECK(!pub_start(&p, &addrs, err, sizeof err));
+    CHECK(strncmp(err,
+                  "TLS certificate tests/fixtures/tls/cert.pem / key "
+                  "tests/fixtures/tls/cert.pem: ",
+                  77) == 0);
+}
+
 TEST(start_failures)
 {
     char url[64];
@@ -229,5 +269,5 @@ TEST(start_failures)
     CHECK_STR(err, "/nonexistent/cert.pem: No such file or directory");
 }
 
-TEST_MAIN(RUN(announcements_reach_subscribers); RUN(fetches); RUN(reports); RUN(start_failures);
-          nng_fini();)
+TEST_MAIN(RUN(announcements_reach_subscribers); RUN(fetches); RUN(reports); RUN(fetch_over_tls);
+          RUN(start_failures); nng_fini();)
