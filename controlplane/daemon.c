@@ -237,10 +237,13 @@ static void on_report(void *ctx, const wire_report *r)
     }
 }
 
+/* Logged at the 1st, 2nd, 4th, 8th... drop: a peer sending garbage in a
+ * loop must not flood the log. */
 static void on_drop(void *ctx, const char *reason)
 {
-    (void)ctx;
-    say("report frame dropped: %s", reason);
+    const cpd *d = ctx;
+    uint64_t n = d->pub.report_frames_dropped;
+    if ((n & (n - 1)) == 0) say("report frame dropped (%" PRIu64 " so far): %s", n, reason);
 }
 
 /* ---- the loop ---- */
