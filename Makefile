@@ -16,7 +16,7 @@ CLANG ?= clang
 BUILD ?= build
 SAN ?= 0
 
-CPPFLAGS += -Iplanner -Itests/harness -I$(BUILD)/gen -D_GNU_SOURCE -MMD -MP
+CPPFLAGS += -Iplanner -Iproto -Itests/harness -I$(BUILD)/gen -D_GNU_SOURCE -MMD -MP
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 ifeq ($(SAN),1)
@@ -32,15 +32,17 @@ PLANNER_LIBS := -lm
 
 UNIT_SRC := $(wildcard planner/*_test.c)
 UNIT_BIN := $(patsubst planner/%.c,$(BUILD)/test/%,$(UNIT_SRC))
-FUZZ_SRC := $(wildcard planner/*_fuzz.c)
-FUZZ_BIN := $(patsubst planner/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_SRC := $(wildcard planner/*_fuzz.c proto/*_fuzz.c)
+FUZZ_BIN := $(patsubst %.c,build/fuzz/%,$(notdir $(FUZZ_SRC)))
 TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
 
 .PHONY: all unit-bins test run fuzz deps bench bench-parse bench-json clean format
 all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
 unit-bins: $(UNIT_BIN)
 
-$(BUILD)/obj/%.o: %.c
+# Every object may include proto/'s generated header: it is made first.
+PROTO_GEN_H := $(patsubst %.proto,$(BUILD)/gen/%.pb-c.h,$(wildcard proto/*.proto))
+$(BUILD)/obj/%.o: %.c | $(PROTO_GEN_H)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
@@ -133,18 +135,52 @@ $(SIDECAR_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/sidecar/%.o $(LIBSIDECAR) $(L
 $(BUILD)/fedmesh-sidecar: $(BUILD)/obj/sidecar/main.o $(LIBSIDECAR) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(SIDECAR_LIBS) -o $@
 
-# The control plane: controlplane/*.c (but main.c, the commands and tests) into
-# build/libfedmesh-controlplane.a; controlplane/x_test.c into build/test/cp_x_test.
-CP_SRC := $(filter-out controlplane/main.c %_cmd.c $(NOT_LIB),$(wildcard controlplane/*.c))
-LIBCP := $(BUILD)/libfedmesh-controlplane.a
-CP_LIBS := -lyaml -lcurl -lmicrohttpd -lnng -lcrypto -lpthread -lm
-CP_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/cp_%,$(wildcard controlplane/*_test.c))
-all: $(CP_TEST_BIN)
-unit-bins: $(CP_TEST_BIN)
+# The wire library: protoc-c turns proto/x.proto into build/gen/proto/x.pb-c.{c,h};
+# those and proto/*.c (but tests and fuzz targets) make build/libfedmesh-proto.a.
+# Programs link $(LIBPROTO) before $(LIBPLANNER) (it uses arena and sbuf) and add
+# $(PROTO_LIBS). proto/x_test.c becomes build/test/x_test, proto/x_fuzz.c
+# build/fuzz/x_fuzz. Headers: "wire_*.h" (-Iproto), "proto/fedmesh.pb-c.h".
+PROTO_GEN_C := $(PROTO_GEN_H:.h=.c)
+.SECONDARY: $(PROTO_GEN_C) $(PROTO_GEN_H) $(patsubst $(BUILD)/%,build/%,$(PROTO_GEN_C))
+PROTO_SRC := $(filter-out $(NOT_LIB),$(wildcard proto/*.c))
+LIBPROTO := $(BUILD)/libfedmesh-proto.a
+PROTO_LIBS := -lprotobuf-c -lmsgpackc -lcrypto
+PROTO_TEST_BIN := $(patsubst proto/%.c,$(BUILD)/test/%,$(wildcard proto/*_test.c))
+all: $(LIBPROTO) $(PROTO_TEST_BIN)
+unit-bins: $(PROTO_TEST_BIN)
+$(BUILD)/gen/proto/%.pb-c.c $(BUILD)/gen/proto/%.pb-c.h: proto/%.proto
+	@mkdir -p $(BUILD)/gen
+	protoc-c --c_out=$(BUILD)/gen $<
+$(LIBPROTO): $(PROTO_SRC:%.c=$(BUILD)/obj/%.o) $(PROTO_GEN_C:%.c=$(BUILD)/obj/%.o)
+	rm -f $@ && ar rcs $@ $^
+$(PROTO_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/proto/%.o $(LIBPROTO) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(PROTO_LIBS) $(PLANNER_LIBS) -o $@
+FUZZ_PROTO_LIB := build/fuzz/libfedmesh-proto.a
+build/fuzz/obj/proto/%.o build/fuzz/obj/build/gen/%.o: FUZZ_FLAGS += -Iproto -Ibuild/gen
+build/fuzz/obj/proto/%.o: | build/gen/proto/fedmesh.pb-c.h
+$(FUZZ_PROTO_LIB): $(PROTO_SRC:%.c=build/fuzz/obj/%.o) $(patsubst %.proto,build/fuzz/obj/build/gen/%.pb-c.o,$(wildcard proto/*.proto))
+	rm -f $@ && ar rcs $@ $^
+PROTO_FUZZ_BIN := $(patsubst proto/%.c,build/fuzz/%,$(wildcard proto/*_fuzz.c))
+$(PROTO_FUZZ_BIN): build/fuzz/%: build/fuzz/obj/proto/%.o $(FUZZ_PROTO_LIB) $(FUZZ_LIB)
+	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PROTO_LIBS) -lm -o $@
+
+# The control plane: controlplane/*.c (but main.c and tests) into
+# build/libfedmesh-controlplane.a, the program build/fedmesh-controlplane, and
+# controlplane/x_test.c into build/test/cp_x_test.
+CONTROLPLANE_SRC := $(filter-out controlplane/main.c $(NOT_LIB),$(wildcard controlplane/*.c))
+LIBCONTROLPLANE := $(BUILD)/libfedmesh-controlplane.a
+CONTROLPLANE_LIBS := -lyaml -lcurl -lmicrohttpd -lnng $(PROTO_LIBS) -lpthread -lm
+CONTROLPLANE_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/cp_%,$(wildcard controlplane/*_test.c))
+CONTROLPLANE_BIN := $(if $(wildcard controlplane/main.c),$(BUILD)/fedmesh-controlplane)
+all: $(CONTROLPLANE_BIN) $(CONTROLPLANE_TEST_BIN)
+unit-bins: $(CONTROLPLANE_TEST_BIN)
 $(BUILD)/obj/controlplane/%.o: CPPFLAGS += -Icontrolplane
-$(LIBCP): $(CP_SRC:%.c=$(BUILD)/obj/%.o)
+$(LIBCONTROLPLANE): $(CONTROLPLANE_SRC:%.c=$(BUILD)/obj/%.o)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
-$(CP_TEST_BIN): $(BUILD)/test/cp_%: $(BUILD)/obj/controlplane/%.o $(LIBCP) $(LIBPLANNER)
+$(CONTROLPLANE_TEST_BIN): $(BUILD)/test/cp_%: $(BUILD)/obj/controlplane/%.o $(LIBCONTROLPLANE) $(LIBPROTO) $(LIBPLANNER)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) $^ $(CP_LIBS) -o $@
+	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
+$(BUILD)/fedmesh-controlplane: $(BUILD)/obj/controlplane/main.o $(LIBCONTROLPLANE) $(LIBPROTO) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@

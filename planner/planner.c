@@ -188,6 +188,7 @@ static plan_node *fetch_node(qp_planner *p, const qp_group *g)
     plan_node *n = ARENA_NEW(p->a, plan_node);
     n->kind = g->entity ? PLAN_FLATTEN : PLAN_FETCH;
     n->fetch = ARENA_NEW(p->a, plan_fetch);
+    qp_alias_conflicts(p, g, n->fetch);
     qp_build_fetch(p, g, n->fetch);
     if (g->entity) {
         n->paths = g->paths;

@@ -107,6 +107,7 @@ typedef struct jump_choice {
     const schema_type *entity;
     const schema_field *field;
     const sg_key *key;
+    bool at_hand;
 } jump_choice;
 
 /* Client fields after `s` in its selection set that graph cannot resolve:
@@ -143,7 +144,8 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
          * subgraph that can also take the fields that follow. */
         uint32_t cost = (local ? 0 : 1000) + siblings_elsewhere(p, ctx->type, s, graph);
         if (!strmap_get(&p->group_index, group_index_key((qp_planner *)p, ctx, graph))) cost += 100;
-        if (!best->key || cost < best->cost) *best = (jump_choice){graph, cost, entity, f, key};
+        if (!best->key || cost < best->cost)
+            *best = (jump_choice){graph, cost, entity, f, key, local};
     }
 }
 
@@ -241,8 +243,12 @@ static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_
         fetch_for(p, ctx, required, g, depth);
         qp_copy_fieldset(p, rep, required);
     }
-    *out = (qp_ctx){
-        g, qp_sel_fragment(p, &g->root, entity), best->entity, NULL, ctx->client, ctx->nsteps};
+    *out = *ctx;
+    out->group = g;
+    out->sel = qp_sel_fragment(p, &g->root, entity);
+    out->type = best->entity;
+    out->provided = NULL;
+    out->origin = ctx;
     /* A subgraph that has the interface itself answers with the object's
      * own __typename, which the interface object's subgraph did not know. */
     if (best->entity->kind != SCHEMA_OBJECT &&
@@ -260,12 +266,31 @@ bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_
         const schema_field *inherited = schema_get_field(ctx->type->interfaces[i], f->name);
         if (inherited) consider(p, ctx, ctx->type->interfaces[i], inherited, s, &best);
     }
+    /* A key the source lacks must be fetched first, which an enclosing
+     * entity may spare (or be the only way, when the type has no key there). */
+    if (!best.at_hand && (qp_jump_via_parent(p, ctx, f, out, depth) || p->failed))
+        return !p->failed;
     if (!best.key) {
         qp_fail(p, "Cannot plan field %s.%s: no subgraph can resolve it from subgraph \"%s\".",
                 ctx->type->name, f->name, p->sg->graphs[ctx->group->graph].name);
         return false;
     }
     return enter(p, ctx, &best, out, depth);
+}
+
+bool qp_jump_to_graph(qp_planner *p, const qp_ctx *ctx, uint32_t graph, qp_ctx *out, uint32_t depth)
+{
+    bool local;
+    const sg_key *key = pick_key(p, ctx, graph, &local);
+    if (!key) return false;
+    jump_choice choice = {graph, 0, ctx->type, NULL, key, local};
+    return enter(p, ctx, &choice, out, depth);
+}
+
+bool qp_key_at_hand(const qp_planner *p, const qp_ctx *ctx, uint32_t graph)
+{
+    bool local;
+    return pick_key(p, ctx, graph, &local) && local;
 }
 
 bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
@@ -277,7 +302,7 @@ bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *
     bool local;
     const sg_key *key = pick_key(p, ctx, ctx->group->graph, &local);
     if (!key) return false;
-    jump_choice best = {ctx->group->graph, 0, ctx->type, f, key};
+    jump_choice best = {ctx->group->graph, 0, ctx->type, f, key, local};
     return enter(p, ctx, &best, out, depth);
 }
 
@@ -295,7 +320,8 @@ bool qp_jump_to_interface(qp_planner *p, const qp_ctx *ctx, const schema_type *o
         if (!key) continue;
         uint32_t cost = local ? 0 : 1000;
         if (!strmap_get(&p->group_index, group_index_key(p, ctx, graph))) cost += 100;
-        if (!best.key || cost < best.cost) best = (jump_choice){graph, cost, ctx->type, NULL, key};
+        if (!best.key || cost < best.cost)
+            best = (jump_choice){graph, cost, ctx->type, NULL, key, local};
     }
     if (!best.key) return false;
     return enter(p, ctx, &best, out, depth);

@@ -83,6 +83,15 @@ static void append_child(ast_selection *parent, ast_selection *child)
     *tail = child;
 }
 
+static void unlink_child(ast_selection *parent, const ast_selection *child)
+{
+    for (ast_selection **link = &parent->selection_set; *link; link = &(*link)->next)
+        if (*link == child) {
+            *link = child->next;
+            return;
+        }
+}
+
 ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
                             const char *name, ast_argument *args, qp_conds conds)
 {
@@ -304,10 +313,20 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
     p->steps[nsteps++] = (plan_path_step){PLAN_PATH_FIELD, plan_key(p, s->alias, f->name)};
     for (const ast_type *t = f->type; t && nsteps < QP_MAX_DEPTH; t = t->of)
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
-    qp_ctx child = {
-        ctx->group, node, type_in_graph(p, f, there), provided, dependent ? NULL : s->selection_set,
-        nsteps};
+    qp_ctx child = {.group = ctx->group,
+                    .sel = node,
+                    .type = type_in_graph(p, f, there),
+                    .provided = provided,
+                    .client = dependent ? NULL : s->selection_set,
+                    .nsteps = nsteps,
+                    .up = ctx,
+                    .via = s,
+                    .via_field = f,
+                    .via_conds = conds};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
+    /* Every field below went to other subgraphs through an enclosing entity
+     * (planner_parent.c): here the object has nothing to select. */
+    if (!node->selection_set) unlink_child(ctx->sel, node);
 }
 
 /* Some graph resolves f of interface t where t is an @interfaceObject: the

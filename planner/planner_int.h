@@ -51,7 +51,8 @@ typedef struct qp_conds {
 
 /* Where the walk stands: an object of `type` (full schema) fetched by
  * `group`, whose fields go under `sel` in the group's selection. */
-typedef struct qp_ctx {
+typedef struct qp_ctx qp_ctx;
+struct qp_ctx {
     qp_group *group;
     ast_selection *sel;
     const schema_type *type;
@@ -59,7 +60,19 @@ typedef struct qp_ctx {
     const ast_selection *client;   /* the client's selections here; NULL in FieldSets */
     uint32_t nsteps;               /* length of the response path to here (in planner.steps); type
                                       conditions narrower than the field's type add "... on T" steps */
-} qp_ctx;
+    /* Where the object hangs, so that a field no subgraph reaches from it
+     * can be fetched through an enclosing entity (planner_parent.c): the
+     * context of the object whose field `via` (selected with `via_conds`)
+     * returned it; NULL at the root. Contexts live on the walk's stack, and
+     * an ancestor's outlives the walk below it. */
+    const qp_ctx *up;
+    const ast_selection *via;
+    const schema_field *via_field;
+    qp_conds via_conds;
+    /* The same object in the group this context jumped from; NULL when it was not reached by a
+     * jump. */
+    const qp_ctx *origin;
+};
 
 typedef struct qp_planner {
     arena *a; /* the plan's arena: everything allocated while planning goes here */
@@ -129,6 +142,13 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
  * the choice), or a FieldSet's. */
 bool qp_jump(qp_planner *p, const qp_ctx *ctx, const schema_field *f, const ast_selection *s,
              qp_ctx *out, uint32_t depth);
+/* Jumps from ctx (an object type) to graph through one of its keys there, to
+ * select fields below the object: false when graph has no resolvable key for
+ * it or the jump fails. qp_key_at_hand: graph has a key whose fields ctx's
+ * group can select itself. */
+bool qp_jump_to_graph(qp_planner *p, const qp_ctx *ctx, uint32_t graph, qp_ctx *out,
+                      uint32_t depth);
+bool qp_key_at_hand(const qp_planner *p, const qp_ctx *ctx, uint32_t graph);
 /* ctx's type is an interface its group's subgraph sees as an @interfaceObject:
  * that subgraph knows neither the objects' types nor their own fields. */
 bool qp_seen_as_interface_object(const qp_planner *p, const qp_ctx *ctx);
@@ -146,6 +166,14 @@ bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
 
+/* planner_parent.c */
+/* f of ctx's object is not reachable through a key at hand: jumps from the
+ * nearest enclosing entity to a subgraph that resolves every field from it
+ * down to f, selects that path again there, and returns the context where
+ * f goes. False (without an error) when no ancestor allows it. */
+bool qp_jump_via_parent(qp_planner *p, const qp_ctx *ctx, const schema_field *f, qp_ctx *out,
+                        uint32_t depth);
+
 /* planner_ops.c */
 /* The subgraph operation of a group and the client variables it uses. */
 void qp_build_fetch(qp_planner *p, const qp_group *g, plan_fetch *out);
@@ -154,6 +182,12 @@ void qp_merge_selections(qp_planner *p, ast_selection *to, const ast_selection *
 /* Two selection trees would put different fields under one response key. */
 bool qp_selections_conflict(const ast_selection *a, const ast_selection *b);
 bool qp_same_arguments(const ast_argument *a, const ast_argument *b);
+
+/* planner_aliases.c */
+/* Aliases the fields of g's selection that the subgraph types differently
+ * under one response key (the request would be invalid) and gives out the
+ * output rewrites that rename them back. Call before qp_build_fetch. */
+void qp_alias_conflicts(qp_planner *p, const qp_group *g, plan_fetch *out);
 
 /* planner_shape.c */
 const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root);

@@ -130,7 +130,7 @@ static bool apply_response(exec_run *run, const json_value *doc, const char **re
     }
     if (run->node->kind != PLAN_FLATTEN) {
         errors_forward(&job->errors, job->req.plan->shape, errors, NULL, 0);
-        merge_root(a, job->root, data);
+        merge_root(a, job->req.sg, run->node->fetch, job->root, data);
         return true;
     }
     const reps_set *reps = &run->reps;

@@ -1,9 +1,19 @@
 /* merge.c: merging fetch results into the response tree (see merge.h). */
 #include "merge.h"
 
-void merge_root(arena *a, tree_node *root, const json_value *data)
+static void rewrite(arena *a, const supergraph *sg, const plan_fetch *fetch, tree_node *result)
 {
-    if (data && data->type == JSON_OBJECT) tree_merge(a, root, tree_from_json(a, data));
+    for (uint32_t r = 0; r < fetch->noutput_rewrites; r++)
+        reps_rewrite(a, sg, result, &fetch->output_rewrites[r]);
+}
+
+void merge_root(arena *a, const supergraph *sg, const plan_fetch *fetch, tree_node *root,
+                const json_value *data)
+{
+    if (!data || data->type != JSON_OBJECT) return;
+    tree_node *result = tree_from_json(a, data);
+    rewrite(a, sg, fetch, result);
+    tree_merge(a, root, result);
 }
 
 bool merge_entities(arena *a, const supergraph *sg, const plan_fetch *fetch, const reps_set *reps,
@@ -18,8 +28,10 @@ bool merge_entities(arena *a, const supergraph *sg, const plan_fetch *fetch, con
             /* Each position gets its own copy: a merged subtree must not be
              * shared, later merges into one place would show in the others. */
             tree_node *result = tree_from_json(a, &entities->u.items[i]);
-            for (uint32_t r = 0; r < fetch->noutput_rewrites; r++)
-                reps_rewrite(a, sg, result, &fetch->output_rewrites[r]);
+            const char *type_name = tree_typename(e->positions[p].object);
+            if (fetch->noutput_rewrites && type_name && !tree_typename(result))
+                tree_set(a, result, "__typename", tree_new_string(a, type_name));
+            rewrite(a, sg, fetch, result);
             tree_merge(a, e->positions[p].object, result);
         }
     }

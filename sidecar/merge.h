@@ -12,12 +12,15 @@
 #include "supergraph.h"
 #include "tree.h"
 
-/* data must be an object (anything else is ignored). */
-void merge_root(arena *a, tree_node *root, const json_value *data);
+/* Merges a root fetch's data, after the fetch's output rewrites. data must be
+ * an object (anything else is ignored). */
+void merge_root(arena *a, const supergraph *sg, const plan_fetch *fetch, tree_node *root,
+                const json_value *data);
 
 /* Merges data._entities into the positions of reps, after the fetch's output
- * rewrites. Null entities merge nothing. Returns false, merging nothing,
- * when data has no `_entities` list of reps->len items. */
+ * rewrites (an entity result without __typename is taken to be of its
+ * position's type, which the rewrites' type steps test). Null entities merge nothing. Returns
+ * false, merging nothing, when data has no `_entities` list of reps->len items. */
 bool merge_entities(arena *a, const supergraph *sg, const plan_fetch *fetch, const reps_set *reps,
                     const json_value *data);
 

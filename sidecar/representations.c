@@ -195,7 +195,7 @@ static void rewrite_at(arena *a, const supergraph *sg, tree_node *n, const plan_
     } else if (n->type == JSON_OBJECT) {
         if (rw->set_to)
             tree_set(a, n, s->name, tree_new_string(a, rw->set_to));
-        else if (rw->rename_to)
+        else if (rw->rename_to && !tree_get(n, rw->rename_to))
             tree_rename(n, s->name, rw->rename_to);
     }
 }

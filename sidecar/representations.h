@@ -47,7 +47,9 @@ void reps_write(sbuf *out, const reps_set *reps);
  * type, or one of the possible types of the interface or union. */
 bool reps_type_matches(const supergraph *sg, const char *type_name, const char *condition);
 
-/* Applies a plan_rewrite (for @interfaceObject and renamed keys) to a tree. */
+/* Applies a plan_rewrite (for @interfaceObject and renamed keys) to a tree.
+ * A rename onto a key the object already has leaves it alone (both are
+ * the same field, fetched under two names). */
 void reps_rewrite(arena *a, const supergraph *sg, tree_node *n, const plan_rewrite *rw);
 
 #endif

@@ -250,12 +250,71 @@ TEST(root_data_merges_at_the_root)
     arena a;
     arena_init(&a, 0);
     tree_node *root = tree_new_object(&a);
-    merge_root(&a, root, tu_json(&a, "{\"me\":{\"id\":\"1\"}}"));
-    merge_root(&a, root, tu_json(&a, "{\"me\":{\"name\":\"Ada\"},\"top\":[]}"));
-    merge_root(&a, root, tu_json(&a, "null"));
-    merge_root(&a, root, NULL);
+    plan_fetch fetch = {.subgraph = "s"};
+    merge_root(&a, NULL, &fetch, root, tu_json(&a, "{\"me\":{\"id\":\"1\"}}"));
+    merge_root(&a, NULL, &fetch, root, tu_json(&a, "{\"me\":{\"name\":\"Ada\"},\"top\":[]}"));
+    merge_root(&a, NULL, &fetch, root, tu_json(&a, "null"));
+    merge_root(&a, NULL, &fetch, root, NULL);
     CHECK_STR(tu_tree_text(&a, root), "{\"me\":{\"id\":\"1\",\"name\":\"Ada\"},\"top\":[]}");
     arena_free(&a);
+}
+
+/* A field the subgraph types differently per type is fetched under an alias
+ * for some types (planner_aliases.c): renamed back before merging. */
+TEST(output_rewrites_apply_to_root_data)
+{
+    fixture f;
+    setup(&f, "{}", "... on User { __typename id }");
+    plan_rewrite rw = {.path = tu_path(&f.a, "things/@/... on Product/id__fm_1"),
+                       .rename_to = "id"};
+    f.fetch.output_rewrites = &rw;
+    f.fetch.noutput_rewrites = 1;
+    merge_root(&f.a, f.sg, &f.fetch, f.root,
+               tu_json(&f.a, "{\"things\":[{\"__typename\":\"User\",\"id\":\"u1\"},"
+                             "{\"__typename\":\"Product\",\"id__fm_1\":\"p1\"},"
+                             "{\"__typename\":\"User\",\"id__fm_1\":\"kept\"}]}"));
+    CHECK_STR(tu_tree_text(&f.a, f.root), "{\"things\":[{\"__typename\":\"User\",\"id\":\"u1\"},"
+                                          "{\"__typename\":\"Product\",\"id\":\"p1\"},"
+                                          "{\"__typename\":\"User\",\"id__fm_1\":\"kept\"}]}");
+    arena_free(&f.a);
+}
+
+/* An object that has the field under both names keeps both: a rename
+ * never makes two members of one key. */
+TEST(a_rename_onto_an_existing_key_is_not_made)
+{
+    fixture f;
+    setup(&f, "{}", "... on User { __typename id }");
+    plan_rewrite rw = {.path = tu_path(&f.a, "a/id__fm_1"), .rename_to = "id"};
+    f.fetch.output_rewrites = &rw;
+    f.fetch.noutput_rewrites = 1;
+    merge_root(&f.a, f.sg, &f.fetch, f.root,
+               tu_json(&f.a, "{\"a\":{\"id\":\"1\",\"id__fm_1\":\"1\"}}"));
+    CHECK_STR(tu_tree_text(&f.a, f.root), "{\"a\":{\"id\":\"1\",\"id__fm_1\":\"1\"}}");
+    arena_free(&f.a);
+}
+
+/* Subgraphs need not return __typename in entities; the rewrites' type
+ * steps then test the type of the object the representation came from. */
+TEST(entity_results_are_of_their_positions_type)
+{
+    fixture f;
+    setup(&f,
+          "{\"a\":[{\"__typename\":\"User\",\"id\":\"1\"},"
+          "{\"__typename\":\"Product\",\"id\":\"2\"}]}",
+          "... on User { __typename id } ... on Product { __typename id }");
+    plan_rewrite rw = {.path = tu_path(&f.a, "... on Product/upc__fm_1"), .rename_to = "upc"};
+    f.fetch.output_rewrites = &rw;
+    f.fetch.noutput_rewrites = 1;
+    add_path(&f, "a/@");
+    reps_text(&f);
+    CHECK(merge_entities(&f.a, f.sg, &f.fetch, &f.reps,
+                         tu_json(&f.a, "{\"_entities\":[{\"upc__fm_1\":\"u\"},"
+                                       "{\"upc__fm_1\":\"p\"}]}")));
+    CHECK_STR(tu_tree_text(&f.a, f.root),
+              "{\"a\":[{\"__typename\":\"User\",\"id\":\"1\",\"upc__fm_1\":\"u\"},"
+              "{\"__typename\":\"Product\",\"id\":\"2\",\"upc\":\"p\"}]}");
+    arena_free(&f.a);
 }
 
 TEST_MAIN(RUN(lists_are_walked_and_duplicates_sent_once); RUN(several_paths_make_one_set);
@@ -263,4 +322,6 @@ TEST_MAIN(RUN(lists_are_walked_and_duplicates_sent_once); RUN(several_paths_make
           RUN(objects_missing_a_key_field_are_not_sent); RUN(requires_build_nested_values_per_type);
           RUN(input_rewrites_change_the_representation); RUN(nothing_to_collect);
           RUN(entities_merge_into_every_position); RUN(entities_that_do_not_fit_merge_nothing);
-          RUN(output_rewrites_apply_before_merging); RUN(root_data_merges_at_the_root);)
+          RUN(output_rewrites_apply_before_merging); RUN(root_data_merges_at_the_root);
+          RUN(output_rewrites_apply_to_root_data); RUN(a_rename_onto_an_existing_key_is_not_made);
+          RUN(entity_results_are_of_their_positions_type);)

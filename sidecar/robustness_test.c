@@ -75,10 +75,10 @@ TEST(random_responses_never_crash)
         }
         sbuf_puts(&b, "]}");
         tree_node *root = tree_new_object(&a);
-        merge_root(&a, root, tu_json(&a, b.data));
         plan_fetch fetch = {.subgraph = "s",
                             .requires = tu_selection(&a, "... on User { __typename id } "
                                                          "... on Product { __typename upc }")};
+        merge_root(&a, sg, &fetch, root, tu_json(&a, b.data));
         plan_path path = tu_path(&a, rng(2) ? "users/@" : "users/@/reviews/@/product");
         plan_node flatten = {.kind = PLAN_FLATTEN, .fetch = &fetch, .paths = &path, .npaths = 1};
         reps_set reps;

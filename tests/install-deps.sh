@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
     build-essential pkg-config clang libclang-rt-14-dev valgrind
     libnng-dev libprotobuf-c-dev protobuf-c-compiler libcurl4-openssl-dev
-    libmicrohttpd-dev libmsgpack-dev libyaml-dev
+    libmicrohttpd-dev libmsgpack-dev libyaml-dev libssl-dev
     libjansson-dev libjson-c-dev libcjson-dev libyajl-dev
     wrk curl jq
 )

@@ -1,0 +1,190 @@
+/* planner_aliases_test.c: fields that one subgraph types differently under
+ * one response key are aliased in its request and renamed back by output
+ * rewrites (planner_aliases.c). The fixture's media subgraph has Track.title
+ * String! and Album.title String, stats the other way round. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ftest.h"
+#include "parser.h"
+#include "planner_int.h"
+#include "validate.h"
+
+#define SHAPES "tests/fixtures/supergraph/shapes.graphql"
+
+typedef struct fixture {
+    arena a;
+    plan *plan;
+} fixture;
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    sbuf b;
+    sbuf_init(&b);
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
+    fclose(f);
+    return sbuf_take(&b);
+}
+
+/* Plans a valid query against the sdl (the shapes fixture when NULL). */
+static void plan_query(fixture *fx, const char *sdl, const char *query)
+{
+    arena_init(&fx->a, 0);
+    fx->plan = NULL;
+    char *text = sdl ? NULL : slurp(SHAPES);
+    if (!sdl) sdl = text ? text : "";
+    diag_list errs;
+    diag_init(&errs, &fx->a);
+    supergraph *sg = sg_load(&fx->a, sdl, strlen(sdl), &errs);
+    free(text);
+    ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
+    CHECK(sg && doc);
+    if (!sg || !doc) return;
+    CHECK(validate_document(sg->api, doc, &errs));
+    fx->plan = qp_plan(&fx->a, sg, doc, ast_find_operation(doc, NULL), &errs);
+    CHECK(fx->plan != NULL);
+}
+
+/* The fetch of step i (a lone step is the root). */
+static const plan_fetch *fetch_at(const fixture *fx, uint32_t i)
+{
+    const plan_node *root = fx->plan ? fx->plan->root : NULL;
+    if (!root) return NULL;
+    if (root->kind != PLAN_SEQUENCE) return i == 0 ? root->fetch : NULL;
+    return i < root->nchildren ? root->children[i]->fetch : NULL;
+}
+
+/* "path -> key" for each output rewrite, one a line. */
+static const char *rewrites_text(fixture *fx, const plan_fetch *f)
+{
+    sbuf b;
+    sbuf_init(&b);
+    for (uint32_t i = 0; f && i < f->noutput_rewrites; i++)
+        sbuf_printf(&b, "%s -> %s\n", qp_path_text(&fx->a, &f->output_rewrites[i].path),
+                    f->output_rewrites[i].rename_to);
+    const char *text = arena_strdup(&fx->a, b.data ? b.data : "");
+    sbuf_free(&b);
+    return text;
+}
+
+TEST(a_field_typed_differently_per_type_is_aliased_and_renamed_back)
+{
+    fixture fx;
+    plan_query(&fx, NULL, "{ shelf { ... on Track { id title } ... on Album { id title } } }");
+    const plan_fetch *f = fetch_at(&fx, 0);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_STR(f->operation, "{shelf{__typename ...on Track{id title}...on Album{id "
+                                "title__fm_1:title}}}");
+        CHECK_STR(rewrites_text(&fx, f), "shelf.@.... on Album.title__fm_1 -> title\n");
+    }
+    arena_free(&fx.a);
+}
+
+TEST(fields_of_one_shape_are_not_aliased)
+{
+    fixture fx;
+    plan_query(&fx, NULL, "{ shelf { ... on Track { id } ... on Album { id } } }");
+    const plan_fetch *f = fetch_at(&fx, 0);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_STR(f->operation, "{shelf{__typename ...on Track{id}...on Album{id}}}");
+        CHECK_INT(f->noutput_rewrites, 0);
+    }
+    arena_free(&fx.a);
+}
+
+/* The alias must not take a key the client uses in the same object. */
+TEST(the_alias_avoids_the_keys_of_the_selection)
+{
+    fixture fx;
+    plan_query(&fx, NULL,
+               "{ shelf { ... on Track { title } ... on Album { title title__fm_1: id } } }");
+    const plan_fetch *f = fetch_at(&fx, 0);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_STR(f->operation, "{shelf{__typename ...on Track{title}...on Album{"
+                                "title__fm_2:title title__fm_1:id}}}");
+        CHECK_STR(rewrites_text(&fx, f), "shelf.@.... on Album.title__fm_2 -> title\n");
+    }
+    arena_free(&fx.a);
+}
+
+/* Entity results: the paths start at the entity's type condition; the
+ * sub-selections of `similar` under Track and Album meet in one object, so
+ * they are one set, whose first title (Track's, String in stats) keeps its key. */
+TEST(fields_inside_entities_and_merged_sub_selections)
+{
+    fixture fx;
+    plan_query(&fx, NULL,
+               "{ shelf { ... on Track { similar { ... on Track { title } } }"
+               " ... on Album { similar { ... on Album { title } } } } }");
+    const plan_fetch *f = fetch_at(&fx, 1);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_STR(f->subgraph, "stats");
+        CHECK_STR(f->operation, "query($representations:[_Any!]!){_entities(representations:"
+                                "$representations){...on Track{similar{__typename ...on "
+                                "Track{title}}}...on Album{similar{__typename ...on Album{"
+                                "title__fm_1:title}}}}}");
+        CHECK_STR(rewrites_text(&fx, f),
+                  "... on Album.similar.@.... on Album.title__fm_1 -> title\n");
+    }
+    arena_free(&fx.a);
+}
+
+/* A composite field aliased for its wrappers ([T] against T!) keeps its
+ * sub-selection, renamed back before the rewrites below it apply: their
+ * paths name it by its key. */
+static const char wrappers_sdl[] =
+    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
+    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION) { query: Query }\n"
+    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
+    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
+    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
+    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
+    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
+    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
+    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
+    "directive @join__unionMember(graph: join__Graph!, member: String!) repeatable on UNION\n"
+    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
+    "repeatable on SCHEMA\n"
+    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
+    "enum join__Graph { A @join__graph(name: \"a\", url: \"http://a\") "
+    "B @join__graph(name: \"b\", url: \"http://b\") }\n"
+    "type Query @join__type(graph: A) @join__type(graph: B) {\n"
+    "  things: [Thing] @join__field(graph: A)\n}\n"
+    "union Thing @join__type(graph: A) @join__unionMember(graph: A, member: \"X\") "
+    "@join__unionMember(graph: A, member: \"Y\") = X | Y\n"
+    "type X @join__type(graph: A) @join__type(graph: B) {\n"
+    "  inner: Inner @join__field(graph: A, type: \"Inner!\") @join__field(graph: B, type: "
+    "\"Inner\")\n}\n"
+    "type Y @join__type(graph: A) { inner: Inner @join__field(graph: A, type: \"Inner\") }\n"
+    "type Inner @join__type(graph: A) @join__type(graph: B) {\n"
+    "  n: Int @join__field(graph: A, type: \"Int!\") @join__field(graph: B, type: \"Int\")\n"
+    "  m: Int @join__field(graph: A, type: \"Int\")\n}\n";
+
+TEST(aliased_composite_fields_keep_their_sub_selection)
+{
+    fixture fx;
+    plan_query(&fx, wrappers_sdl,
+               "{ things { ... on X { inner { n } } ... on Y { inner { m } } } }");
+    const plan_fetch *f = fetch_at(&fx, 0);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK_STR(f->operation,
+                  "{things{__typename ...on X{inner{n}}...on Y{inner__fm_1:inner{m}}}}");
+        CHECK_STR(rewrites_text(&fx, f), "things.@.... on Y.inner__fm_1 -> inner\n");
+    }
+    arena_free(&fx.a);
+}
+
+TEST_MAIN(RUN(a_field_typed_differently_per_type_is_aliased_and_renamed_back);
+          RUN(fields_of_one_shape_are_not_aliased); RUN(the_alias_avoids_the_keys_of_the_selection);
+          RUN(fields_inside_entities_and_merged_sub_selections);
+          RUN(aliased_composite_fields_keep_their_sub_selection);)
