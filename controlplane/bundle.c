@@ -129,18 +129,18 @@ static void fill_subgraphs(arena *a, const bundle_spec *spec, Fedmesh__PlanBundl
 }
 
 /* Serialises bundle, wraps it as an envelope into out, its hash into sha256. */
-static void wrap(const Fedmesh__PlanBundle *bundle, sbuf *out, char sha256[DIGEST_HEX_LEN + 1])
+static void wrap(const Fedmesh__PlanBundle *bundle, sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE])
 {
     sbuf bytes;
     sbuf_init(&bytes);
     wire_bundle_encode(bundle, &bytes);
-    digest_sha256_hex(bytes.data ? bytes.data : "", bytes.len, sha256);
+    wire_sha256_hex(bytes.data ? bytes.data : "", bytes.len, sha256);
     wire_envelope_encode(bundle->version, (const uint8_t *)(bytes.data ? bytes.data : ""),
                          bytes.len, out);
     sbuf_free(&bytes);
 }
 
-bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[DIGEST_HEX_LEN + 1],
+bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE],
                   bundle_stats *stats, char *err, size_t errlen)
 {
     memset(stats, 0, sizeof *stats);
@@ -180,7 +180,7 @@ static Fedmesh__PlanBundle *open_envelope(arena *a, const uint8_t *envelope, siz
 }
 
 bool bundle_renumber(const uint8_t *envelope, size_t len, uint64_t version, uint64_t created_ms,
-                     sbuf *out, char sha256[DIGEST_HEX_LEN + 1], char *err, size_t errlen)
+                     sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE], char *err, size_t errlen)
 {
     arena a;
     arena_init(&a, 0);

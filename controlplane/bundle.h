@@ -44,19 +44,19 @@ typedef struct bundle_stats {
 
 /* Appends the envelope to out and the bundle's SHA-256 to sha256. false when
  * the supergraph does not load (err says why). */
-bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[DIGEST_HEX_LEN + 1],
+bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE],
                   bundle_stats *stats, char *err, size_t errlen);
 
 /* A kept envelope republished as `version` (a rollback): the same content
  * with a new version and creation time. */
 bool bundle_renumber(const uint8_t *envelope, size_t len, uint64_t version, uint64_t created_ms,
-                     sbuf *out, char sha256[DIGEST_HEX_LEN + 1], char *err, size_t errlen);
+                     sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE], char *err, size_t errlen);
 
 /* What a restart needs to know of the current envelope. */
 typedef struct bundle_facts {
     uint64_t version, created_ms;
-    char sha256[DIGEST_HEX_LEN + 1];
-    char composed_from[DIGEST_HEX_LEN + 1];
+    char sha256[WIRE_SHA256_HEX_SIZE];
+    char composed_from[WIRE_SHA256_HEX_SIZE];
     char *supergraph; /* malloc'd; the caller frees */
     size_t supergraph_len;
     uint32_t nplans;

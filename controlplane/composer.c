@@ -17,7 +17,7 @@ static int by_name(const void *a, const void *b)
 }
 
 void composer_fingerprint(const composer_subgraph *subgraphs, uint32_t n,
-                          char out[DIGEST_HEX_LEN + 1])
+                          char out[WIRE_SHA256_HEX_SIZE])
 {
     const composer_subgraph **order = malloc((n ? n : 1) * sizeof *order);
     if (!order) abort();
@@ -29,7 +29,7 @@ void composer_fingerprint(const composer_subgraph *subgraphs, uint32_t n,
     for (uint32_t i = 0; i < n; i++)
         sbuf_printf(&text, "%s\t%s\t%s\n", order[i]->name, order[i]->url,
                     order[i]->sdl_sha256 ? order[i]->sdl_sha256 : "");
-    digest_sha256_hex(text.data ? text.data : "", text.len, out);
+    wire_sha256_hex(text.data ? text.data : "", text.len, out);
     sbuf_free(&text);
     free(order);
 }

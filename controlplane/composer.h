@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "digest.h"
+#include "wire.h"
 #include "sbuf.h"
 
 typedef struct composer_subgraph {
@@ -35,7 +35,7 @@ typedef struct composition {
     uint32_t nerrors;
     /* SHA-256 of the sorted (name, url, SDL hash) list: equal inputs, equal
      * fingerprints, so an unchanged set is never composed twice. */
-    char composed_from[DIGEST_HEX_LEN + 1];
+    char composed_from[WIRE_SHA256_HEX_SIZE];
     uint64_t at_ms;       /* wall clock of the attempt */
     uint64_t duration_us; /* compose + load check */
 } composition;
@@ -44,7 +44,7 @@ typedef struct composition {
 
 /* The fingerprint of a set of subgraphs (in any order). */
 void composer_fingerprint(const composer_subgraph *subgraphs, uint32_t n,
-                          char out[DIGEST_HEX_LEN + 1]);
+                          char out[WIRE_SHA256_HEX_SIZE]);
 
 /* Composes; out is filled either way and must be freed with composition_free. */
 void composer_run(const composer_subgraph *subgraphs, uint32_t n, composition *out);

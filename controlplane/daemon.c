@@ -162,8 +162,8 @@ static void restore_rollback(cpd *d)
     const json_value *entry = json_parse(&a, line, strlen(line), 4, &jerr);
     const json_value *inputs = json_get(entry, "inputs");
     if (json_get(entry, "rollback_of") && inputs && inputs->type == JSON_STRING &&
-        inputs->len == DIGEST_HEX_LEN) {
-        memcpy(d->last_attempt_from, inputs->u.str, DIGEST_HEX_LEN + 1);
+        inputs->len == WIRE_SHA256_HEX_SIZE - 1) {
+        memcpy(d->last_attempt_from, inputs->u.str, WIRE_SHA256_HEX_SIZE);
         d->attempted = true;
         d->last.ok = true;
         d->last.at_ms = poller_wall_ms();

@@ -51,8 +51,8 @@ typedef struct cpd {
     arena current_arena; /* owns current_env */
     Fedmesh__BundleEnvelope *current_env;
     uint64_t version; /* 0 = none yet */
-    char sha256[DIGEST_HEX_LEN + 1];
-    char composed_from[DIGEST_HEX_LEN + 1];
+    char sha256[WIRE_SHA256_HEX_SIZE];
+    char composed_from[WIRE_SHA256_HEX_SIZE];
     uint64_t composed_at_ms;
     char *supergraph; /* owned */
     size_t supergraph_len;
@@ -60,7 +60,7 @@ typedef struct cpd {
 
     composition last; /* the latest composition attempt */
     bool attempted;   /* last holds an attempt */
-    char last_attempt_from[DIGEST_HEX_LEN + 1];
+    char last_attempt_from[WIRE_SHA256_HEX_SIZE];
     char publish_error[512]; /* why the latest good composition was not published; "" */
 
     uint64_t compositions_ok, compositions_failed, rollbacks;

@@ -44,7 +44,7 @@ static void write_subgraphs_json(const composer_subgraph *subs, uint32_t n, sbuf
         sbuf_json_string(out, subs[i].url, strlen(subs[i].url));
         sbuf_puts(out, ",\"sdl_sha256\":");
         if (subs[i].sdl_sha256)
-            sbuf_json_string(out, subs[i].sdl_sha256, DIGEST_HEX_LEN);
+            sbuf_json_string(out, subs[i].sdl_sha256, strlen(subs[i].sdl_sha256));
         else
             sbuf_puts(out, "null");
         sbuf_putc(out, '}');
@@ -146,7 +146,7 @@ static uint64_t publish(cpd *d, const composition *c, const composer_subgraph *s
                         c->composed_from, ops,      nops};
     sbuf envelope;
     sbuf_init(&envelope);
-    char sha[DIGEST_HEX_LEN + 1];
+    char sha[WIRE_SHA256_HEX_SIZE];
     bundle_stats stats;
     char err[512] = "";
     bool ok = bundle_build(&spec, &envelope, sha, &stats, err, sizeof err) &&
@@ -187,7 +187,7 @@ void cpd_compose_if_changed(cpd *d)
     uint32_t n = 0;
     composer_subgraph *subs = snapshot(d, &n);
     if (!subs) return;
-    char from[DIGEST_HEX_LEN + 1];
+    char from[WIRE_SHA256_HEX_SIZE];
     composer_fingerprint(subs, n, from);
     bool current = d->version && strcmp(from, d->composed_from) == 0;
     bool repeated = d->attempted && strcmp(from, d->last_attempt_from) == 0;
@@ -253,7 +253,7 @@ int cpd_rollback(cpd *d, uint64_t version, sbuf *out)
     uint64_t next = store_next_version(&d->store);
     sbuf envelope;
     sbuf_init(&envelope);
-    char sha[DIGEST_HEX_LEN + 1], err[512] = "";
+    char sha[WIRE_SHA256_HEX_SIZE], err[512] = "";
     bool ok = bundle_renumber(kept, len, next, poller_wall_ms(), &envelope, sha, err, sizeof err) &&
               install(d, next, &envelope, err, sizeof err);
     free(kept);

@@ -140,8 +140,8 @@ static void schedule(poller *p, poll_source *s, uint64_t now)
 
 static void succeeded(poller *p, poll_source *s, const char *sdl, size_t len)
 {
-    char sha[DIGEST_HEX_LEN + 1];
-    digest_sha256_hex(sdl, len, sha);
+    char sha[WIRE_SHA256_HEX_SIZE];
+    wire_sha256_hex(sdl, len, sha);
     uint64_t wall = poller_wall_ms();
     s->last_poll_ms = wall;
     s->polls_ok++;

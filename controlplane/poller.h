@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "digest.h"
+#include "wire.h"
 #include "sbuf.h"
 
 #define POLL_MAX_RESPONSE_BYTES (16u << 20)
@@ -30,10 +30,10 @@ typedef struct poll_source {
     char *name, *url, *sdl_file; /* owned; sdl_file NULL = polled over HTTP */
     char *sdl;                   /* the last SDL read successfully (owned), or NULL */
     size_t sdl_len;
-    char sdl_sha256[DIGEST_HEX_LEN + 1]; /* "" until the first success */
-    uint64_t last_poll_ms;               /* wall clock of the last completed poll; 0 = none */
-    uint64_t last_change_ms;             /* wall clock of the last SDL change; 0 = none */
-    char error[256];                     /* why the last poll failed; "" when it succeeded */
+    char sdl_sha256[WIRE_SHA256_HEX_SIZE]; /* "" until the first success */
+    uint64_t last_poll_ms;                 /* wall clock of the last completed poll; 0 = none */
+    uint64_t last_change_ms;               /* wall clock of the last SDL change; 0 = none */
+    char error[256];                       /* why the last poll failed; "" when it succeeded */
     uint64_t polls_ok, polls_failed;
     /* scheduling, private */
     uint64_t due_ms;     /* monotonic */
