@@ -184,3 +184,10 @@ $(CONTROLPLANE_TEST_BIN): $(BUILD)/test/cp_%: $(BUILD)/obj/controlplane/%.o $(LI
 	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
 $(BUILD)/fedmesh-controlplane: $(BUILD)/obj/controlplane/main.o $(LIBCONTROLPLANE) $(LIBPROTO) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
+# controlplane/x_fuzz.c: libFuzzer targets build/fuzz/cp_x_fuzz (seeds in tests/fuzz/cp_x).
+CP_FUZZ_BIN := $(patsubst controlplane/%.c,build/fuzz/cp_%,$(wildcard controlplane/*_fuzz.c))
+fuzz: $(CP_FUZZ_BIN)
+build/fuzz/obj/controlplane/%.o: FUZZ_FLAGS += -Icontrolplane
+build/fuzz/cp_config_fuzz: build/fuzz/obj/controlplane/config_fuzz.o \
+		build/fuzz/obj/controlplane/config.o build/fuzz/obj/controlplane/fileio.o $(FUZZ_LIB)
+	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ -lyaml -lm -o $@
