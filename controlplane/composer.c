@@ -139,9 +139,9 @@ void composition_free(composition *c)
     memset(c, 0, sizeof *c);
 }
 
-void composition_write_json(const composition *c, sbuf *out)
+void composition_write_errors(const composition *c, sbuf *out)
 {
-    sbuf_printf(out, "{\"ok\":%s,\"errors\":[", c->ok ? "true" : "false");
+    sbuf_putc(out, '[');
     for (uint32_t i = 0; i < c->nerrors; i++) {
         const composer_error *e = &c->errors[i];
         if (i) sbuf_putc(out, ',');
@@ -156,5 +156,12 @@ void composition_write_json(const composition *c, sbuf *out)
             sbuf_puts(out, "null");
         sbuf_putc(out, '}');
     }
-    sbuf_puts(out, "]}");
+    sbuf_putc(out, ']');
+}
+
+void composition_write_json(const composition *c, sbuf *out)
+{
+    sbuf_printf(out, "{\"ok\":%s,\"errors\":", c->ok ? "true" : "false");
+    composition_write_errors(c, out);
+    sbuf_putc(out, '}');
 }

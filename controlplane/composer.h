@@ -51,7 +51,9 @@ void composer_run(const composer_subgraph *subgraphs, uint32_t n, composition *o
 
 void composition_free(composition *c);
 
-/* {"ok":true|false,"errors":[{"code","message","subgraph"}]} */
+/* {"ok":true|false,"errors":[...]}, the errors as composition_write_errors. */
 void composition_write_json(const composition *c, sbuf *out);
+/* [{"code","message","subgraph"}] (subgraph null when not about one). */
+void composition_write_errors(const composition *c, sbuf *out);
 
 #endif

@@ -42,9 +42,8 @@ static void op_status(void *ctx, sbuf *out)
         sbuf_printf(out, ",\"composed_at_ms\":%" PRIu64, d->composed_at_ms);
     else
         sbuf_puts(out, ",\"composed_at_ms\":null");
-    sbuf_puts(out, ",\"composition\":");
-    composition_write_json(&d->last, out);
-    out->len--; /* reopen the composition object for the fields fedmesh adds */
+    sbuf_printf(out, ",\"composition\":{\"ok\":%s,\"errors\":", d->last.ok ? "true" : "false");
+    composition_write_errors(&d->last, out);
     sbuf_printf(out, ",\"attempted_at_ms\":%" PRIu64 ",\"publish_error\":",
                 d->attempted ? d->last.at_ms : 0);
     json_string_or_null(out, d->publish_error);
