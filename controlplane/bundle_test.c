@@ -8,11 +8,14 @@
 #include "bundle.h"
 #include "fileio.h"
 #include "ftest.h"
+#include "parser.h"
+#include "plan_codec.h"
+#include "planner.h"
 #include "wire_envelope.h"
 
 static char err[512];
-static char *supergraph;
-static size_t supergraph_len;
+static char *sdl;
+static size_t sdl_len;
 
 static const composer_subgraph subs[2] = {
     {"accounts", "http://127.0.0.1:4201/graphql", NULL, 0, "aa", NULL},
@@ -36,7 +39,7 @@ static Fedmesh__PlanBundle *open_bundle(arena *a, const sbuf *envelope)
 
 TEST(builds_a_bundle)
 {
-    bundle_spec spec = {7, 1234, supergraph, supergraph_len, subs, 2, "from-hash", ops, 4};
+    bundle_spec spec = {7, 1234, sdl, sdl_len, subs, 2, "from-hash", ops, 4};
     sbuf out;
     sbuf_init(&out);
     char sha[65];
@@ -52,7 +55,7 @@ TEST(builds_a_bundle)
     if (b) {
         CHECK_INT(b->version, 7);
         CHECK_INT(b->created_unix_ms, 1234);
-        CHECK_STR(b->supergraph_sdl, supergraph);
+        CHECK_STR(b->supergraph_sdl, sdl);
         CHECK_STR(b->composed_from, "from-hash");
         CHECK_INT(b->n_subgraphs, 2);
         CHECK_STR(b->subgraphs[1]->name, "products");
@@ -71,7 +74,7 @@ TEST(builds_a_bundle)
     CHECK_INT(facts.created_ms, 1234);
     CHECK_STR(facts.sha256, sha);
     CHECK_STR(facts.composed_from, "from-hash");
-    CHECK_STR(facts.supergraph, supergraph);
+    CHECK_STR(facts.supergraph, sdl);
     CHECK_INT(facts.nplans, 2);
     free(facts.supergraph);
 
@@ -83,7 +86,7 @@ TEST(builds_a_bundle)
     CHECK(strcmp(sha, sha2) != 0);
     Fedmesh__PlanBundle *r = open_bundle(&a, &again);
     CHECK(r && r->version == 9 && r->created_unix_ms == 5678 && r->n_plans == 2);
-    CHECK_STR(r ? r->supergraph_sdl : NULL, supergraph);
+    CHECK_STR(r ? r->supergraph_sdl : NULL, sdl);
     out.data[out.len / 2] ^= 0x20;
     sbuf_reset(&again);
     CHECK(
@@ -93,6 +96,45 @@ TEST(builds_a_bundle)
     CHECK(strncmp(err, "a kept bundle is damaged: ", 26) == 0);
     arena_free(&a);
     sbuf_free(&again);
+    sbuf_free(&out);
+}
+
+/* A precompiled plan decodes against the supergraph into the plan the
+ * sidecar would make itself. */
+TEST(precompiled_plans_are_the_planner_s)
+{
+    bundle_spec spec = {1, 1, sdl, sdl_len, subs, 2, "x", ops, 1};
+    sbuf out;
+    sbuf_init(&out);
+    char sha[65];
+    bundle_stats stats;
+    CHECK(bundle_build(&spec, &out, sha, &stats, err, sizeof err));
+    arena a;
+    arena_init(&a, 0);
+    Fedmesh__PlanBundle *b = open_bundle(&a, &out);
+    diag_list errs;
+    diag_init(&errs, &a);
+    const supergraph *sg = sg_load(&a, sdl, sdl_len, &errs);
+    CHECK(sg && b && b->n_plans == 1);
+    if (sg && b && b->n_plans == 1) {
+        plan *decoded = plan_decode(&a, sg, b->plans[0]->plan.data, b->plans[0]->plan.len, &errs);
+        parse_error perr;
+        const ast_document *doc =
+            parse_document(&a, ops[0].query, strlen(ops[0].query), NULL, &perr);
+        plan *fresh = qp_plan(&a, sg, doc, ast_find_operation(doc, "Top"), &errs);
+        CHECK(decoded && fresh);
+        sbuf want, got;
+        sbuf_init(&want);
+        sbuf_init(&got);
+        if (decoded && fresh) {
+            plan_print(&got, decoded);
+            plan_print(&want, fresh);
+            CHECK_STR(got.data, want.data);
+        }
+        sbuf_free(&want);
+        sbuf_free(&got);
+    }
+    arena_free(&a);
     sbuf_free(&out);
 }
 
@@ -142,6 +184,6 @@ TEST(operation_files)
     CHECK_STR(ops_of("query {"), "error 1:8: Syntax Error: Expected Name, found <EOF>.");
 }
 
-TEST_MAIN(supergraph = fio_read("bench/workload/supergraph.graphql", 1 << 20, &supergraph_len);
-          CHECK(supergraph != NULL); RUN(builds_a_bundle); RUN(a_supergraph_that_does_not_load);
-          RUN(operation_files); free(supergraph);)
+TEST_MAIN(sdl = fio_read("bench/workload/supergraph.graphql", 1 << 20, &sdl_len);
+          CHECK(sdl != NULL); RUN(builds_a_bundle); RUN(precompiled_plans_are_the_planner_s);
+          RUN(a_supergraph_that_does_not_load); RUN(operation_files); free(sdl);)
