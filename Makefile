@@ -6,6 +6,7 @@
 #   make run     the local demo (deploy/local/run.sh)
 #   make fuzz    libFuzzer targets (clang) into build/fuzz/
 #   make bench-parse   parse+validate throughput against graphql-js
+#   make bench-compose composition against @apollo/composition (50 subgraphs, 2,000 types)
 #   make bench   the gateway against Apollo Gateway and Hive Gateway (bench/run.sh)
 #
 # Sources are found by name: planner/x.c is library code, planner/x_test.c a
@@ -36,7 +37,7 @@ FUZZ_SRC := $(wildcard planner/*_fuzz.c proto/*_fuzz.c)
 FUZZ_BIN := $(patsubst %.c,build/fuzz/%,$(notdir $(FUZZ_SRC)))
 TOOLS := $(patsubst tools/%.c,$(BUILD)/%,$(wildcard tools/*.c))
 
-.PHONY: all unit-bins test run fuzz deps bench bench-parse bench-json clean format
+.PHONY: all unit-bins test run fuzz deps bench bench-parse bench-json bench-compose clean format
 all: $(LIBPLANNER) $(UNIT_BIN) $(TOOLS)
 unit-bins: $(UNIT_BIN)
 
@@ -100,6 +101,13 @@ $(BUILD)/json_bench: $(wildcard tests/bench/json_bench*.c) tests/bench/json_benc
 	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) -ljansson -ljson-c -lcjson -lyajl -lm -o $@
 bench-json: $(BUILD)/json_bench
 	$(BUILD)/json_bench tests/bench/data
+
+# bench-compose: compose() against @apollo/composition on the generated graph of
+# tests/compose/bench (results in docs/PERFORMANCE.md).
+$(BUILD)/compose_bench: tests/compose/bench/compose_bench.c $(LIBPLANNER)
+	$(CC) -Iplanner -D_GNU_SOURCE $(CFLAGS) $(filter %.c %.a,$^) $(PLANNER_LIBS) -o $@
+bench-compose: $(BUILD)/compose_bench
+	node tests/compose/bench/bench.mjs
 
 # The benchmark's subgraphs (accounts, inventory, products, reviews) in C:
 # build/fedmesh-bench-subgraphs from bench/subgraphs/*.c, on libmicrohttpd.

@@ -30,7 +30,7 @@
  *     and every client __typename below the root has __typename fetched; a
  *     root __typename is never fetched (the shape answers it).
  *   - @skip/@include on variables stay in the subgraph operations (with the
- *     variables forwarded) and in the shape's skip_if/include_if; the
+ *     variables forwarded) and in the shape's guards; the
  *     planner emits no Condition nodes, so entity fetches may find nothing
  *     to fetch at their paths and are then skipped.
  *   - input_rewrites have paths of two steps, `... on T` then a field:
@@ -126,20 +126,26 @@ typedef enum plan_shape_kind {
 
 typedef struct plan_shape plan_shape;
 
+/* @skip(if: $v) / @include(if: $v) on variables that one selection of a
+ * field is under (its own and those of the fragments and fields around it):
+ * it counts when none of skip_if is true and all of include_if are. */
+typedef struct plan_shape_guard {
+    const char **skip_if;
+    uint32_t nskip_if;
+    const char **include_if;
+    uint32_t ninclude_if;
+} plan_shape_guard;
+
 typedef struct plan_shape_field {
     plan_shape_kind kind;
     const char *response_key; /* the client's key (alias or field name) */
     const char *data_key;     /* where the value sits in the merged data */
     const char *parent_type;  /* for "Cannot return null for non-nullable field T.f." */
     const char *field_name;
-    /* Applies only to objects whose __typename is one of these (a field
-     * selected under a type condition narrower than the parent type); NULL = always. */
-    const char **only_for_types;
-    uint32_t nonly_for_types;
-    /* @skip(if: $v) / @include(if: $v) on variables; literal ones are resolved
-     * when planning. NULL when absent. */
-    const char *skip_if;
-    const char *include_if;
+    /* The field is in the response when one of its selections counts; none:
+     * always. Literal @skip/@include are resolved when planning. */
+    const plan_shape_guard *guards;
+    uint32_t nguards;
     /* The field's type as wrappers from the outside in: for [Int!]! the
      * levels are NON_NULL LIST NON_NULL, then the named type. */
     const ast_type *type;
@@ -150,9 +156,17 @@ typedef struct plan_shape_field {
     const plan_shape *selection; /* composite fields: the sub-shape */
 } plan_shape_field;
 
+/* The fields of one selection set for objects of one type. Under an
+ * abstract type, the object types whose type conditions select other fields
+ * than the rest have a shape of their own, found by __typename:
+ * variant_types[i] takes variants[i] (types selecting alike share one);
+ * objects of any other type take `fields`. */
 struct plan_shape {
     plan_shape_field *fields; /* in response order */
     uint32_t nfields;
+    const char **variant_types;
+    const plan_shape **variants;
+    uint32_t nvariants;
 };
 
 typedef struct plan {

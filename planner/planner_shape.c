@@ -1,10 +1,15 @@
 /* planner_shape.c: the response shape (plan.h plan_shape) of an operation,
- * from the client's selections and the API schema alone: fields in response
- * order with fragments flattened (fields of one response key merged, as
- * GraphQL's field collection does), literal @skip/@include applied, variable
- * ones recorded, and the types narrower fields apply to. Root __schema and
- * __type fields carry a copy of themselves and the document's fragments in
- * the plan's arena, so the executor can answer them locally. */
+ * from the client's selections and the API schema alone. As GraphQL's field
+ * collection does, a selection set is collected for one object type at a
+ * time: an abstract type's object types whose type conditions select other
+ * fields than the rest get shapes of their own (types that select alike
+ * share one). Fields of one response key are merged, their sub-selections
+ * with them. Literal @skip/@include are applied; variable ones become the
+ * field's guards, and the fields of its sub-selection inherit the guard of
+ * the selection they come from. Root __schema and __type fields carry a copy
+ * of themselves and the document's fragments in the plan's arena, so the
+ * executor can answer them locally. */
+#include <stdio.h>
 #include <string.h>
 
 #include "introspection.h"
@@ -13,20 +18,52 @@
 #include "printer.h"
 
 #define SHAPE_MAX_OCCURRENCES 4096 /* selections merged into one response key */
+#define SHAPE_MAX_FIELDS 65536     /* shape fields of one plan (shared sub-shapes count once) */
+
+/* The variable @skip/@include a selection is under, its own and those of the
+ * fragments and fields around it: a chain, innermost first. Chains are
+ * interned, so one selection reached the same way has one chain. */
+typedef struct shape_cond shape_cond;
+struct shape_cond {
+    const shape_cond *up;
+    const char *variable;
+    bool skip; /* @skip: holds while the variable is not true; @include: while it is */
+};
+
+/* A selection set to collect and the conditions it is under. */
+typedef struct shape_source {
+    const ast_selection *first;
+    const shape_cond *conds;
+} shape_source;
 
 typedef struct shape_entry {
     plan_shape_field field;
-    const schema_field *def;           /* NULL for __typename and unknown fields */
-    const ast_selection **occurrences; /* the field selections merged here */
-    uint32_t noccurrences, cap;
-    bool always; /* selected at least once without a narrower type condition */
+    const schema_field *def;    /* NULL for __typename and unknown fields */
+    const ast_selection *first; /* the first selection merged here */
+    shape_source *subs;         /* the sub-selections of the field selections merged here */
+    uint32_t nsubs, cap;
+    bool always;               /* selected once without a variable condition */
+    const shape_cond **guards; /* otherwise: one chain per selection */
+    uint32_t nguards;
 } shape_entry;
 
-typedef struct shape_builder {
+/* What the whole build shares. */
+typedef struct shape_state {
     qp_planner *p;
+    strmap conds;  /* "up selection" -> interned shape_cond chain */
+    strmap shapes; /* type and sources -> plan_shape built for them */
+    uint32_t nfields;
+} shape_state;
+
+/* One selection set collected for one object type, or for whatever type
+ * (object NULL: the fields every object of `parent` gets). */
+typedef struct shape_builder {
+    shape_state *st;
     const schema_type *parent; /* API schema */
+    const schema_type *object;
     shape_entry *entries;
     uint32_t n, cap;
+    sbuf fragments; /* the fragments entered: types entering the same collect the same */
 } shape_builder;
 
 static const ast_type string_type = {AST_TYPE_NAMED, {0, 0}, "String", NULL};
@@ -51,122 +88,139 @@ static const char *variable_condition(const ast_directive *dirs, const char *nam
     return arg && arg->value->kind == AST_VALUE_VARIABLE ? arg->value->str : NULL;
 }
 
-typedef struct shape_conds {
-    const schema_type *type; /* narrowest type condition in force, NULL = the parent */
-    const char *skip_if, *include_if;
-} shape_conds;
-
-static void add_only_for(shape_builder *b, shape_entry *e, const schema_type *cond)
+static const shape_cond *cond_push(shape_state *st, const shape_cond *up, const char *variable,
+                                   bool skip)
 {
-    arena *a = b->p->a;
-    for (uint32_t i = 0; i < b->parent->npossible; i++) {
-        const schema_type *o = b->parent->possible[i];
-        if (!schema_is_possible_type(cond, o)) continue;
-        bool known = false;
-        for (uint32_t j = 0; j < e->field.nonly_for_types; j++)
-            known |= strcmp(e->field.only_for_types[j], o->name) == 0;
-        if (known) continue;
-        const char **grown = ARENA_ARRAY(a, const char *, e->field.nonly_for_types + 1);
-        if (e->field.nonly_for_types)
-            memcpy(grown, e->field.only_for_types, sizeof *grown * e->field.nonly_for_types);
-        grown[e->field.nonly_for_types++] = o->name;
-        e->field.only_for_types = grown;
-    }
+    shape_cond *c = ARENA_NEW(st->p->a, shape_cond);
+    c->up = up;
+    c->variable = arena_strdup(st->p->a, variable);
+    c->skip = skip;
+    return c;
 }
 
-/* The field s names, on the parent or, when only the objects of a type
- * condition have it (a field of Book under an interface), on that type. */
-static const schema_field *field_def(const shape_builder *b, const ast_selection *s,
-                                     const schema_type *cond)
+/* The chain for selection s under `up`. */
+static const shape_cond *conds_of(shape_state *st, const shape_cond *up, const ast_selection *s)
 {
-    const schema_field *def = schema_get_field(b->parent, s->name);
-    return def || !cond ? def : schema_get_field(cond, s->name);
+    const char *skip = variable_condition(s->directives, "skip");
+    const char *include = variable_condition(s->directives, "include");
+    if (!skip && !include) return up;
+    char key[64];
+    snprintf(key, sizeof key, "%p %p", (const void *)up, (const void *)s);
+    const shape_cond *known = strmap_get(&st->conds, key);
+    if (known) return known;
+    const shape_cond *c = up;
+    if (skip) c = cond_push(st, c, skip, true);
+    if (include) c = cond_push(st, c, include, false);
+    strmap_put(&st->conds, arena_strdup(st->p->a, key), (void *)c);
+    return c;
 }
 
-static shape_entry *entry_for(shape_builder *b, const ast_selection *s, const schema_type *cond)
+/* Whether a fragment on `cond` (NULL: none) applies to what b collects. */
+static bool fragment_applies(const shape_builder *b, const schema_type *cond)
+{
+    if (!cond || cond == b->parent) return true;
+    if (b->object) return cond == b->object || schema_is_possible_type(cond, b->object);
+    for (uint32_t i = 0; i < b->parent->npossible; i++)
+        if (!schema_is_possible_type(cond, b->parent->possible[i])) return false;
+    return b->parent->npossible > 0;
+}
+
+static shape_entry *entry_for(shape_builder *b, const ast_selection *s, const schema_type *on)
 {
     const char *key = ast_response_key(s);
     for (uint32_t i = 0; i < b->n; i++)
         if (strcmp(b->entries[i].field.response_key, key) == 0) return &b->entries[i];
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 8;
-        shape_entry *grown = ARENA_ARRAY(b->p->a, shape_entry, b->cap);
+        shape_entry *grown = ARENA_ARRAY(b->st->p->a, shape_entry, b->cap);
         if (b->n) memcpy(grown, b->entries, sizeof *grown * b->n);
         b->entries = grown;
     }
+    qp_planner *p = b->st->p;
     shape_entry *e = &b->entries[b->n++];
     memset(e, 0, sizeof *e);
+    e->first = s;
     plan_shape_field *f = &e->field;
-    f->response_key = f->data_key = arena_strdup(b->p->a, key);
-    f->parent_type = b->parent->name;
+    f->response_key = f->data_key = arena_strdup(p->a, key);
+    f->parent_type = (b->object ? b->object : b->parent)->name;
     f->field_name = s->name;
     if (strcmp(s->name, "__typename") == 0) {
         f->kind = PLAN_SHAPE_TYPENAME;
         f->type = &typename_type;
-    } else {
-        const schema_field *def = field_def(b, s, cond);
-        e->def = def;
-        f->kind = b->parent == schema_root_type(b->p->sg->api, b->p->op->operation) &&
-                          introspection_is_meta_field(s->name)
-                      ? PLAN_SHAPE_INTROSPECTION
-                      : PLAN_SHAPE_FIELD;
-        if (def) {
-            f->field_name = def->name;
-            f->type = def->type;
-        }
+        return e;
+    }
+    /* A field of a type condition's type that the parent lacks (a field of
+     * Book under an interface every object of it implements) is found there. */
+    const schema_field *def = schema_get_field(b->object ? b->object : b->parent, s->name);
+    if (!def && on) def = schema_get_field(on, s->name);
+    e->def = def;
+    f->kind = b->parent == schema_root_type(p->sg->api, p->op->operation) &&
+                      introspection_is_meta_field(s->name)
+                  ? PLAN_SHAPE_INTROSPECTION
+                  : PLAN_SHAPE_FIELD;
+    if (def) {
+        f->field_name = def->name;
+        f->type = def->type;
     }
     return e;
 }
 
-static void add_occurrence(shape_builder *b, const ast_selection *s, shape_conds conds)
+static void add_guard(shape_builder *b, shape_entry *e, const shape_cond *conds)
 {
-    shape_entry *e = entry_for(b, s, conds.type);
-    if (!e->field.skip_if) e->field.skip_if = conds.skip_if;
-    if (!e->field.include_if) e->field.include_if = conds.include_if;
-    if (!conds.type || conds.type == b->parent || b->parent->kind == SCHEMA_OBJECT)
-        e->always = true;
-    else
-        add_only_for(b, e, conds.type);
-    if (e->noccurrences == SHAPE_MAX_OCCURRENCES) return;
-    if (e->noccurrences == e->cap) {
-        e->cap = e->cap ? e->cap * 2 : 4;
-        const ast_selection **grown = ARENA_ARRAY(b->p->a, const ast_selection *, e->cap);
-        if (e->noccurrences) memcpy(grown, e->occurrences, sizeof *grown * e->noccurrences);
-        e->occurrences = grown;
-    }
-    e->occurrences[e->noccurrences++] = s;
+    if (!conds) e->always = true;
+    if (e->always) return;
+    for (uint32_t i = 0; i < e->nguards; i++)
+        if (e->guards[i] == conds) return;
+    const shape_cond **grown = ARENA_ARRAY(b->st->p->a, const shape_cond *, e->nguards + 1);
+    if (e->nguards) memcpy(grown, e->guards, sizeof *grown * e->nguards);
+    grown[e->nguards++] = conds;
+    e->guards = grown;
 }
 
-static void collect(shape_builder *b, const ast_selection *first, shape_conds conds, uint32_t depth)
+static void add_occurrence(shape_builder *b, const ast_selection *s, const shape_cond *conds,
+                           const schema_type *on)
 {
+    shape_entry *e = entry_for(b, s, on);
+    add_guard(b, e, conds);
+    if (!s->selection_set || e->nsubs == SHAPE_MAX_OCCURRENCES) return;
+    if (e->nsubs == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 4;
+        shape_source *grown = ARENA_ARRAY(b->st->p->a, shape_source, e->cap);
+        if (e->nsubs) memcpy(grown, e->subs, sizeof *grown * e->nsubs);
+        e->subs = grown;
+    }
+    e->subs[e->nsubs++] = (shape_source){s->selection_set, conds};
+}
+
+/* Collects a selection set on type `on`. */
+static void collect(shape_builder *b, const ast_selection *first, const shape_cond *conds,
+                    const schema_type *on, uint32_t depth)
+{
+    qp_planner *p = b->st->p;
     if (depth > QP_MAX_DEPTH) {
-        qp_fail(b->p, "The operation nests deeper than %d selections.", QP_MAX_DEPTH);
+        qp_fail(p, "The operation nests deeper than %d selections.", QP_MAX_DEPTH);
         return;
     }
-    for (const ast_selection *s = first; s; s = s->next) {
+    for (const ast_selection *s = first; s && !p->failed; s = s->next) {
         if (literally_excluded(s->directives)) continue;
-        shape_conds here = conds;
-        const char *skip = variable_condition(s->directives, "skip");
-        const char *include = variable_condition(s->directives, "include");
-        if (skip) here.skip_if = arena_strdup(b->p->a, skip);
-        if (include) here.include_if = arena_strdup(b->p->a, include);
+        const shape_cond *here = conds_of(b->st, conds, s);
         if (s->kind == AST_SEL_FIELD) {
-            add_occurrence(b, s, here);
+            add_occurrence(b, s, here, on);
             continue;
         }
-        const char *cond = s->type_condition;
+        const char *cond_name = s->type_condition;
         const ast_selection *body = s->selection_set;
         if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
-            const ast_definition *frag = ast_find_fragment(b->p->doc, s->name);
+            const ast_definition *frag = ast_find_fragment(p->doc, s->name);
             if (!frag) continue;
-            cond = frag->type_condition;
+            cond_name = frag->type_condition;
             body = frag->selection_set;
         }
-        if (cond) {
-            const schema_type *t = schema_get_type(b->p->sg->api, cond);
-            if (t && (!here.type || t->kind == SCHEMA_OBJECT)) here.type = t;
-        }
-        collect(b, body, here, depth + 1);
+        const schema_type *cond = cond_name ? schema_get_type(p->sg->api, cond_name) : NULL;
+        if (cond_name && !cond) continue;
+        if (!fragment_applies(b, cond)) continue;
+        sbuf_printf(&b->fragments, "%p ", (const void *)s);
+        collect(b, body, here, cond ? cond : on, depth + 1);
     }
 }
 
@@ -198,39 +252,132 @@ static void copy_introspection(qp_planner *p, plan_shape_field *f, const ast_sel
     f->introspection_field = doc->definitions->selection_set;
 }
 
-static const plan_shape *build(qp_planner *p, const schema_type *parent,
-                               const ast_selection *const *lists, uint32_t nlists, uint32_t depth)
+/* A chain as a guard: every skip variable false, every include one true. */
+static plan_shape_guard guard_of(qp_planner *p, const shape_cond *chain)
 {
-    shape_builder b = {.p = p, .parent = parent};
-    for (uint32_t i = 0; i < nlists; i++)
-        collect(&b, lists[i], (shape_conds){0}, depth);
-    plan_shape *shape = ARENA_NEW(p->a, plan_shape);
-    shape->fields = ARENA_ARRAY(p->a, plan_shape_field, b.n ? b.n : 1);
-    shape->nfields = b.n;
-    for (uint32_t i = 0; i < b.n && !p->failed; i++) {
-        shape_entry *e = &b.entries[i];
-        plan_shape_field *f = &shape->fields[i];
-        *f = e->field;
-        if (e->always) {
-            f->only_for_types = NULL;
-            f->nonly_for_types = 0;
-        }
-        if (f->kind == PLAN_SHAPE_INTROSPECTION) {
-            copy_introspection(p, f, e->occurrences[0]);
-            continue;
-        }
-        const schema_field *def = f->kind == PLAN_SHAPE_FIELD ? e->def : NULL;
-        if (!def || !schema_is_composite(def->named)) continue;
-        const ast_selection **subs = ARENA_ARRAY(p->a, const ast_selection *, e->noccurrences);
-        for (uint32_t j = 0; j < e->noccurrences; j++)
-            subs[j] = e->occurrences[j]->selection_set;
-        f->selection = build(p, def->named, subs, e->noccurrences, depth + 1);
+    uint32_t nskip = 0, ninclude = 0;
+    for (const shape_cond *c = chain; c; c = c->up)
+        c->skip ? nskip++ : ninclude++;
+    plan_shape_guard g = {0};
+    g.skip_if = ARENA_ARRAY(p->a, const char *, nskip ? nskip : 1);
+    g.include_if = ARENA_ARRAY(p->a, const char *, ninclude ? ninclude : 1);
+    for (const shape_cond *c = chain; c; c = c->up) {
+        if (c->skip)
+            g.skip_if[g.nskip_if++] = c->variable;
+        else
+            g.include_if[g.ninclude_if++] = c->variable;
     }
+    return g;
+}
+
+static const plan_shape *build(shape_state *st, const schema_type *parent,
+                               const shape_source *sources, uint32_t nsources, uint32_t depth);
+
+static void finish_field(shape_state *st, shape_entry *e, plan_shape_field *f, uint32_t depth)
+{
+    qp_planner *p = st->p;
+    *f = e->field;
+    if (!e->always) {
+        plan_shape_guard *guards = ARENA_ARRAY(p->a, plan_shape_guard, e->nguards);
+        for (uint32_t i = 0; i < e->nguards; i++)
+            guards[i] = guard_of(p, e->guards[i]);
+        f->guards = guards;
+        f->nguards = e->nguards;
+    }
+    if (f->kind == PLAN_SHAPE_INTROSPECTION) {
+        copy_introspection(p, f, e->first);
+        return;
+    }
+    const schema_field *def = f->kind == PLAN_SHAPE_FIELD ? e->def : NULL;
+    if (def && schema_is_composite(def->named))
+        f->selection = build(st, def->named, e->subs, e->nsubs, depth + 1);
+}
+
+static const plan_shape *finish(shape_builder *b, uint32_t depth)
+{
+    shape_state *st = b->st;
+    qp_planner *p = st->p;
+    plan_shape *shape = ARENA_NEW(p->a, plan_shape);
+    shape->fields = ARENA_ARRAY(p->a, plan_shape_field, b->n ? b->n : 1);
+    shape->nfields = b->n;
+    st->nfields += b->n;
+    if (st->nfields > SHAPE_MAX_FIELDS)
+        qp_fail(p, "The operation's response needs more than %d fields.", SHAPE_MAX_FIELDS);
+    for (uint32_t i = 0; i < b->n && !p->failed; i++)
+        finish_field(st, &b->entries[i], &shape->fields[i], depth);
+    return shape;
+}
+
+static void collect_all(shape_builder *b, const shape_source *sources, uint32_t nsources,
+                        uint32_t depth)
+{
+    for (uint32_t i = 0; i < nsources; i++)
+        collect(b, sources[i].first, sources[i].conds, b->parent, depth);
+}
+
+/* The object types of an abstract parent that collect other fields than
+ * the parent as a whole get shapes of their own. */
+static void add_variants(shape_state *st, plan_shape *base, const shape_builder *whole,
+                         const shape_source *sources, uint32_t nsources, uint32_t depth)
+{
+    qp_planner *p = st->p;
+    const schema_type *parent = whole->parent;
+    base->variant_types = ARENA_ARRAY(p->a, const char *, parent->npossible);
+    base->variants = ARENA_ARRAY(p->a, const plan_shape *, parent->npossible);
+    const char **signatures = ARENA_ARRAY(p->a, const char *, parent->npossible);
+    for (uint32_t i = 0; i < parent->npossible && !p->failed; i++) {
+        shape_builder b = {.st = st, .parent = parent, .object = parent->possible[i]};
+        sbuf_init(&b.fragments);
+        collect_all(&b, sources, nsources, depth);
+        const char *sig = b.fragments.data ? b.fragments.data : "";
+        const plan_shape *same = NULL;
+        if (strcmp(sig, whole->fragments.data ? whole->fragments.data : "") != 0) {
+            for (uint32_t j = 0; j < base->nvariants && !same; j++)
+                if (strcmp(signatures[j], sig) == 0) same = base->variants[j];
+            if (!same) same = finish(&b, depth);
+            signatures[base->nvariants] = arena_strdup(p->a, sig);
+            base->variant_types[base->nvariants] = parent->possible[i]->name;
+            base->variants[base->nvariants++] = same;
+        }
+        sbuf_free(&b.fragments);
+    }
+}
+
+/* The shape of the selection sets `sources` on parent; one selection set
+ * reached again the same way (a field under a type condition and outside
+ * it, in every variant) is built once. */
+static const plan_shape *build(shape_state *st, const schema_type *parent,
+                               const shape_source *sources, uint32_t nsources, uint32_t depth)
+{
+    qp_planner *p = st->p;
+    sbuf key;
+    sbuf_init(&key);
+    sbuf_puts(&key, parent->name);
+    for (uint32_t i = 0; i < nsources; i++)
+        sbuf_printf(&key, " %p/%p", (const void *)sources[i].first, (const void *)sources[i].conds);
+    const plan_shape *known = strmap_get(&st->shapes, key.data);
+    if (known) {
+        sbuf_free(&key);
+        return known;
+    }
+    shape_builder whole = {.st = st, .parent = parent};
+    if (!schema_is_abstract(parent)) whole.object = parent;
+    sbuf_init(&whole.fragments);
+    collect_all(&whole, sources, nsources, depth);
+    plan_shape *shape = (plan_shape *)finish(&whole, depth);
+    if (schema_is_abstract(parent) && !p->failed)
+        add_variants(st, shape, &whole, sources, nsources, depth);
+    sbuf_free(&whole.fragments);
+    strmap_put(&st->shapes, arena_strndup(p->a, key.data, key.len), shape);
+    sbuf_free(&key);
     return shape;
 }
 
 const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root)
 {
-    const ast_selection *first = p->op->selection_set;
-    return build(p, root, &first, 1, 0);
+    shape_state st = {.p = p};
+    strmap_init(&st.conds, p->a, 8);
+    strmap_init(&st.shapes, p->a, 16);
+    shape_source top = {p->op->selection_set, NULL};
+    return build(&st, root, &top, 1, 0);
 }

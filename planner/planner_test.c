@@ -267,9 +267,12 @@ TEST(variable_skip_and_include_reach_the_subgraph_and_the_shape)
         CHECK_STR(fx.plan->root->fetch->operation,
                   "query($s:Boolean!,$i:Boolean!){me{name@skip(if:$s)id@include(if:$i)}}");
         const plan_shape *me = fx.plan->shape->fields[0].selection;
-        CHECK_STR(me->fields[0].skip_if, "s");
-        CHECK(me->fields[0].include_if == NULL);
-        CHECK_STR(me->fields[1].include_if, "i");
+        CHECK_INT(me->fields[0].nguards, 1);
+        CHECK_INT(me->fields[0].guards[0].nskip_if, 1);
+        CHECK_STR(me->fields[0].guards[0].skip_if[0], "s");
+        CHECK_INT(me->fields[0].guards[0].ninclude_if, 0);
+        CHECK_INT(me->fields[1].nguards, 1);
+        CHECK_STR(me->fields[1].guards[0].include_if[0], "i");
     }
     arena_free(&fx.a);
 }
@@ -352,7 +355,8 @@ TEST(shape_flattens_fragments_and_leaves_out_join_fields)
         CHECK_STR(me->fields[2].response_key, "alias");
         CHECK_STR(me->fields[2].data_key, "alias");
         CHECK_STR(me->fields[2].field_name, "name");
-        CHECK(me->fields[2].only_for_types == NULL);
+        CHECK_INT(me->fields[2].nguards, 0);
+        CHECK_INT(me->nvariants, 0);
         CHECK_INT(me->fields[1].type->kind, AST_TYPE_LIST);
         CHECK_INT(me->fields[1].selection->nfields, 1);
     }
@@ -368,13 +372,16 @@ TEST(shape_of_union_members_and_typename)
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         const plan_shape *s = fx.plan->shape->fields[0].selection;
-        CHECK_INT(s->nfields, 2);
+        CHECK_INT(s->nfields, 1);
         CHECK_INT(s->fields[0].kind, PLAN_SHAPE_TYPENAME);
-        CHECK(s->fields[0].only_for_types == NULL);
-        CHECK_STR(s->fields[1].response_key, "upc");
-        CHECK_INT(s->fields[1].nonly_for_types, 2);
-        CHECK_STR(s->fields[1].only_for_types[0], "Product");
-        CHECK_STR(s->fields[1].only_for_types[1], "User");
+        CHECK_INT(s->nvariants, 2);
+        CHECK_STR(s->variant_types[0], "Product");
+        CHECK_STR(s->variant_types[1], "User");
+        CHECK_INT(s->variants[0]->nfields, 2);
+        CHECK_STR(s->variants[0]->fields[1].response_key, "upc");
+        CHECK_STR(s->variants[0]->fields[1].field_name, "upc");
+        CHECK_STR(s->variants[1]->fields[1].response_key, "upc");
+        CHECK_STR(s->variants[1]->fields[1].field_name, "email");
     }
     arena_free(&fx.a);
 }
@@ -385,9 +392,12 @@ TEST(shape_of_a_member_field_under_a_union_has_its_type_and_selection)
     plan_file(&fx, SHOP, "{ search(term: \"a\") { ... on Product { reviews { body } } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        const plan_shape_field *reviews = &fx.plan->shape->fields[0].selection->fields[0];
+        const plan_shape *s = fx.plan->shape->fields[0].selection;
+        CHECK_INT(s->nfields, 0);
+        CHECK_INT(s->nvariants, 1);
+        CHECK_STR(s->variant_types[0], "Product");
+        const plan_shape_field *reviews = &s->variants[0]->fields[0];
         CHECK_STR(reviews->response_key, "reviews");
-        CHECK_STR(reviews->only_for_types[0], "Product");
         CHECK(reviews->type != NULL && reviews->type->kind == AST_TYPE_LIST);
         CHECK(reviews->selection != NULL);
         if (reviews->selection) {

@@ -44,12 +44,15 @@ void errors_add_fetch_failure(resp_errors *e, const char *subgraph, const char *
     e->fetch_failed = true;
 }
 
+/* Looks in the fields for any type, then in each type's own. */
 static const plan_shape_field *shape_field_by_data_key(const plan_shape *shape, const char *key)
 {
-    for (uint32_t i = 0; shape && i < shape->nfields; i++)
-        if (shape->fields[i].kind != PLAN_SHAPE_TYPENAME &&
-            strcmp(shape->fields[i].data_key, key) == 0)
-            return &shape->fields[i];
+    for (uint32_t v = 0; shape && v <= shape->nvariants; v++) {
+        const plan_shape *s = v ? shape->variants[v - 1] : shape;
+        for (uint32_t i = 0; i < s->nfields; i++)
+            if (s->fields[i].kind != PLAN_SHAPE_TYPENAME && strcmp(s->fields[i].data_key, key) == 0)
+                return &s->fields[i];
+    }
     return NULL;
 }
 

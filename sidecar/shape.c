@@ -24,15 +24,29 @@ static bool variable_is_true(const shape_ctx *ctx, const char *name)
     return v && v->type == JSON_TRUE;
 }
 
-static bool field_applies(const shape_ctx *ctx, const plan_shape_field *f, const tree_node *obj)
+static bool guard_holds(const shape_ctx *ctx, const plan_shape_guard *g)
 {
-    if (f->skip_if && variable_is_true(ctx, f->skip_if)) return false;
-    if (f->include_if && !variable_is_true(ctx, f->include_if)) return false;
-    if (!f->only_for_types) return true;
-    const char *type_name = tree_typename(obj);
-    for (uint32_t i = 0; type_name && i < f->nonly_for_types; i++)
-        if (strcmp(f->only_for_types[i], type_name) == 0) return true;
-    return false;
+    for (uint32_t i = 0; i < g->nskip_if; i++)
+        if (variable_is_true(ctx, g->skip_if[i])) return false;
+    for (uint32_t i = 0; i < g->ninclude_if; i++)
+        if (!variable_is_true(ctx, g->include_if[i])) return false;
+    return true;
+}
+
+static bool field_applies(const shape_ctx *ctx, const plan_shape_field *f)
+{
+    for (uint32_t i = 0; i < f->nguards; i++)
+        if (guard_holds(ctx, &f->guards[i])) return true;
+    return f->nguards == 0;
+}
+
+/* The shape for obj's type: its type's own, or the one for any type. */
+static const plan_shape *shape_for(const plan_shape *shape, const tree_node *obj)
+{
+    const char *type_name = shape->nvariants ? tree_typename(obj) : NULL;
+    for (uint32_t i = 0; type_name && i < shape->nvariants; i++)
+        if (strcmp(shape->variant_types[i], type_name) == 0) return shape->variants[i];
+    return shape;
 }
 
 static void cut(sbuf *out, size_t mark)
@@ -64,10 +78,11 @@ static bool write_object(shape_ctx *ctx, const plan_shape *shape, const tree_nod
 {
     bool first = true;
     uint32_t hint = 0;
+    shape = shape_for(shape, obj);
     sbuf_putc(out, '{');
     for (uint32_t i = 0; i < shape->nfields; i++) {
         const plan_shape_field *f = &shape->fields[i];
-        if (!field_applies(ctx, f, obj)) continue;
+        if (!field_applies(ctx, f)) continue;
         if (!first) sbuf_putc(out, ',');
         first = false;
         sbuf_json_string(out, f->response_key, strlen(f->response_key));

@@ -83,15 +83,19 @@ TEST(typename_from_data_or_parent_type)
     arena_free(&a);
 }
 
-TEST(fields_of_type_conditions_only_on_those_types)
+TEST(objects_of_a_type_with_a_shape_of_its_own_take_it)
 {
     arena a;
     arena_init(&a, 0);
+    plan_shape_field id = tu_field(&a, "id", "id", "Item", "id", "ID", NULL);
     plan_shape_field sku = tu_field(&a, "sku", "sku", "Book", "sku", "String", NULL);
+    plan_shape *item = (plan_shape *)TU_SHAPE(&a, id);
     static const char *book_or_film[] = {"Book", "Film"};
-    sku.only_for_types = book_or_film;
-    sku.nonly_for_types = 2;
-    const plan_shape *item = TU_SHAPE(&a, tu_field(&a, "id", "id", "Item", "id", "ID", NULL), sku);
+    const plan_shape *with_sku = TU_SHAPE(&a, id, sku);
+    const plan_shape *variants[] = {with_sku, with_sku};
+    item->variant_types = book_or_film;
+    item->variants = variants;
+    item->nvariants = 2;
     const plan_shape *s =
         TU_SHAPE(&a, tu_field(&a, "items", "items", "Query", "items", "[Item]", item));
     shaped r = run_shape(&a, s,
@@ -108,10 +112,15 @@ TEST(skip_and_include_read_variables)
 {
     arena a;
     arena_init(&a, 0);
+    static const char *skip[] = {"skip"}, *inc[] = {"inc"};
+    static const plan_shape_guard skip_guard = {.skip_if = skip, .nskip_if = 1};
+    static const plan_shape_guard inc_guard = {.include_if = inc, .ninclude_if = 1};
     plan_shape_field skipped = tu_field(&a, "s", "s", "Query", "s", "Int", NULL);
-    skipped.skip_if = "skip";
+    skipped.guards = &skip_guard;
+    skipped.nguards = 1;
     plan_shape_field included = tu_field(&a, "i", "i", "Query", "i", "Int", NULL);
-    included.include_if = "inc";
+    included.guards = &inc_guard;
+    included.nguards = 1;
     const plan_shape *s = TU_SHAPE(&a, skipped, included);
     const char *data = "{\"s\":1,\"i\":2}";
     CHECK_STR(run_shape(&a, s, data, "{\"skip\":true,\"inc\":true}", false, NULL).data,
@@ -119,6 +128,29 @@ TEST(skip_and_include_read_variables)
     CHECK_STR(run_shape(&a, s, data, "{\"skip\":false,\"inc\":false}", false, NULL).data,
               "{\"s\":1}");
     CHECK_STR(run_shape(&a, s, data, NULL, false, NULL).data, "{\"s\":1}");
+    arena_free(&a);
+}
+
+/* A field selected in two places is there when either selection counts;
+ * one selection counts when all its conditions hold. */
+TEST(a_field_with_several_guards_needs_one_to_hold)
+{
+    arena a;
+    arena_init(&a, 0);
+    static const char *x[] = {"x"}, *y[] = {"y"}, *z[] = {"z"};
+    static const plan_shape_guard guards[] = {
+        {.include_if = x, .ninclude_if = 1, .skip_if = y, .nskip_if = 1},
+        {.include_if = z, .ninclude_if = 1}};
+    plan_shape_field f = tu_field(&a, "f", "f", "Query", "f", "Int", NULL);
+    f.guards = guards;
+    f.nguards = 2;
+    const plan_shape *s = TU_SHAPE(&a, f);
+    const char *data = "{\"f\":1}";
+    CHECK_STR(run_shape(&a, s, data, "{\"x\":true}", false, NULL).data, "{\"f\":1}");
+    CHECK_STR(run_shape(&a, s, data, "{\"x\":true,\"y\":true}", false, NULL).data, "{}");
+    CHECK_STR(run_shape(&a, s, data, "{\"x\":true,\"y\":true,\"z\":true}", false, NULL).data,
+              "{\"f\":1}");
+    CHECK_STR(run_shape(&a, s, data, NULL, false, NULL).data, "{}");
     arena_free(&a);
 }
 
@@ -321,7 +353,8 @@ TEST(introspection_fields_are_answered_locally)
 }
 
 TEST_MAIN(RUN(order_aliases_and_key_fields_left_out); RUN(typename_from_data_or_parent_type);
-          RUN(fields_of_type_conditions_only_on_those_types); RUN(skip_and_include_read_variables);
+          RUN(objects_of_a_type_with_a_shape_of_its_own_take_it);
+          RUN(skip_and_include_read_variables); RUN(a_field_with_several_guards_needs_one_to_hold);
           RUN(leaf_values_pass_through_whole); RUN(wrong_kinds_of_values_become_null);
           RUN(fields_without_a_type_are_nullable); RUN(null_bubbles_to_the_nearest_nullable_parent);
           RUN(enum_values_the_schema_lacks_become_null_with_an_error); RUN(null_bubbles_up_to_data);

@@ -1,0 +1,85 @@
+/* satisfiability_int.h: what the satisfiability traversal (satisfiability.c),
+ * the moves between subgraphs (satisfiability_move.c) and the error messages
+ * (satisfiability_report.c) share. Everything lives in the check's scratch
+ * arena. Types and fields here are the full schema's unless said otherwise. */
+#ifndef FM_SATISFIABILITY_INT_H
+#define FM_SATISFIABILITY_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "satisfiability.h"
+
+/* Where a query can stand in one subgraph: the graph, the interface it sees
+ * the current object type as when it has that interface as an
+ * @interfaceObject (else NULL), and the fields a @provides on the way makes
+ * resolvable here (a selection list, else NULL). */
+typedef struct sat_pos {
+    uint32_t graph;
+    const schema_type *via;
+    const ast_selection *provided;
+} sat_pos;
+
+/* A set of positions, no duplicates, in insertion order. */
+typedef struct sat_posset {
+    sat_pos *items;
+    uint32_t n, cap;
+} sat_posset;
+
+/* Why a position could not take a step: Apollo's "unadvanceable". */
+typedef struct sat_reason {
+    uint32_t source; /* the graph the query stood in */
+    uint32_t dest;   /* the graph the step was tried in */
+    const char *details;
+} sat_reason;
+
+typedef struct sat_reasons {
+    sat_reason *items;
+    uint32_t n, cap;
+} sat_reasons;
+
+/* Conditions (key and @requires fields) are resolved by the same moves,
+ * recursively: past this depth a condition counts as unsatisfiable. */
+#define SAT_MAX_CONDITION_DEPTH 8
+
+typedef struct sat_ctx {
+    const supergraph *sg;
+    arena *a; /* scratch */
+    uint32_t depth;
+    /* [full type index * ngraphs + graph]: where keys lead from a plain
+     * position; NULL until computed (satisfiability_move.c) */
+    sat_posset **key_moves;
+} sat_ctx;
+
+void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
+bool sat_posset_contains(const sat_posset *s, sat_pos p);
+/* Every position of sub is in super. */
+bool sat_posset_subset(const sat_posset *sub, const sat_posset *super);
+void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, const char *details);
+
+/* Moves each position of from along field f of object type t (reached from
+ * the position directly, or after key moves to other graphs not marked in
+ * excluded, which may be NULL). The positions reached go to out; why (may be
+ * NULL) gets the reasons of every position that could not move. */
+void sat_move_field(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_field *f,
+                    const bool *excluded, sat_posset *out, sat_reasons *why);
+
+/* Moves each position of from, at abstract type t, to its possible object
+ * type obj. Returns false when some position's graph cannot hold obj at all:
+ * Apollo then drops the whole branch without an error. */
+bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_type *obj,
+                   sat_posset *out, sat_reasons *why);
+
+/* One step of the query shape that failed, from the root down (API schema). */
+typedef struct sat_step {
+    const schema_field *field; /* NULL for a type condition */
+    const schema_type *cast;   /* "... on cast" */
+} sat_step;
+
+/* Adds the SATISFIABILITY_ERROR for the query shape steps[0..n) under the
+ * root operation op, with the reasons grouped by the graph they come from. */
+void sat_report(const sat_ctx *c, diag_list *errs, ast_operation_type op, const sat_step *steps,
+                uint32_t n, const sat_reasons *why);
+
+#endif

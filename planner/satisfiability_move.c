@@ -1,0 +1,528 @@
+/* satisfiability_move.c: how a query moves through the subgraphs, for the
+ * satisfiability check. A position (graph, interface object, provided fields)
+ * takes a field directly when its graph resolves it (or a @provides on the way
+ * made it resolvable, and any @requires of it can be met), or first moves to
+ * other graphs through resolvable keys whose fields it can fetch: the moves of
+ * Apollo's query graph (query-graphs/graphPath.ts), with its reasons when a
+ * step is impossible. */
+#include <string.h>
+
+#include "sbuf.h"
+#include "satisfiability_int.h"
+
+void sat_posset_add(arena *a, sat_posset *s, sat_pos p)
+{
+    if (sat_posset_contains(s, p)) return;
+    if (s->n == s->cap) {
+        uint32_t cap = s->cap ? s->cap * 2 : 4;
+        sat_pos *items = ARENA_ARRAY(a, sat_pos, cap);
+        if (s->n) memcpy(items, s->items, sizeof(sat_pos) * s->n);
+        s->items = items;
+        s->cap = cap;
+    }
+    s->items[s->n++] = p;
+}
+
+bool sat_posset_contains(const sat_posset *s, sat_pos p)
+{
+    for (uint32_t i = 0; i < s->n; i++) {
+        const sat_pos *q = &s->items[i];
+        if (q->graph == p.graph && q->via == p.via && q->provided == p.provided) return true;
+    }
+    return false;
+}
+
+bool sat_posset_subset(const sat_posset *sub, const sat_posset *super)
+{
+    for (uint32_t i = 0; i < sub->n; i++)
+        if (!sat_posset_contains(super, sub->items[i])) return false;
+    return true;
+}
+
+void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, const char *details)
+{
+    if (r->n == r->cap) {
+        uint32_t cap = r->cap ? r->cap * 2 : 8;
+        sat_reason *items = ARENA_ARRAY(a, sat_reason, cap);
+        if (r->n) memcpy(items, r->items, sizeof(sat_reason) * r->n);
+        r->items = items;
+        r->cap = cap;
+    }
+    r->items[r->n++] = (sat_reason){source, dest, details};
+}
+
+static const char *graph_name(const sat_ctx *c, uint32_t g)
+{
+    return c->sg->graphs[g].name;
+}
+
+/* The selection for `name` in a @provides selection list, looking into
+ * inline fragments on type t (or on no type); NULL when not provided. */
+static const ast_selection *provided_field(const ast_selection *sel, const schema_type *t,
+                                           const char *name)
+{
+    for (; sel; sel = sel->next) {
+        if (sel->kind == AST_SEL_FIELD && strcmp(sel->name, name) == 0) return sel;
+        if (sel->kind == AST_SEL_INLINE_FRAGMENT &&
+            (!sel->type_condition || strcmp(sel->type_condition, t->name) == 0)) {
+            const ast_selection *inner = provided_field(sel->selection_set, t, name);
+            if (inner) return inner;
+        }
+    }
+    return NULL;
+}
+
+/* The position's view of the field's named type: through an interface object
+ * when the graph has that interface as one. */
+static sat_pos position_after(const sat_ctx *c, uint32_t g, const schema_field *f,
+                              const ast_selection *provided)
+{
+    const schema_type *next = f->named;
+    bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, g);
+    return (sat_pos){g, via ? next : NULL, provided};
+}
+
+/* "subgraph "a"", "subgraphs "a" and "b"", "subgraphs "a", "b" and "c"". */
+static const char *subgraph_names(const sat_ctx *c, const uint32_t *graphs, uint32_t n)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, n == 1 ? "subgraph " : "subgraphs ");
+    for (uint32_t i = 0; i < n; i++) {
+        if (i) sbuf_puts(&b, i + 1 == n ? " and " : ", ");
+        sbuf_printf(&b, "\"%s\"", graph_name(c, graphs[i]));
+    }
+    const char *text = arena_strdup(c->a, b.data);
+    sbuf_free(&b);
+    return text;
+}
+
+/* Why graph g cannot resolve its field gf (present there, external). */
+static const char *not_resolvable(sat_ctx *c, const schema_field *gf, const char *coordinate,
+                                  uint32_t g)
+{
+    const sg_field_graph *fg = sg_field_in_graph(c->sg, gf, g);
+    if (fg->used_overridden) {
+        const sg_field *sf = sg_field_graphs(c->sg, gf);
+        uint32_t *by = ARENA_ARRAY(c->a, uint32_t, sf->ngraphs);
+        uint32_t n = 0;
+        for (uint32_t i = 0; i < sf->ngraphs; i++) {
+            const char *from = sf->graphs[i].override_from;
+            if (from && strcmp(from, graph_name(c, g)) == 0) by[n++] = sf->graphs[i].graph->index;
+        }
+        if (n)
+            return arena_sprintf(c->a,
+                                 "field \"%s\" is not resolvable because it is overridden by %s",
+                                 coordinate, subgraph_names(c, by, n));
+    }
+    return arena_sprintf(c->a, "field \"%s\" is not resolvable because marked @external",
+                         coordinate);
+}
+
+static bool condition_satisfied(sat_ctx *c, const sat_posset *from, const schema_type *t,
+                                const ast_selection *sel, const bool *excluded);
+
+/* A graph that has a resolvable key on t (or on the interface it sees t as). */
+static bool has_resolvable_key(const sat_ctx *c, const schema_type *t, uint32_t g)
+{
+    uint32_t n = 0;
+    const sg_key *keys = sg_type_keys(c->sg, t, g, &n);
+    for (uint32_t i = 0; i < n; i++)
+        if (keys[i].resolvable) return true;
+    return false;
+}
+
+/* @requires fields can be fetched: all in the graph itself, or from wherever
+ * a key lets the query go and come back to the graph by one of its keys. */
+static bool requires_satisfied(sat_ctx *c, sat_pos p, const schema_type *t,
+                               const ast_selection *sel)
+{
+    sat_posset here = {0};
+    sat_posset_add(c->a, &here, p);
+    bool *others = ARENA_ARRAY(c->a, bool, c->sg->ngraphs);
+    for (uint32_t g = 0; g < c->sg->ngraphs; g++)
+        others[g] = g != p.graph;
+    if (condition_satisfied(c, &here, t, sel, others)) return true;
+    if (!has_resolvable_key(c, p.via ? p.via : t, p.graph)) return false;
+    return condition_satisfied(c, &here, t, sel, NULL);
+}
+
+/* Takes field f of type t in the position's own graph. On success *out is
+ * the position reached; otherwise, when why is not NULL, *why says why not
+ * (the words cost time, so the walk asks for them only after a failure). */
+static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
+                        sat_pos *out, const char **why)
+{
+    const schema_field *gf = p.via ? schema_get_field(p.via, f->name) : f;
+    if (!gf) {
+        if (why)
+            *why = arena_sprintf(c->a,
+                                 "cannot find implementation type \"%s\" (supergraph interface "
+                                 "\"%s\" is declared with @interfaceObject in \"%s\")",
+                                 t->name, p.via->name, graph_name(c, p.graph));
+        return false;
+    }
+    const sg_field_graph *fg = sg_field_in_graph(c->sg, gf, p.graph);
+    if (!fg) {
+        if (why) *why = arena_sprintf(c->a, "cannot find field \"%s.%s\"", t->name, f->name);
+        return false;
+    }
+    const ast_selection *provided = provided_field(p.provided, t, f->name);
+    if (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided) {
+        if (why)
+            *why = not_resolvable(c, gf, arena_sprintf(c->a, "%s.%s", t->name, f->name), p.graph);
+        return false;
+    }
+    if (fg->requires.selection && !requires_satisfied(c, p, t, fg->requires.selection)) {
+        if (why)
+            *why = arena_sprintf(c->a, "cannot satisfy @require conditions on field \"%s.%s\"",
+                                 t->name, f->name);
+        return false;
+    }
+    const ast_selection *next = fg->provides.selection;
+    if (!next && provided) next = provided->selection_set;
+    *out = position_after(c, p.graph, f, next);
+    return true;
+}
+
+/* Where a key move from a position standing at type `at` (t itself, or the
+ * interface t is seen as there) can land in graph h: h's own `at`, or h's
+ * interface object for an interface of object t; *keyed gets the type whose
+ * keys apply there. False when h has neither. */
+static bool key_target(const sat_ctx *c, const schema_type *at, const schema_type *t, uint32_t h,
+                       sat_pos *to, const schema_type **keyed)
+{
+    if (at->kind == SCHEMA_INTERFACE) { /* keys of the interface itself */
+        const schema_type *itf = at;
+        if (!sg_type_in_graph(c->sg, itf, h)) return false;
+        *keyed = itf;
+        *to = (sat_pos){h, NULL, NULL};
+        if (sg_is_interface_object(c->sg, itf, h)) {
+            to->via = itf;
+            return true;
+        }
+        if (t == itf) return true;
+        uint32_t n = 0; /* object t seen through the interface: h must know t as one */
+        schema_type *const *possible = sg_possible_in_graph(c->sg, itf, h, &n);
+        for (uint32_t i = 0; i < n; i++)
+            if (strcmp(possible[i]->name, t->name) == 0) return true;
+        return false;
+    }
+    if (sg_type_in_graph(c->sg, t, h)) {
+        *keyed = t;
+        *to = (sat_pos){h, NULL, NULL};
+        return true;
+    }
+    for (uint32_t i = 0; i < t->ninterfaces; i++)
+        if (sg_is_interface_object(c->sg, t->interfaces[i], h)) {
+            *keyed = t->interfaces[i];
+            *to = (sat_pos){h, t->interfaces[i], NULL};
+            return true;
+        }
+    return false;
+}
+
+/* A key's fields as Apollo prints a condition: "id", "sku variant { id }". */
+static void print_selection(sbuf *b, const ast_selection *sel)
+{
+    for (const ast_selection *s = sel; s; s = s->next) {
+        if (s != sel) sbuf_putc(b, ' ');
+        if (s->kind == AST_SEL_INLINE_FRAGMENT)
+            sbuf_printf(b, "... on %s", s->type_condition ? s->type_condition : "");
+        else
+            sbuf_puts(b, s->name);
+        if (s->selection_set) {
+            sbuf_puts(b, " { ");
+            print_selection(b, s->selection_set);
+            sbuf_puts(b, " }");
+        }
+    }
+}
+
+static const char *key_failure(const sat_ctx *c, const sg_key *key, const schema_type *head,
+                               uint32_t from, uint32_t to)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_selection(&b, key->fields.selection);
+    const char *text =
+        arena_sprintf(c->a,
+                      "cannot move to subgraph \"%s\" using @key(fields: \"%s\") of "
+                      "\"%s\", the key field(s) cannot be resolved from subgraph "
+                      "\"%s\"",
+                      graph_name(c, to), b.data ? b.data : "", head->name, graph_name(c, from));
+    sbuf_free(&b);
+    return text;
+}
+
+/* The positions in other graphs that position p (at type t) reaches through
+ * resolvable keys, one after another, never back to p's graph nor into an
+ * excluded one. Failed key conditions go to why (may be NULL). */
+static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
+                               sat_posset *out, sat_reasons *why)
+{
+    uint32_t ngraphs = c->sg->ngraphs;
+    bool *reached = ARENA_ARRAY(c->a, bool, ngraphs);
+    bool *closed = ARENA_ARRAY(c->a, bool, ngraphs); /* excluded, plus the target */
+    if (excluded) memcpy(closed, excluded, sizeof(bool) * ngraphs);
+    reached[p.graph] = true;
+    /* queue[i] stands at type at[i]: after a move by an interface's key, at
+     * that interface, whose keys alone lead on from there */
+    sat_posset queue = {0};
+    const schema_type **at = ARENA_ARRAY(c->a, const schema_type *, ngraphs);
+    sat_posset_add(c->a, &queue, p);
+    at[0] = p.via ? p.via : t;
+    for (uint32_t qi = 0; qi < queue.n; qi++) {
+        sat_pos q = queue.items[qi];
+        sat_posset from = {&queue.items[qi], 1, 1};
+        for (uint32_t h = 0; h < ngraphs; h++) {
+            sat_pos to;
+            const schema_type *keyed;
+            if (reached[h] || closed[h] || !key_target(c, at[qi], t, h, &to, &keyed)) continue;
+            uint32_t nkeys = 0;
+            const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
+            closed[h] = true;
+            for (uint32_t k = 0; k < nkeys; k++) {
+                if (!keys[k].resolvable) continue;
+                if (condition_satisfied(c, &from, t, keys[k].fields.selection, closed)) {
+                    reached[h] = true;
+                    at[queue.n] = keyed;
+                    sat_posset_add(c->a, &queue, to);
+                    sat_posset_add(c->a, out, to);
+                    break;
+                }
+                if (why)
+                    sat_reason_add(c->a, why, q.graph, h,
+                                   key_failure(c, &keys[k], at[qi], q.graph, h));
+            }
+            closed[h] = false;
+            from.items = &queue.items[qi]; /* the queue may have moved */
+        }
+    }
+}
+
+/* key_moves_uncached, remembered for the common case: a plain position (no
+ * interface object, nothing provided), nothing excluded, no reasons wanted,
+ * not inside a condition (whose depth bound could change the answer). */
+static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
+                      sat_posset *out, sat_reasons *why)
+{
+    if (t == c->sg->full->query || t == c->sg->full->mutation || t == c->sg->full->subscription)
+        return; /* root types are entered at the top only */
+    if (excluded || why || p.via || p.provided || c->depth > 0) {
+        key_moves_uncached(c, p, t, excluded, out, why);
+        return;
+    }
+    size_t slot = (size_t)t->index * c->sg->ngraphs + p.graph;
+    if (!c->key_moves)
+        c->key_moves =
+            ARENA_ARRAY(c->a, sat_posset *, (size_t)c->sg->full->ntypes * c->sg->ngraphs);
+    if (!c->key_moves[slot]) {
+        sat_posset *found = ARENA_NEW(c->a, sat_posset);
+        key_moves_uncached(c, p, t, NULL, found, NULL);
+        c->key_moves[slot] = found;
+    }
+    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++)
+        sat_posset_add(c->a, out, c->key_moves[slot]->items[i]);
+}
+
+static bool reason_has_dest(const sat_reasons *r, uint32_t from, uint32_t dest)
+{
+    for (uint32_t i = from; i < r->n; i++)
+        if (r->items[i].dest == dest) return true;
+    return false;
+}
+
+/* After position p found no way to field f of t: the graphs that have the
+ * field but that no move was even tried to, and why (no key there, or none
+ * resolvable). Reasons from index `first` on are p's. */
+static void unreachable_graphs(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
+                               sat_reasons *why, uint32_t first)
+{
+    const schema_type *tail = p.via ? p.via : t;
+    for (uint32_t s = 0; s < c->sg->ngraphs; s++) {
+        if (reason_has_dest(why, first, s) || !sg_type_in_graph(c->sg, t, s) ||
+            !sg_field_in_graph(c->sg, f, s))
+            continue;
+        const char *coordinate = arena_sprintf(c->a, "%s.%s", t->name, f->name);
+        const char *target = graph_name(c, s);
+        const char *details;
+        if (!sg_type_in_graph(c->sg, tail, s)) {
+            details =
+                arena_sprintf(c->a,
+                              "cannot move to subgraph \"%s\", which has field \"%s\", because "
+                              "interface \"%s\" is not defined in this subgraph (to jump to "
+                              "\"%s\", it would need to both define interface \"%s\" and have "
+                              "a @key on it)",
+                              target, coordinate, tail->name, target, tail->name);
+        } else {
+            uint32_t nkeys = 0;
+            sg_type_keys(c->sg, tail, s, &nkeys);
+            if (has_resolvable_key(c, tail, s)) continue; /* excluded, not unreachable */
+            const char *kind = tail == t ? "type" : "interface";
+            details = nkeys == 0
+                          ? arena_sprintf(
+                                c->a,
+                                "cannot move to subgraph \"%s\", which has field \"%s\", because "
+                                "%s \"%s\" has no @key defined in subgraph \"%s\"",
+                                target, coordinate, kind, tail->name, target)
+                          : arena_sprintf(
+                                c->a,
+                                "cannot move to subgraph \"%s\", which has field \"%s\", because "
+                                "none of the @key defined on %s \"%s\" in subgraph \"%s\" are "
+                                "resolvable (they are all declared with their \"resolvable\" "
+                                "argument set to false)",
+                                target, coordinate, kind, tail->name, target);
+        }
+        sat_reason_add(c->a, why, p.graph, s, details);
+    }
+}
+
+/* One position along field f: directly, then (unless a direct move reached
+ * a leaf) from every graph the keys lead to. Returns whether it moved. */
+static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
+                     const bool *excluded, sat_posset *out, sat_reasons *why)
+{
+    uint32_t first = why ? why->n : 0;
+    bool moved = false;
+    sat_pos to;
+    const char *because = NULL;
+    const char **want_why = why ? &because : NULL;
+    if (move_direct(c, p, t, f, &to, want_why)) {
+        sat_posset_add(c->a, out, to);
+        if (schema_is_leaf(f->named)) return true;
+        moved = true;
+    } else if (why) {
+        sat_reason_add(c->a, why, p.graph, p.graph, because);
+    }
+    sat_posset jumped = {0};
+    sat_reasons key_why = {0};
+    key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
+    for (uint32_t i = 0; i < jumped.n; i++) {
+        sat_pos q = jumped.items[i];
+        if (move_direct(c, q, t, f, &to, want_why)) {
+            sat_posset_add(c->a, out, to);
+            moved = true;
+        } else if (why) {
+            sat_reason_add(c->a, why, q.graph, q.graph, because);
+        }
+    }
+    if (moved) {
+        if (why) why->n = first; /* a position that moved has no dead ends */
+        return true;
+    }
+    if (why) {
+        for (uint32_t i = 0; i < key_why.n; i++)
+            sat_reason_add(c->a, why, key_why.items[i].source, key_why.items[i].dest,
+                           key_why.items[i].details);
+        unreachable_graphs(c, p, t, f, why, first);
+    }
+    return false;
+}
+
+void sat_move_field(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_field *f,
+                    const bool *excluded, sat_posset *out, sat_reasons *why)
+{
+    for (uint32_t i = 0; i < from->n; i++)
+        move_one(c, from->items[i], t, f, excluded, out, why);
+}
+
+/* A graph that sees abstract type t as an interface object needs another
+ * graph, with t as a real interface and a key on it, to tell the object type. */
+static bool interface_object_resolvable(sat_ctx *c, sat_pos p, const schema_type *t)
+{
+    sat_posset here = {0};
+    sat_posset_add(c->a, &here, p);
+    bool *without = ARENA_ARRAY(c->a, bool, c->sg->ngraphs);
+    for (uint32_t h = 0; h < c->sg->ngraphs; h++) {
+        if (h == p.graph || !sg_type_in_graph(c->sg, t, h) || sg_is_interface_object(c->sg, t, h))
+            continue;
+        uint32_t nkeys = 0;
+        const sg_key *keys = sg_type_keys(c->sg, t, h, &nkeys);
+        memset(without, 0, sizeof(bool) * c->sg->ngraphs);
+        without[h] = true;
+        for (uint32_t k = 0; k < nkeys; k++)
+            if (keys[k].resolvable &&
+                condition_satisfied(c, &here, t, keys[k].fields.selection, without))
+                return true;
+    }
+    return false;
+}
+
+/* Position p (at abstract type t) as object type obj, if it can be. */
+static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_type *obj,
+                     sat_pos *out)
+{
+    if (p.via) {
+        *out = p;
+        return interface_object_resolvable(c, p, t);
+    }
+    uint32_t n = 0;
+    schema_type *const *possible = sg_possible_in_graph(c->sg, t, p.graph, &n);
+    for (uint32_t k = 0; k < n; k++)
+        if (strcmp(possible[k]->name, obj->name) == 0) {
+            *out = (sat_pos){p.graph, NULL, p.provided};
+            return true;
+        }
+    return false;
+}
+
+bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_type *obj,
+                   sat_posset *out, sat_reasons *why)
+{
+    for (uint32_t i = 0; i < from->n; i++) {
+        sat_pos p = from->items[i], to;
+        bool cast = cast_one(c, p, t, obj, &to);
+        if (!cast && !p.via) return false; /* the graph cannot hold obj here */
+        if (cast)
+            sat_posset_add(c->a, out, to);
+        else if (why)
+            sat_reason_add(c->a, why, p.graph, p.graph,
+                           arena_sprintf(c->a,
+                                         "no subgraph can be reached to resolve the "
+                                         "implementation type of @interfaceObject type \"%s\"",
+                                         t->name));
+        sat_posset jumped = {0}; /* and wherever the interface's keys lead */
+        key_moves(c, p, t, NULL, &jumped, NULL);
+        for (uint32_t k = 0; k < jumped.n; k++)
+            if (cast_one(c, jumped.items[k], t, obj, &to)) sat_posset_add(c->a, out, to);
+    }
+    return true;
+}
+
+/* The positions of from where field selection s (of type t) can be fetched,
+ * its sub-selection included. */
+static bool field_condition(sat_ctx *c, const sat_posset *from, const schema_type *t,
+                            const ast_selection *s, const bool *excluded)
+{
+    if (strcmp(s->name, "__typename") == 0) return true;
+    const schema_field *f = schema_get_field(t, s->name);
+    if (!f) return false;
+    sat_posset next = {0};
+    sat_move_field(c, from, t, f, excluded, &next, NULL);
+    if (next.n == 0) return false;
+    return !s->selection_set || condition_satisfied(c, &next, f->named, s->selection_set, excluded);
+}
+
+/* Every field of selection list sel (on type t) can be fetched from the
+ * positions of from, moving only into graphs not excluded. */
+static bool condition_satisfied(sat_ctx *c, const sat_posset *from, const schema_type *t,
+                                const ast_selection *sel, const bool *excluded)
+{
+    if (c->depth >= SAT_MAX_CONDITION_DEPTH) return false;
+    c->depth++;
+    bool ok = true;
+    for (const ast_selection *s = sel; s && ok; s = s->next) {
+        if (s->kind == AST_SEL_FIELD) {
+            ok = field_condition(c, from, t, s, excluded);
+        } else if (s->kind == AST_SEL_INLINE_FRAGMENT) {
+            const schema_type *on =
+                s->type_condition ? schema_get_type(c->sg->full, s->type_condition) : t;
+            ok = on && condition_satisfied(c, from, on, s->selection_set, excluded);
+        } else {
+            ok = false; /* FieldSets have no named fragments */
+        }
+    }
+    c->depth--;
+    return ok;
+}
