@@ -128,7 +128,8 @@ $(BUILD)/test/bench_%_test: $(BUILD)/obj/bench/subgraphs/%_test.o $(filter-out %
 # sidecar/ headers are visible to sidecar/ code only: planner/ never sees them.
 SIDECAR_SRC := $(filter-out sidecar/main.c $(NOT_LIB),$(wildcard sidecar/*.c))
 LIBSIDECAR := $(BUILD)/libfedmesh-sidecar.a
-SIDECAR_LIBS := -lcurl -lmicrohttpd -lpthread -lm
+# Deferred (=): the wire library is defined below; its archive goes before the planner's.
+SIDECAR_LIBS = $(LIBPROTO) $(LIBPLANNER) $(PROTO_LIBS) -lnng -lcurl -lmicrohttpd -lpthread -lm
 SIDECAR_TEST_BIN := $(patsubst sidecar/%.c,$(BUILD)/test/%,$(wildcard sidecar/*_test.c))
 SIDECAR_BIN := $(if $(wildcard sidecar/main.c),$(BUILD)/fedmesh-sidecar)
 all: $(SIDECAR_BIN) $(SIDECAR_TEST_BIN)
@@ -172,6 +173,14 @@ $(FUZZ_PROTO_LIB): $(PROTO_SRC:%.c=build/fuzz/obj/%.o) $(patsubst %.proto,build/
 PROTO_FUZZ_BIN := $(patsubst proto/%.c,build/fuzz/%,$(wildcard proto/*_fuzz.c))
 $(PROTO_FUZZ_BIN): build/fuzz/%: build/fuzz/obj/proto/%.o $(FUZZ_PROTO_LIB) $(FUZZ_LIB)
 	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ $(PROTO_LIBS) -lm -o $@
+
+# The sidecar's mesh mode links the wire library. tests/mesh/x.c is a test program build/x
+# (a stand-in control plane for tests/integration/sidecar_mesh.sh).
+$(SIDECAR_TEST_BIN) $(BUILD)/fedmesh-sidecar: $(LIBPROTO)
+MESH_TEST_TOOLS := $(patsubst tests/mesh/%.c,$(BUILD)/%,$(wildcard tests/mesh/*.c))
+all: $(MESH_TEST_TOOLS)
+$(MESH_TEST_TOOLS): $(BUILD)/%: $(BUILD)/obj/tests/mesh/%.o $(LIBPROTO) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(PROTO_LIBS) -lnng -lpthread -lm -o $@
 
 # The control plane: controlplane/*.c (but main.c and tests) into
 # build/libfedmesh-controlplane.a, the program build/fedmesh-controlplane, and

@@ -51,6 +51,13 @@ static const sg_key *pick_key(const qp_planner *p, const qp_ctx *ctx, uint32_t g
     return fallback;
 }
 
+static bool key_has_field(const sg_key *key, const char *name)
+{
+    for (const ast_selection *s = key->fields.selection; s; s = s->next)
+        if (s->kind == AST_SEL_FIELD && strcmp(s->name, name) == 0) return true;
+    return false;
+}
+
 static char *group_index_key(qp_planner *p, const qp_ctx *ctx, uint32_t graph)
 {
     plan_path path = qp_ctx_path(p, ctx);
@@ -139,7 +146,8 @@ static void consider(const qp_planner *p, const qp_ctx *ctx, const schema_type *
         as_entity.type = entity;
         bool local;
         const sg_key *key = pick_key(p, &as_entity, graph, &local);
-        if (!key) continue;
+        /* A key the source lacks that holds f itself could only be had through f. */
+        if (!key || (!local && key_has_field(key, f->name))) continue;
         /* Keys at hand first, then a request already planned, then the
          * subgraph that can also take the fields that follow. */
         uint32_t cost = (local ? 0 : 1000) + siblings_elsewhere(p, ctx->type, s, graph);
@@ -249,6 +257,7 @@ static bool enter(qp_planner *p, const qp_ctx *ctx, const jump_choice *best, qp_
     out->type = best->entity;
     out->provided = NULL;
     out->origin = ctx;
+    out->representation = true;
     /* A subgraph that has the interface itself answers with the object's
      * own __typename, which the interface object's subgraph did not know. */
     if (best->entity->kind != SCHEMA_OBJECT &&

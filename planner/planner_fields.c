@@ -92,6 +92,14 @@ static void unlink_child(ast_selection *parent, const ast_selection *child)
         }
 }
 
+/* A type condition under which every field went to other subgraphs
+ * (through an enclosing entity) selects nothing: it is left out. */
+static void drop_if_empty(const qp_ctx *outer, const qp_ctx *narrowed)
+{
+    if (narrowed->sel != outer->sel && !narrowed->sel->selection_set)
+        unlink_child(outer->sel, narrowed->sel);
+}
+
 ast_selection *qp_sel_field(qp_planner *p, ast_selection *parent, const char *alias,
                             const char *name, ast_argument *args, qp_conds conds)
 {
@@ -190,25 +198,77 @@ bool qp_can_resolve(const qp_planner *p, const qp_ctx *ctx, const schema_field *
     }
     if (!sg_type_in_graph(p->sg, ctx->type, graph)) return false;
     if (sg_field_resolvable_in(p->sg, f, graph)) return true;
+    /* An @external key field comes back as the representation gave it; an
+     * object the subgraph found itself has no trustworthy value there. */
     const sg_field_graph *fg = sg_field_in_graph(p->sg, f, graph);
-    return fg && fg->external && !fg->used_overridden && in_graph_key(p, ctx->type, graph, f->name);
+    return fg && fg->external && !fg->used_overridden && ctx->representation && ctx->group &&
+           graph == ctx->group->graph && in_graph_key(p, ctx->type, graph, f->name);
 }
 
-/* Fields of the selection that `graph` would leave to other subgraphs. */
+static bool graph_takes_condition(const qp_planner *p, const schema_type *t,
+                                  const schema_type *cond, uint32_t graph);
+
+/* The type and selection a fragment applies (t when it has no condition);
+ * false when it names nothing known. */
+static bool fragment_body(const qp_planner *p, const schema_type *t, const ast_selection *s,
+                          const schema_type **in, const ast_selection **body)
+{
+    const char *cond = s->type_condition;
+    *body = s->selection_set;
+    if (s->kind == AST_SEL_FRAGMENT_SPREAD) {
+        const ast_definition *frag = ast_find_fragment(p->doc, s->name);
+        if (!frag) return false;
+        cond = frag->type_condition;
+        *body = frag->selection_set;
+    }
+    *in = cond ? schema_get_type(p->sg->full, cond) : t;
+    return *in != NULL;
+}
+
+/* Fields of the selection, all of which a subgraph lacking its parent
+ * field leaves to others. */
+static uint32_t count_fields(const qp_planner *p, const schema_type *t, const ast_selection *first,
+                             uint32_t depth)
+{
+    uint32_t n = 0;
+    for (const ast_selection *s = first; s && depth < QP_COST_DEPTH; s = s->next) {
+        const schema_type *in;
+        const ast_selection *body;
+        if (s->kind != AST_SEL_FIELD) {
+            if (fragment_body(p, t, s, &in, &body)) n += count_fields(p, in, body, depth + 1);
+            continue;
+        }
+        const schema_field *f = s->name[0] == '_' ? NULL : schema_get_field(t, s->name);
+        if (!f) continue;
+        n++;
+        if (schema_is_composite(f->named))
+            n += count_fields(p, f->named, s->selection_set, depth + 1);
+    }
+    return n;
+}
+
+/* Fields of the selection that `graph` would leave to other subgraphs. Type
+ * conditions count only on objects the graph can return there. */
 static uint32_t missing_fields(const qp_planner *p, const schema_type *t,
                                const ast_selection *first, uint32_t graph, uint32_t depth)
 {
     uint32_t missing = 0;
     for (const ast_selection *s = first; s && depth < QP_COST_DEPTH; s = s->next) {
-        if (s->kind == AST_SEL_INLINE_FRAGMENT && !s->type_condition) {
-            missing += missing_fields(p, t, s->selection_set, graph, depth + 1);
+        const schema_type *in;
+        const ast_selection *body;
+        if (s->kind != AST_SEL_FIELD) {
+            if (fragment_body(p, t, s, &in, &body) &&
+                (in == t || graph_takes_condition(p, t, in, graph)))
+                missing += missing_fields(p, in, body, graph, depth + 1);
             continue;
         }
-        if (s->kind != AST_SEL_FIELD || s->name[0] == '_') continue;
+        if (s->name[0] == '_') continue;
         const schema_field *f = schema_get_field(t, s->name);
         if (!f) continue;
         if (!sg_field_resolvable_in(p->sg, f, graph))
-            missing++;
+            missing += 1 + (schema_is_composite(f->named)
+                                ? count_fields(p, f->named, s->selection_set, depth + 1)
+                                : 0);
         else if (schema_is_composite(f->named))
             missing += missing_fields(p, f->named, s->selection_set, graph, depth + 1);
     }
@@ -273,12 +333,9 @@ static const char *plan_key(qp_planner *p, const char *alias, const char *name)
 static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, qp_conds conds,
                  qp_group *dependent, uint32_t depth);
 
-/* The named type f has in the graph: @join__field(type:) may narrow the
- * supergraph's type there (an object for a union, say), and the subgraph only
- * accepts type conditions that fit its own type. */
-static const schema_type *type_in_graph(const qp_planner *p, const schema_field *f,
-                                        const sg_field_graph *there)
+const schema_type *qp_type_in_graph(const qp_planner *p, const schema_field *f, uint32_t graph)
 {
+    const sg_field_graph *there = sg_field_in_graph(p->sg, f, graph);
     if (!there || !there->type) return f->named;
     const ast_type *t = there->type;
     while (t->of)
@@ -315,14 +372,15 @@ static void descend(qp_planner *p, const qp_ctx *ctx, const schema_field *f, con
         if (t->kind == AST_TYPE_LIST) p->steps[nsteps++] = (plan_path_step){PLAN_PATH_LIST, "@"};
     qp_ctx child = {.group = ctx->group,
                     .sel = node,
-                    .type = type_in_graph(p, f, there),
+                    .type = qp_type_in_graph(p, f, ctx->group->graph),
                     .provided = provided,
                     .client = dependent ? NULL : s->selection_set,
                     .nsteps = nsteps,
                     .up = ctx,
                     .via = s,
                     .via_field = f,
-                    .via_conds = conds};
+                    .via_conds = conds,
+                    .options = qp_field_options(p, ctx, f)};
     walk(p, &child, s->selection_set, (qp_conds){0}, dependent, depth + 1);
     /* Every field below went to other subgraphs through an enclosing entity
      * (planner_parent.c): here the object has nothing to select. */
@@ -444,6 +502,7 @@ static void place_field(qp_planner *p, const qp_ctx *ctx, const ast_selection *s
             const schema_field *of = schema_get_field(objects[i], f->name);
             if (!of || !qp_narrow(p, &here, objects[i], &narrowed)) continue;
             place_field(p, &narrowed, s, conds, dependent, depth + 1);
+            drop_if_empty(&here, &narrowed);
         }
         return;
     }
@@ -527,6 +586,7 @@ static void walk_split(qp_planner *p, const qp_ctx *ctx, const schema_type *cond
         if (!schema_is_possible_type(cond, objects[i]) || !qp_narrow(p, ctx, objects[i], &narrowed))
             continue;
         walk(p, &narrowed, body, conds, dependent, depth + 1);
+        drop_if_empty(ctx, &narrowed);
     }
 }
 
@@ -552,21 +612,21 @@ static void walk(qp_planner *p, const qp_ctx *ctx, const ast_selection *first, q
             cond_name = frag->type_condition;
             body = frag->selection_set;
         }
-        qp_ctx narrowed = *ctx;
+        qp_ctx narrowed = *ctx, from = *ctx;
         if (cond_name) {
             const schema_type *cond = schema_get_type(p->sg->full, cond_name);
-            if (!cond) continue;
+            if (!cond || (!dependent && !qp_cond_possible(p, ctx, cond))) continue;
             if (needs_split(p, ctx, cond)) {
                 walk_split(p, ctx, cond, body, here, dependent, depth);
                 continue;
             }
-            qp_ctx from = *ctx;
             if (!dependent && cond != ctx->type && qp_seen_as_interface_object(p, ctx) &&
                 !qp_jump_to_interface(p, ctx, cond, &from, depth) && p->failed)
                 return;
             if (!qp_narrow(p, &from, cond, &narrowed)) continue;
         }
         walk(p, &narrowed, body, here, dependent, depth + 1);
+        drop_if_empty(&from, &narrowed);
     }
 }
 
@@ -587,5 +647,6 @@ void qp_place_root(qp_planner *p, const schema_type *root)
     qp_ctx ctx = {0};
     ctx.type = root;
     ctx.client = p->op->selection_set;
+    ctx.options = qp_root_options(p, root);
     walk(p, &ctx, p->op->selection_set, (qp_conds){0}, NULL, 0);
 }

@@ -72,6 +72,11 @@ struct qp_ctx {
     /* The same object in the group this context jumped from; NULL when it was not reached by a
      * jump. */
     const qp_ctx *origin;
+    /* The object is one of its entity group's representations: the subgraph got its key. */
+    bool representation;
+    /* The graphs the object may be read from (bit g: graph g), for the type
+     * conditions that can match it (planner_options.c); 0 when unknown. */
+    uint64_t options;
 };
 
 typedef struct qp_planner {
@@ -165,6 +170,21 @@ bool qp_jump_for_requires(qp_planner *p, const qp_ctx *ctx, const schema_field *
                           uint32_t depth);
 /* Appends a copy of the FieldSet selection `from` under `to`. */
 void qp_copy_fieldset(qp_planner *p, ast_selection *to, const ast_selection *from);
+
+/* The named type f has in the graph: @join__field(type:) may narrow the
+ * supergraph's type there (an object for a union, say), and the subgraph only
+ * accepts type conditions that fit its own type. */
+const schema_type *qp_type_in_graph(const qp_planner *p, const schema_field *f, uint32_t graph);
+
+/* planner_options.c */
+/* The graphs the root type's fields may be read from. */
+uint64_t qp_root_options(const qp_planner *p, const schema_type *root);
+/* The graphs f of ctx's object may be read from: those resolving it among
+ * ctx's options and the graphs they reach through keys, and ctx's own. */
+uint64_t qp_field_options(const qp_planner *p, const qp_ctx *ctx, const schema_field *f);
+/* Type condition cond at ctx can match: in every graph the object may come
+ * from, the field returning it can return an object of cond. */
+bool qp_cond_possible(const qp_planner *p, const qp_ctx *ctx, const schema_type *cond);
 
 /* planner_parent.c */
 /* f of ctx's object is not reachable through a key at hand: jumps from the

@@ -75,6 +75,7 @@ static bool jump_from(qp_planner *p, const qp_ctx *source, const qp_ctx *anc, co
     out->sel = select_path(p, entity.sel, anc, ctx);
     out->provided = NULL;
     out->origin = ctx;
+    out->representation = false;
     return true;
 }
 

@@ -1,17 +1,18 @@
-/* gateway.h: what every worker of one sidecar shares, read-only once the
- * workers run: the loaded supergraph and the limits and settings from the
- * command line. */
+/* gateway.h: what every worker of one sidecar shares: the slot holding the
+ * current bundle (swapped while the workers run, see bundle.h) and the
+ * limits and settings from the command line (read-only once the workers
+ * run). */
 #ifndef FM_GATEWAY_H
 #define FM_GATEWAY_H
 
 #include <stddef.h>
 
+#include "bundle.h"
 #include "executor.h"
 #include "parser.h"
-#include "supergraph.h"
 
 typedef struct gateway {
-    const supergraph *sg;
+    bundle_slot *bundles;
     executor_config exec;
     parse_options parse;     /* depth and token limits for client operations */
     size_t max_body_bytes;   /* larger request bodies get 413 */

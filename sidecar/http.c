@@ -42,8 +42,9 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const
     return send_body(conn, status, "application/json", &b, allow);
 }
 
-static enum MHD_Result send_answer(http_conn *hc)
+static enum MHD_Result send_answer(http_conn *hc, const http_worker_ctx *w)
 {
+    if (hc->rq.status >= 400) counter_inc(&w->counters->errors);
     const char *type = gqlhttp_media_name(hc->rq.media);
     return send_body(hc->conn, hc->rq.status, type, &hc->rq.response, NULL);
 }
@@ -58,41 +59,52 @@ static void on_answer(request *rq)
     }
 }
 
+/* A request refused before it reaches request.c. */
+static enum MHD_Result refuse(const http_worker_ctx *w, struct MHD_Connection *conn, int status,
+                              const char *message, const char *allow)
+{
+    counter_inc(&w->counters->errors);
+    return send_error(conn, status, message, allow);
+}
+
 static enum MHD_Result handle_graphql(http_conn *hc, const http_worker_ctx *w, const char *method)
 {
     struct MHD_Connection *conn = hc->conn;
+    counter_inc(&w->counters->requests);
+    if (!w->bundle) return refuse(w, conn, 503, "No supergraph is loaded yet.", NULL);
     bool is_get = strcmp(method, MHD_HTTP_METHOD_GET) == 0;
     if (!is_get && strcmp(method, MHD_HTTP_METHOD_POST) != 0)
-        return send_error(conn, 405, "Only GET and POST are supported.", "GET, POST");
+        return refuse(w, conn, 405, "Only GET and POST are supported.", "GET, POST");
     const char *accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
     if (!gqlhttp_negotiate(accept, &hc->rq.media))
-        return send_error(conn, 406,
-                          "Accept must allow application/json or "
-                          "application/graphql-response+json.",
-                          NULL);
-    if (hc->body_too_large) return send_error(conn, 413, "Request body too large.", NULL);
+        return refuse(w, conn, 406,
+                      "Accept must allow application/json or "
+                      "application/graphql-response+json.",
+                      NULL);
+    if (hc->body_too_large) return refuse(w, conn, 413, "Request body too large.", NULL);
     gqlhttp_request in;
     gqlhttp_error err;
     bool ok;
     if (is_get) {
-        ok = gqlhttp_parse_get(&hc->rq.arena,
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "query"),
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND,
-                                                           "operationName"),
-                               MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "variables"),
-                               &in, &err);
+        ok = gqlhttp_parse_get(
+            &hc->rq.arena, MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "query"),
+            MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "operationName"),
+            MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "variables"), &in, &err);
     } else {
-        const char *type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
-                                                       MHD_HTTP_HEADER_CONTENT_TYPE);
+        const char *type =
+            MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
         ok = gqlhttp_parse_post(&hc->rq.arena, type, hc->body.data ? hc->body.data : "",
                                 hc->body.len, &in, &err);
     }
-    if (!ok) return send_error(conn, err.status, err.message, NULL);
+    if (!ok) return refuse(w, conn, err.status, err.message, NULL);
     hc->rq.is_get = is_get;
     hc->rq.on_answer = on_answer;
     hc->rq.http_ctx = hc;
-    request_run(&hc->rq, w->gw, w->cache, w->ex, &in);
-    if (hc->rq.answered) return send_answer(hc);
+    request_run(&hc->rq, w->gw, w->bundle, w->cache, w->ex, &in);
+    counter_inc(hc->rq.plan_cached ? &w->counters->plan_hits : &w->counters->plan_misses);
+    const plan_entry *e = hc->rq.entry;
+    if (e) usage_count(w->usage, e->hash, e->query, e->query_len, e->operation_name, 1);
+    if (hc->rq.answered) return send_answer(hc, w);
     hc->suspended = true;
     MHD_suspend_connection(conn);
     return MHD_YES;
@@ -123,12 +135,14 @@ enum MHD_Result http_handle(void *cls, struct MHD_Connection *conn, const char *
         return MHD_YES;
     }
     if (*upload_data_size) {
-        if (hc->body.len + *upload_data_size > w->gw->max_body_bytes) hc->body_too_large = true;
-        else sbuf_append(&hc->body, upload_data, *upload_data_size);
+        if (hc->body.len + *upload_data_size > w->gw->max_body_bytes)
+            hc->body_too_large = true;
+        else
+            sbuf_append(&hc->body, upload_data, *upload_data_size);
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (hc->started) return hc->rq.answered ? send_answer(hc) : MHD_YES;
+    if (hc->started) return hc->rq.answered ? send_answer(hc, w) : MHD_YES;
     hc->started = true;
     if (strcmp(url, "/graphql") == 0 || strcmp(url, "/") == 0) return handle_graphql(hc, w, method);
     if (strcmp(url, "/health") == 0) return handle_health(conn);

@@ -1,31 +1,40 @@
-/* main.c: fedmesh-sidecar, static mode: serves one supergraph file with no
- * control plane (like `router --supergraph`).
+/* main.c: fedmesh-sidecar's command line (docs/MESH.md). Mesh mode takes
+ * its bundles from the control plane and swaps them while serving:
  *
- *   fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--threads N]
- *                   [--subgraph-timeout-ms N] [--max-body-bytes N]
- *                   [--max-depth N] [--plan-cache-mb N]
+ *   fedmesh-sidecar --control-plane tcp://HOST:PORT --admin HOST:PORT
+ *                   [--listen HOST:PORT] [--id NAME] [--state-dir DIR]
+ *                   [--admin-token TOKEN] [--fetch-interval-ms N] [COMMON]
+ *
+ * Static mode serves one supergraph file (like `router --supergraph`):
+ *
+ *   fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]
+ *                   [--admin-token TOKEN] [COMMON]
  *   fedmesh-sidecar --supergraph FILE --explain QUERY_FILE
  *
- * Stops on SIGINT or SIGTERM, letting requests in flight finish. */
-#include <arpa/inet.h>
-#include <errno.h>
+ * COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]
+ *         [--max-depth N] [--plan-cache-mb N]
+ * Both stop on SIGINT or SIGTERM, letting requests in flight finish. */
 #include <getopt.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "addr.h"
 #include "gateway.h"
 #include "planner.h"
+#include "run.h"
 #include "validate.h"
-#include "worker.h"
-
-#define MAX_WORKERS 64
 
 typedef struct options {
     const char *supergraph;
+    const char *control_plane;
     const char *listen;
+    const char *admin;
+    const char *admin_token;
+    const char *id;
+    const char *state_dir;
+    long fetch_interval_ms;
     const char *explain;
     long threads;
     long timeout_ms;
@@ -42,7 +51,8 @@ static char *read_file(const char *path, size_t *len)
     sbuf_init(&b);
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sbuf_append(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
     fclose(f);
     *len = b.len;
     return sbuf_take(&b);
@@ -57,7 +67,8 @@ static void print_diags(const char *what, const diag_list *errs)
     }
 }
 
-static const supergraph *load(arena *a, const char *path)
+/* Static mode: the one bundle, loaded from a supergraph file. */
+static bundle *load_file(const char *path)
 {
     size_t len;
     char *sdl = read_file(path, &len);
@@ -65,12 +76,14 @@ static const supergraph *load(arena *a, const char *path)
         perror(path);
         return NULL;
     }
-    diag_list errs;
-    diag_init(&errs, a);
-    supergraph *sg = sg_load(a, sdl, len, &errs);
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle_input in = {.sdl = sdl, .sdl_len = len, .source = BUNDLE_SOURCE_STATIC};
+    bundle *b = bundle_load(&in, &reason);
+    if (!b) fprintf(stderr, "%s: %s\n", path, reason.data);
+    sbuf_free(&reason);
     free(sdl);
-    if (!sg) print_diags(path, &errs);
-    return sg;
+    return b;
 }
 
 static int explain(const supergraph *sg, const char *path)
@@ -90,10 +103,14 @@ static int explain(const supergraph *sg, const char *path)
     ast_document *doc = parse_document(&a, text, len, NULL, &perr);
     const ast_definition *op = doc ? ast_find_operation(doc, NULL) : NULL;
     plan *p = NULL;
-    if (!doc) fprintf(stderr, "%s:%u:%u: %s\n", path, perr.loc.line, perr.loc.column, perr.message);
-    else if (!validate_document(sg->api, doc, &errs)) print_diags(path, &errs);
-    else if (!op) fprintf(stderr, "%s: give exactly one operation to explain\n", path);
-    else if (!(p = qp_plan(&a, sg, doc, op, &errs))) print_diags(path, &errs);
+    if (!doc)
+        fprintf(stderr, "%s:%u:%u: %s\n", path, perr.loc.line, perr.loc.column, perr.message);
+    else if (!validate_document(sg->api, doc, &errs))
+        print_diags(path, &errs);
+    else if (!op)
+        fprintf(stderr, "%s: give exactly one operation to explain\n", path);
+    else if (!(p = qp_plan(&a, sg, doc, op, &errs)))
+        print_diags(path, &errs);
     if (p) {
         sbuf out;
         sbuf_init(&out);
@@ -107,49 +124,79 @@ static int explain(const supergraph *sg, const char *path)
     return rc;
 }
 
-/* HOST:PORT with an IPv4 host, or [IPv6]:PORT. */
-static bool parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *len)
-{
-    const char *colon = strrchr(s, ':');
-    if (!colon) return false;
-    int port = atoi(colon + 1);
-    if (port <= 0 || port > 65535) return false;
-    char host[64];
-    size_t hlen = (size_t)(colon - s);
-    if (hlen == 0 || hlen >= sizeof host) return false;
-    memcpy(host, s, hlen);
-    host[hlen] = '\0';
-    memset(ss, 0, sizeof *ss);
-    if (host[0] == '[' && host[hlen - 1] == ']') {
-        struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)ss;
-        host[hlen - 1] = '\0';
-        in6->sin6_family = AF_INET6;
-        in6->sin6_port = htons((uint16_t)port);
-        *len = sizeof *in6;
-        return inet_pton(AF_INET6, host + 1, &in6->sin6_addr) == 1;
-    }
-    struct sockaddr_in *in4 = (struct sockaddr_in *)ss;
-    in4->sin_family = AF_INET;
-    in4->sin_port = htons((uint16_t)port);
-    *len = sizeof *in4;
-    return inet_pton(AF_INET, host, &in4->sin_addr) == 1;
-}
-
 static int usage(void)
 {
-    fputs("usage: fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--threads N]\n"
-          "                       [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
-          "                       [--max-depth N] [--plan-cache-mb N]\n"
-          "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n",
+    fputs("usage: fedmesh-sidecar --control-plane tcp://HOST:PORT --admin HOST:PORT\n"
+          "                       [--listen HOST:PORT] [--id NAME] [--state-dir DIR]\n"
+          "                       [--admin-token TOKEN] [--fetch-interval-ms N] [COMMON]\n"
+          "       fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
+          "                       [--admin-token TOKEN] [COMMON]\n"
+          "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n"
+          "COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
+          "        [--max-depth N] [--plan-cache-mb N]\n",
           stderr);
     return 2;
+}
+
+static void set_option(options *o, int c, const char *arg)
+{
+    switch (c) {
+    case 's':
+        o->supergraph = arg;
+        break;
+    case 'C':
+        o->control_plane = arg;
+        break;
+    case 'l':
+        o->listen = arg;
+        break;
+    case 'a':
+        o->admin = arg;
+        break;
+    case 'k':
+        o->admin_token = arg;
+        break;
+    case 'i':
+        o->id = arg;
+        break;
+    case 'S':
+        o->state_dir = arg;
+        break;
+    case 'F':
+        o->fetch_interval_ms = atol(arg);
+        break;
+    case 'e':
+        o->explain = arg;
+        break;
+    case 't':
+        o->threads = atol(arg);
+        break;
+    case 'T':
+        o->timeout_ms = atol(arg);
+        break;
+    case 'b':
+        o->max_body = atol(arg);
+        break;
+    case 'd':
+        o->max_depth = atol(arg);
+        break;
+    case 'c':
+        o->plan_cache_mb = atol(arg);
+        break;
+    }
 }
 
 static bool read_options(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
         {"supergraph", required_argument, NULL, 's'},
+        {"control-plane", required_argument, NULL, 'C'},
         {"listen", required_argument, NULL, 'l'},
+        {"admin", required_argument, NULL, 'a'},
+        {"admin-token", required_argument, NULL, 'k'},
+        {"id", required_argument, NULL, 'i'},
+        {"state-dir", required_argument, NULL, 'S'},
+        {"fetch-interval-ms", required_argument, NULL, 'F'},
         {"explain", required_argument, NULL, 'e'},
         {"threads", required_argument, NULL, 't'},
         {"subgraph-timeout-ms", required_argument, NULL, 'T'},
@@ -158,102 +205,101 @@ static bool read_options(int argc, char **argv, options *o)
         {"plan-cache-mb", required_argument, NULL, 'c'},
         {NULL, 0, NULL, 0},
     };
-    *o = (options){.listen = "127.0.0.1:4000", .threads = sysconf(_SC_NPROCESSORS_ONLN),
-                   .timeout_ms = 30000, .max_body = 2 << 20, .max_depth = 128,
-                   .plan_cache_mb = 64};
+    *o = (options){.listen = "127.0.0.1:4000",
+                   .threads = sysconf(_SC_NPROCESSORS_ONLN),
+                   .timeout_ms = 30000,
+                   .max_body = 2 << 20,
+                   .max_depth = 128,
+                   .plan_cache_mb = 64,
+                   .fetch_interval_ms = 5000};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        switch (c) {
-        case 's': o->supergraph = optarg; break;
-        case 'l': o->listen = optarg; break;
-        case 'e': o->explain = optarg; break;
-        case 't': o->threads = atol(optarg); break;
-        case 'T': o->timeout_ms = atol(optarg); break;
-        case 'b': o->max_body = atol(optarg); break;
-        case 'd': o->max_depth = atol(optarg); break;
-        case 'c': o->plan_cache_mb = atol(optarg); break;
-        default: return false;
-        }
+        if (c == '?') return false;
+        set_option(o, c, optarg);
     }
     if (o->threads < 1) o->threads = 1;
-    if (o->threads > MAX_WORKERS) o->threads = MAX_WORKERS;
-    return o->supergraph && optind == argc && o->timeout_ms > 0 && o->max_body > 0 &&
-           o->max_depth > 0 && o->plan_cache_mb > 0;
+    if (o->threads > RUN_MAX_WORKERS) o->threads = RUN_MAX_WORKERS;
+    /* Exactly one source of bundles; --explain only with a file. */
+    bool one_source = !o->supergraph != !o->control_plane;
+    return one_source && !(o->explain && o->control_plane) && optind == argc && o->timeout_ms > 0 &&
+           o->max_body > 0 && o->max_depth > 0 && o->plan_cache_mb > 0 && o->fetch_interval_ms > 0;
 }
 
-/* The listening socket every worker accepts on. */
-static int open_listener(const struct sockaddr_storage *addr, socklen_t addrlen, const char *name)
-{
-    int fd = socket(addr->ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    int one = 1;
-    if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
-        bind(fd, (const struct sockaddr *)addr, addrlen) != 0 || listen(fd, 1024) != 0) {
-        fprintf(stderr, "fedmesh-sidecar: cannot listen on %s: %s\n", name, strerror(errno));
-        if (fd >= 0) close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-static int serve(const gateway *gw, const options *o)
+/* Mesh mode needs --admin; an admin address off loopback needs a token
+ * (docs/MESH.md). */
+static bool admin_allowed(const options *o)
 {
     struct sockaddr_storage addr;
     socklen_t addrlen;
-    if (!parse_listen(o->listen, &addr, &addrlen)) {
-        fprintf(stderr, "fedmesh-sidecar: --listen wants HOST:PORT, got %s\n", o->listen);
-        return 2;
+    if (!o->admin) {
+        if (o->control_plane) fputs("fedmesh-sidecar: mesh mode needs --admin\n", stderr);
+        return !o->control_plane;
     }
-    int listener = open_listener(&addr, addrlen, o->listen);
-    if (listener < 0) return 1;
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* workers inherit the mask */
-    signal(SIGPIPE, SIG_IGN);
-    worker *workers[MAX_WORKERS];
-    long n = 0;
-    for (; n < o->threads; n++) {
-        workers[n] = worker_start(gw, listener);
-        if (!workers[n]) break;
+    if (!addr_parse(o->admin, &addr, &addrlen)) {
+        fprintf(stderr, "fedmesh-sidecar: --admin wants HOST:PORT, got %s\n", o->admin);
+        return false;
     }
-    int rc = 0;
-    if (n == o->threads) {
-        fprintf(stderr, "fedmesh-sidecar: serving %s on http://%s/graphql (%ld workers)\n",
-                o->supergraph, o->listen, n);
-        int sig;
-        sigwait(&stop_signals, &sig);
-        fprintf(stderr, "fedmesh-sidecar: stopping\n");
-    } else {
-        rc = 1;
-    }
-    for (long i = 0; i < n; i++) worker_stop(workers[i], 5000);
-    close(listener);
-    return rc;
+    if (addr_is_loopback(&addr) || (o->admin_token && *o->admin_token)) return true;
+    fprintf(stderr, "fedmesh-sidecar: --admin %s is not a loopback address: give --admin-token\n",
+            o->admin);
+    return false;
+}
+
+/* HOSTNAME:LISTENPORT, the default --id. */
+static void default_id(const options *o, char *out, size_t n)
+{
+    char host[256] = "localhost";
+    gethostname(host, sizeof host - 1);
+    const char *colon = strrchr(o->listen, ':');
+    snprintf(out, n, "%s:%s", host, colon ? colon + 1 : o->listen);
+}
+
+static int serve(const options *o, bundle_slot *bundles)
+{
+    gateway gw = {
+        .bundles = bundles,
+        .exec = {.timeout_ms = o->timeout_ms},
+        .parse = {.max_depth = (unsigned)o->max_depth},
+        .max_body_bytes = (size_t)o->max_body,
+        .plan_cache_bytes = (size_t)o->plan_cache_mb << 20,
+    };
+    char id[300];
+    if (o->control_plane && !o->id) default_id(o, id, sizeof id);
+    run_config cfg = {.gw = &gw,
+                      .listen = o->listen,
+                      .threads = o->threads,
+                      .admin = o->admin,
+                      .admin_token = o->admin_token,
+                      .control_plane = o->control_plane,
+                      .id = o->id ? o->id : id,
+                      .state_dir = o->state_dir,
+                      .fetch_interval_ms = o->fetch_interval_ms,
+                      .serving = o->supergraph ? o->supergraph : "bundles of the control plane"};
+    return run_serve(&cfg);
 }
 
 int main(int argc, char **argv)
 {
     options o;
     if (!read_options(argc, argv, &o)) return usage();
+    if (!admin_allowed(&o)) return 2;
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    arena a;
-    arena_init(&a, 1 << 16);
-    const supergraph *sg = load(&a, o.supergraph);
+    bundle_slot bundles;
+    bundle_slot_init(&bundles);
     int rc = 1;
-    if (sg && o.explain) {
-        rc = explain(sg, o.explain);
-    } else if (sg) {
-        gateway gw = {
-            .sg = sg,
-            .exec = {.timeout_ms = o.timeout_ms},
-            .parse = {.max_depth = (unsigned)o.max_depth},
-            .max_body_bytes = (size_t)o.max_body,
-            .plan_cache_bytes = (size_t)o.plan_cache_mb << 20,
-        };
-        rc = serve(&gw, &o);
+    if (o.control_plane) {
+        rc = serve(&o, &bundles);
+    } else {
+        bundle *b = load_file(o.supergraph);
+        if (b && o.explain) {
+            rc = explain(b->sg, o.explain);
+            bundle_release(b);
+        } else if (b) {
+            bundle_slot_set(&bundles, b);
+            rc = serve(&o, &bundles);
+        }
     }
-    arena_free(&a);
+    bundle_slot_destroy(&bundles);
     curl_global_cleanup();
     return rc;
 }

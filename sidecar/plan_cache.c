@@ -126,6 +126,7 @@ void plan_cache_put(plan_cache *c, plan_entry *e)
 
 void plan_cache_free(plan_cache *c)
 {
+    if (!c) return;
     while (c->lru_tail) evict(c, c->lru_tail);
     free(c);
 }

@@ -34,7 +34,7 @@ struct plan_entry {
 typedef struct plan_cache plan_cache;
 
 plan_cache *plan_cache_new(size_t max_bytes);
-void plan_cache_free(plan_cache *c);
+void plan_cache_free(plan_cache *c); /* NULL is ignored */
 
 /* A cached entry with a reference taken, or NULL. */
 plan_entry *plan_cache_get(plan_cache *c, const char *query, size_t len, const char *op_name);

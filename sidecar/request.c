@@ -18,6 +18,8 @@ void request_finish(request *rq)
 {
     plan_entry_release(rq->entry);
     rq->entry = NULL;
+    bundle_release(rq->bundle);
+    rq->bundle = NULL;
     sbuf_free(&rq->response);
     arena_free(&rq->arena);
 }
@@ -54,7 +56,8 @@ static bool method_allows(request *rq, const ast_definition *op)
 /* Parses, validates and plans into a new cache entry; NULL after answering
  * with the errors. Failed operations are not cached: they are cheap to reject
  * and caching them would let a client fill the cache. */
-static plan_entry *prepare(request *rq, const gateway *gw, const gqlhttp_request *in)
+static plan_entry *prepare(request *rq, const gateway *gw, const supergraph *sg,
+                           const gqlhttp_request *in)
 {
     plan_entry *e = plan_entry_new(in->query, in->query_len, in->operation_name);
     diag_list errs;
@@ -67,7 +70,7 @@ static plan_entry *prepare(request *rq, const gateway *gw, const gqlhttp_request
         plan_entry_release(e);
         return NULL;
     }
-    if (!validate_document(gw->sg->api, e->doc, &errs)) {
+    if (!validate_document(sg->api, e->doc, &errs)) {
         fail_with(rq, &errs, "GRAPHQL_VALIDATION_FAILED");
         plan_entry_release(e);
         return NULL;
@@ -87,7 +90,7 @@ static plan_entry *prepare(request *rq, const gateway *gw, const gqlhttp_request
         plan_entry_release(e);
         return NULL;
     }
-    e->plan = qp_plan(&e->arena, gw->sg, e->doc, e->op, &errs);
+    e->plan = qp_plan(&e->arena, sg, e->doc, e->op, &errs);
     if (!e->plan) {
         fail_with(rq, &errs, "QUERY_PLANNING_FAILED");
         plan_entry_release(e);
@@ -107,12 +110,16 @@ static void on_executed(void *ctx, sbuf *response)
     if (rq->on_answer) rq->on_answer(rq);
 }
 
-void request_run(request *rq, const gateway *gw, plan_cache *cache, executor *ex,
+void request_run(request *rq, const gateway *gw, bundle *b, plan_cache *cache, executor *ex,
                  const gqlhttp_request *in)
 {
+    bundle_retain(b);
+    rq->bundle = b;
+    const supergraph *sg = b->sg;
     plan_entry *e = plan_cache_get(cache, in->query, in->query_len, in->operation_name);
+    rq->plan_cached = e != NULL;
     if (!e) {
-        e = prepare(rq, gw, in);
+        e = prepare(rq, gw, sg, in);
         if (!e) return;
         plan_cache_put(cache, e);
     }
@@ -125,14 +132,18 @@ void request_run(request *rq, const gateway *gw, plan_cache *cache, executor *ex
     }
     diag_list errs;
     diag_init(&errs, &rq->arena);
-    json_value *vars = vars_coerce(&rq->arena, gw->sg->api, e->op->variables, in->variables, &errs);
+    json_value *vars = vars_coerce(&rq->arena, sg->api, e->op->variables, in->variables, &errs);
     if (!vars) {
         fail_with(rq, &errs, "BAD_USER_INPUT");
         return;
     }
     executor_job job = {
-        .sg = gw->sg, .plan = e->plan, .variables = vars, .arena = &rq->arena,
-        .done = on_executed, .ctx = rq,
+        .sg = sg,
+        .plan = e->plan,
+        .variables = vars,
+        .arena = &rq->arena,
+        .done = on_executed,
+        .ctx = rq,
     };
     /* on_answer must not run inside executor_start: the caller checks answered. */
     void (*later)(request *) = rq->on_answer;

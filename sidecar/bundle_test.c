@@ -1,0 +1,347 @@
+/* bundle_test.c: bundles (load, reference counts, the slot) and hot swap in
+ * running workers: requests in flight finish on the old bundle, new ones
+ * use the new one, every old bundle is freed once its last request ends,
+ * and 100 swaps under load fail no request. */
+#include "bundle.h"
+
+#include <pthread.h>
+#include <time.h>
+
+#include "ftest.h"
+#include "mesh_testutil.h"
+#include "worker.h"
+
+static bundle *load_fields(int port, const char *fields, uint64_t version)
+{
+    char *sdl = tm_supergraph(port, fields);
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle_input in = {.version = version,
+                       .sdl = sdl,
+                       .sdl_len = strlen(sdl),
+                       .source = BUNDLE_SOURCE_CONTROL_PLANE};
+    bundle *b = bundle_load(&in, &reason);
+    if (!b) fprintf(stderr, "load failed: %s\n", reason.data);
+    sbuf_free(&reason);
+    free(sdl);
+    return b;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
+    nanosleep(&ts, NULL);
+}
+
+TEST(load_keeps_metadata)
+{
+    CHECK_INT(bundle_live_count(), 0);
+    bundle *b = load_fields(1, "hello: String", 7);
+    CHECK(b && b->sg && b->sg->api);
+    CHECK_INT(b->version, 7);
+    CHECK_INT(strlen(b->sha256), 64); /* computed from the SDL when none is given */
+    CHECK(b->loaded_at_ms > 1700000000000);
+    CHECK_STR(bundle_source_name(b->source), "control-plane");
+    CHECK_INT(bundle_live_count(), 1);
+    bundle_release(b);
+    CHECK_INT(bundle_live_count(), 0);
+    CHECK_STR(bundle_source_name(BUNDLE_SOURCE_STATIC), "static");
+    CHECK_STR(bundle_source_name(BUNDLE_SOURCE_DISK), "disk");
+}
+
+TEST(load_takes_given_sha256)
+{
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf reason;
+    sbuf_init(&reason);
+    const char *sha = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    bundle_input in = {.version = 3, .sha256 = sha, .sdl = sdl, .sdl_len = strlen(sdl)};
+    bundle *b = bundle_load(&in, &reason);
+    CHECK(b);
+    if (b) CHECK_STR(b->sha256, sha);
+    bundle_release(b);
+    sbuf_free(&reason);
+    free(sdl);
+}
+
+TEST(load_rejects_with_the_first_error)
+{
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle_input in = {.version = 1, .sdl = "type Query {", .sdl_len = 12};
+    CHECK(!bundle_load(&in, &reason));
+    CHECK_STR(reason.data, "the supergraph does not load: 1:13: Syntax Error: Expected Name, "
+                           "found <EOF>.");
+    sbuf_reset(&reason);
+    in = (bundle_input){.version = 1, .sdl = "type Query { a: Int }", .sdl_len = 21};
+    CHECK(!bundle_load(&in, &reason));
+    CHECK(reason.len > 30 && strncmp(reason.data, "the supergraph does not load: ", 30) == 0);
+    CHECK_INT(bundle_live_count(), 0);
+    sbuf_free(&reason);
+}
+
+TEST(references)
+{
+    bundle *b = load_fields(1, "hello: String", 1);
+    bundle_retain(b);
+    bundle_retain(b);
+    CHECK_INT(atomic_load(&b->refs), 3);
+    bundle_release(b);
+    bundle_release(b);
+    CHECK_INT(bundle_live_count(), 1);
+    bundle_release(b);
+    CHECK_INT(bundle_live_count(), 0);
+    bundle_release(NULL);
+}
+
+TEST(slot_set_acquire_peek)
+{
+    bundle_slot s;
+    bundle_slot_init(&s);
+    CHECK(!bundle_slot_acquire(&s));
+    CHECK(!bundle_slot_peek(&s));
+    bundle *a = load_fields(1, "hello: String", 1);
+    bundle_slot_set(&s, a);
+    CHECK(bundle_slot_peek(&s) == a);
+    CHECK_INT(atomic_load(&s.swaps), 0);
+    bundle *held = bundle_slot_acquire(&s);
+    CHECK(held == a);
+    CHECK_INT(atomic_load(&a->refs), 2);
+    bundle_slot_set(&s, load_fields(1, "hello: String", 2));
+    CHECK_INT(atomic_load(&s.swaps), 1);
+    CHECK_INT(bundle_live_count(), 2); /* `held` keeps the old one */
+    CHECK_INT(atomic_load(&a->refs), 1);
+    bundle_release(held);
+    CHECK_INT(bundle_live_count(), 1);
+    CHECK_INT(bundle_slot_peek(&s)->version, 2);
+    bundle_slot_destroy(&s);
+    CHECK_INT(bundle_live_count(), 0);
+}
+
+typedef struct racer {
+    bundle_slot *slot;
+    atomic_int *stop;
+    atomic_long acquired;
+} racer;
+
+static void *race_acquire(void *arg)
+{
+    racer *r = arg;
+    while (!atomic_load(r->stop)) {
+        bundle *b = bundle_slot_acquire(r->slot);
+        if (b && b->sg->api) r->acquired++;
+        bundle_release(b);
+    }
+    return NULL;
+}
+
+/* Readers taking and dropping references while the slot changes under
+ * them: under ASan, a bundle freed between read and retain would show. */
+TEST(slot_under_concurrent_readers)
+{
+    bundle_slot s;
+    bundle_slot_init(&s);
+    bundle *pool[4];
+    for (int i = 0; i < 4; i++)
+        pool[i] = load_fields(1, "hello: String", (uint64_t)i + 1);
+    bundle_retain(pool[0]);
+    bundle_slot_set(&s, pool[0]);
+    atomic_int stop = 0;
+    racer r[3];
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++) {
+        r[i] = (racer){.slot = &s, .stop = &stop};
+        pthread_create(&t[i], NULL, race_acquire, &r[i]);
+    }
+    for (int i = 0; i < 3; i++)
+        while (!atomic_load(&r[i].acquired))
+            continue; /* every reader is in its loop */
+    for (int i = 1; i < 2000; i++) {
+        bundle *b = pool[i % 4];
+        bundle_retain(b);
+        bundle_slot_set(&s, b);
+    }
+    atomic_store(&stop, 1);
+    long total = 0;
+    for (int i = 0; i < 3; i++) {
+        pthread_join(t[i], NULL);
+        total += r[i].acquired;
+    }
+    CHECK(total > 0);
+    CHECK_INT(atomic_load(&s.swaps), 1999);
+    bundle_slot_destroy(&s);
+    for (int i = 0; i < 4; i++)
+        bundle_release(pool[i]);
+    CHECK_INT(bundle_live_count(), 0);
+}
+
+/* A sidecar in the test: workers on a listener, over a slot. */
+typedef struct mini_sidecar {
+    bundle_slot slot;
+    gateway gw;
+    worker *workers[2];
+    int listener, port;
+} mini_sidecar;
+
+static void mini_start(mini_sidecar *m, bundle *first)
+{
+    bundle_slot_init(&m->slot);
+    if (first) bundle_slot_set(&m->slot, first);
+    m->gw = (gateway){.bundles = &m->slot,
+                      .exec = {.timeout_ms = 10000},
+                      .parse = {.max_depth = 64},
+                      .max_body_bytes = 1 << 20,
+                      .plan_cache_bytes = 1 << 20};
+    m->listener = tm_listener(&m->port);
+    for (int i = 0; i < 2; i++)
+        m->workers[i] = worker_start(&m->gw, m->listener);
+}
+
+static void mini_swap(mini_sidecar *m, bundle *b)
+{
+    bundle_slot_set(&m->slot, b);
+    for (int i = 0; i < 2; i++)
+        worker_wake(m->workers[i]);
+}
+
+static void mini_stop(mini_sidecar *m)
+{
+    for (int i = 0; i < 2; i++)
+        worker_stop(m->workers[i], 2000);
+    close(m->listener);
+    bundle_slot_destroy(&m->slot);
+}
+
+static long post_query(CURL *h, int port, const char *query, sbuf *body)
+{
+    char json[256];
+    snprintf(json, sizeof json, "{\"query\":\"%s\"}", query);
+    return tm_http(h, port, "/graphql", json, NULL, body);
+}
+
+TEST(no_bundle_yet_is_503)
+{
+    mini_sidecar m;
+    mini_start(&m, NULL);
+    CURL *h = curl_easy_init();
+    sbuf body;
+    sbuf_init(&body);
+    CHECK_INT(post_query(h, m.port, "{ hello }", &body), 503);
+    CHECK_STR(body.data, "{\"errors\":[{\"message\":\"No supergraph is loaded yet.\"}]}");
+    curl_easy_cleanup(h);
+    sbuf_free(&body);
+    mini_stop(&m);
+}
+
+typedef struct slow_call {
+    int port;
+    long status;
+    sbuf body;
+} slow_call;
+
+static void *call_hello(void *arg)
+{
+    slow_call *c = arg;
+    CURL *h = curl_easy_init();
+    c->status = post_query(h, c->port, "{ hello }", &c->body);
+    curl_easy_cleanup(h);
+    return NULL;
+}
+
+/* A request in flight during a swap finishes on the old bundle, which is
+ * freed when it ends; the next request sees the new schema. */
+TEST(request_in_flight_keeps_the_old_bundle)
+{
+    tm_stub stub;
+    tm_stub_start(&stub, 300 * 1000);
+    mini_sidecar m;
+    mini_start(&m, load_fields(stub.port, "hello: String", 1));
+    slow_call c = {.port = m.port};
+    sbuf_init(&c.body);
+    pthread_t t;
+    pthread_create(&t, NULL, call_hello, &c);
+    sleep_ms(100); /* the request waits on the stub now */
+    mini_swap(&m, load_fields(stub.port, "hello: String extra: Int", 2));
+    sleep_ms(50);
+    CHECK_INT(bundle_live_count(), 2);
+    pthread_join(t, NULL);
+    CHECK_INT(c.status, 200);
+    CHECK_STR(c.body.data, "{\"data\":{\"hello\":\"world\"}}");
+    sleep_ms(50);
+    CHECK_INT(bundle_live_count(), 1);
+    CURL *h = curl_easy_init();
+    CHECK_INT(post_query(h, m.port, "{ extra }", &c.body), 200);
+    CHECK_STR(c.body.data, "{\"data\":{\"extra\":7}}");
+    curl_easy_cleanup(h);
+    sbuf_free(&c.body);
+    mini_stop(&m);
+    tm_stub_stop(&stub);
+    CHECK_INT(bundle_live_count(), 0);
+}
+
+typedef struct client {
+    int port;
+    atomic_int *stop;
+    long ok, failed;
+} client;
+
+static void *client_loop(void *arg)
+{
+    client *c = arg;
+    CURL *h = curl_easy_init();
+    sbuf body;
+    sbuf_init(&body);
+    while (!atomic_load(c->stop)) {
+        long status = post_query(h, c->port, "{ hello }", &body);
+        if (status == 200 && strcmp(body.data, "{\"data\":{\"hello\":\"world\"}}") == 0)
+            c->ok++;
+        else
+            c->failed++;
+    }
+    sbuf_free(&body);
+    curl_easy_cleanup(h);
+    return NULL;
+}
+
+/* 100 swaps while clients keep requests in flight: none fails, and in the
+ * end only the current bundle is alive. */
+TEST(hundred_swaps_under_load)
+{
+    tm_stub stub;
+    tm_stub_start(&stub, 2000);
+    mini_sidecar m;
+    mini_start(&m, load_fields(stub.port, "hello: String", 1));
+    atomic_int stop = 0;
+    client c[3];
+    pthread_t t[3];
+    for (int i = 0; i < 3; i++) {
+        c[i] = (client){.port = m.port, .stop = &stop};
+        pthread_create(&t[i], NULL, client_loop, &c[i]);
+    }
+    for (int i = 0; i < 100; i++) {
+        const char *fields = i % 2 ? "hello: String" : "hello: String extra: Int";
+        mini_swap(&m, load_fields(stub.port, fields, (uint64_t)i + 2));
+        sleep_ms(10);
+    }
+    atomic_store(&stop, 1);
+    long ok = 0, failed = 0;
+    for (int i = 0; i < 3; i++) {
+        pthread_join(t[i], NULL);
+        ok += c[i].ok;
+        failed += c[i].failed;
+    }
+    CHECK(ok > 100);
+    CHECK_INT(failed, 0);
+    CHECK_INT(atomic_load(&m.slot.swaps), 100);
+    sleep_ms(50);
+    CHECK_INT(bundle_live_count(), 1);
+    mini_stop(&m);
+    tm_stub_stop(&stub);
+    CHECK_INT(bundle_live_count(), 0);
+}
+
+TEST_MAIN(curl_global_init(CURL_GLOBAL_DEFAULT); RUN(load_keeps_metadata);
+          RUN(load_takes_given_sha256); RUN(load_rejects_with_the_first_error); RUN(references);
+          RUN(slot_set_acquire_peek); RUN(slot_under_concurrent_readers); RUN(no_bundle_yet_is_503);
+          RUN(request_in_flight_keeps_the_old_bundle); RUN(hundred_swaps_under_load);
+          curl_global_cleanup();)
