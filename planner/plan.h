@@ -30,9 +30,10 @@
  *     and every client __typename below the root has __typename fetched; a
  *     root __typename is never fetched (the shape answers it).
  *   - @skip/@include on variables stay in the subgraph operations (with the
- *     variables forwarded) and in the shape's guards; the
- *     planner emits no Condition nodes, so entity fetches may find nothing
- *     to fetch at their paths and are then skipped.
+ *     variables forwarded) and in the shape's guards. A fetch all of whose
+ *     top fields have one of them runs inside a Condition node (Then for
+ *     @include, Else for @skip); entity fetches below a skipped field find
+ *     nothing to fetch at their paths and are then skipped.
  *   - input_rewrites have paths of two steps, `... on T` then a field:
  *     set_to gives an @interfaceObject representation the interface's name
  *     as __typename; rename_to renames a required field fetched under an

@@ -217,7 +217,7 @@ static void assemble(qp_planner *p, plan *out, uint32_t max_level)
         uint32_t n = 0;
         for (qp_group *g = p->groups; g; g = g->next)
             if (!g->merged_into && g->level == level && g->root.selection_set)
-                fetches[n++] = fetch_node(p, g);
+                fetches[n++] = qp_guard_fetch(p, g, fetch_node(p, g));
         if (!n) continue;
         out->nfetches += n;
         steps[nsteps++] = list_node(p, PLAN_PARALLEL, fetches, n);

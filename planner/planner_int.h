@@ -209,6 +209,11 @@ bool qp_same_arguments(const ast_argument *a, const ast_argument *b);
  * output rewrites that rename them back. Call before qp_build_fetch. */
 void qp_alias_conflicts(qp_planner *p, const qp_group *g, plan_fetch *out);
 
+/* planner_conditions.c */
+/* fetch inside Condition nodes for the variable @skip/@include that every
+ * field at the top of g's selection has; fetch itself when there are none. */
+plan_node *qp_guard_fetch(qp_planner *p, const qp_group *g, plan_node *fetch);
+
 /* planner_shape.c */
 const plan_shape *qp_build_shape(qp_planner *p, const schema_type *root);
 

@@ -19,4 +19,9 @@
  * Works in a scratch arena of its own; messages go to errs' arena. */
 bool sg_check_satisfiability(const supergraph *sg, diag_list *errs);
 
+/* For composition: loads the supergraph it just printed (sg_load_composed, in
+ * a scratch arena) and checks it. A supergraph that does not even load adds
+ * the loader's errors (a composition bug, worth its own report). */
+bool sg_check_composed_satisfiability(const char *sdl, size_t len, diag_list *errs);
+
 #endif

@@ -19,7 +19,17 @@ typedef struct sat_pos {
     uint32_t graph;
     const schema_type *via;
     const ast_selection *provided;
+    /* How the query came into this graph, for Apollo's "more direct path"
+     * reasons: from graph `from` (SAT_FROM_ROOT: at the root) at walk depth
+     * `since`. Not part of a position's identity. */
+    int32_t from;
+    uint32_t since;
+    /* came in by a key move and was cast at once to an object type it sees
+     * through its interface object: Apollo moves it no further by keys */
+    bool cast_on_entry;
 } sat_pos;
+
+#define SAT_FROM_ROOT (-1)
 
 /* A set of positions, no duplicates, in insertion order. */
 typedef struct sat_posset {
@@ -39,6 +49,19 @@ typedef struct sat_reasons {
     uint32_t n, cap;
 } sat_reasons;
 
+/* One step of the query shape, from the root down (API schema). */
+typedef struct sat_step {
+    const schema_field *field; /* NULL for a type condition */
+    const schema_type *cast;   /* "... on cast" */
+} sat_step;
+
+/* A progressive @override label taken as on or off: the walk tries a field
+ * with a label both ways, and keeps the choice for everything below it. */
+typedef struct sat_label {
+    const char *label; /* "percent(50)" */
+    bool on;           /* the overriding graph resolves the field */
+} sat_label;
+
 /* Conditions (key and @requires fields) are resolved by the same moves,
  * recursively: past this depth a condition counts as unsatisfiable. */
 #define SAT_MAX_CONDITION_DEPTH 8
@@ -50,12 +73,23 @@ typedef struct sat_ctx {
     /* [full type index * ngraphs + graph]: where keys lead from a plain
      * position; NULL until computed (satisfiability_move.c) */
     sat_posset **key_moves;
+    /* The walk's query shape so far: steps[0..depth_walked) led from the root
+     * type types[0] of operation op to types[depth_walked] (API schema). */
+    ast_operation_type op;
+    const sat_step *steps;
+    const schema_type *const *types;
+    uint32_t depth_walked;
+    /* The labels chosen on the way to the current state (conditions see
+     * none: a labelled field never satisfies them, as in Apollo). */
+    const sat_label *labels;
+    uint32_t nlabels;
 } sat_ctx;
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
 bool sat_posset_contains(const sat_posset *s, sat_pos p);
-/* Every position of sub is in super. */
-bool sat_posset_subset(const sat_posset *sub, const sat_posset *super);
+/* Every graph (and interface object) of sub is in super, whatever each
+ * position has provided: Apollo's test for a state it already walked. */
+bool sat_posset_covers(const sat_posset *sub, const sat_posset *super);
 void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, const char *details);
 
 /* Moves each position of from along field f of object type t (reached from
@@ -70,12 +104,6 @@ void sat_move_field(sat_ctx *c, const sat_posset *from, const schema_type *t, co
  * Apollo then drops the whole branch without an error. */
 bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, const schema_type *obj,
                    sat_posset *out, sat_reasons *why);
-
-/* One step of the query shape that failed, from the root down (API schema). */
-typedef struct sat_step {
-    const schema_field *field; /* NULL for a type condition */
-    const schema_type *cast;   /* "... on cast" */
-} sat_step;
 
 /* Adds the SATISFIABILITY_ERROR for the query shape steps[0..n) under the
  * root operation op, with the reasons grouped by the graph they come from. */

@@ -32,10 +32,15 @@ bool sat_posset_contains(const sat_posset *s, sat_pos p)
     return false;
 }
 
-bool sat_posset_subset(const sat_posset *sub, const sat_posset *super)
+bool sat_posset_covers(const sat_posset *sub, const sat_posset *super)
 {
-    for (uint32_t i = 0; i < sub->n; i++)
-        if (!sat_posset_contains(super, sub->items[i])) return false;
+    for (uint32_t i = 0; i < sub->n; i++) {
+        bool found = false;
+        for (uint32_t j = 0; j < super->n && !found; j++)
+            found = super->items[j].graph == sub->items[i].graph &&
+                    super->items[j].via == sub->items[i].via;
+        if (!found) return false;
+    }
     return true;
 }
 
@@ -74,12 +79,16 @@ static const ast_selection *provided_field(const ast_selection *sel, const schem
 
 /* The position's view of the field's named type: through an interface object
  * when the graph has that interface as one. */
-static sat_pos position_after(const sat_ctx *c, uint32_t g, const schema_field *f,
+static sat_pos position_after(const sat_ctx *c, sat_pos p, const schema_field *f,
                               const ast_selection *provided)
 {
     const schema_type *next = f->named;
-    bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, g);
-    return (sat_pos){g, via ? next : NULL, provided};
+    bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, p.graph);
+    return (sat_pos){.graph = p.graph,
+                     .via = via ? next : NULL,
+                     .provided = provided,
+                     .from = p.from,
+                     .since = p.since};
 }
 
 /* "subgraph "a"", "subgraphs "a" and "b"", "subgraphs "a", "b" and "c"". */
@@ -132,56 +141,77 @@ static bool has_resolvable_key(const sat_ctx *c, const schema_type *t, uint32_t 
     return false;
 }
 
-/* @requires fields can be fetched: all in the graph itself, or from wherever
- * a key lets the query go and come back to the graph by one of its keys. */
+/* @requires fields can be fetched starting from the position, moving
+ * wherever keys lead. (Apollo's composition does not ask here for a key to
+ * come back by: its query planner does.) */
 static bool requires_satisfied(sat_ctx *c, sat_pos p, const schema_type *t,
                                const ast_selection *sel)
 {
-    sat_posset here = {0};
-    sat_posset_add(c->a, &here, p);
-    bool *others = ARENA_ARRAY(c->a, bool, c->sg->ngraphs);
-    for (uint32_t g = 0; g < c->sg->ngraphs; g++)
-        others[g] = g != p.graph;
-    if (condition_satisfied(c, &here, t, sel, others)) return true;
-    if (!has_resolvable_key(c, p.via ? p.via : t, p.graph)) return false;
+    sat_posset here = {&p, 1, 1};
     return condition_satisfied(c, &here, t, sel, NULL);
 }
 
 /* Takes field f of type t in the position's own graph. On success *out is
  * the position reached; otherwise, when why is not NULL, *why says why not
  * (the words cost time, so the walk asks for them only after a failure). */
+/* A field with a progressive override label is resolved by the overriding
+ * graph when the label is on, by the other when it is off, and in a
+ * condition by neither. NULL when fg may be taken, else why not. */
+static const char *label_refusal(const sat_ctx *c, sat_pos p, const schema_type *t,
+                                 const schema_field *f, const sg_field_graph *fg)
+{
+    if (!fg->override_label) return NULL;
+    bool edge_on = fg->override_from != NULL;
+    const char *value = "undefined";
+    if (c->depth == 0)
+        for (uint32_t i = 0; i < c->nlabels; i++)
+            if (strcmp(c->labels[i].label, fg->override_label) == 0) {
+                if (c->labels[i].on == edge_on) return NULL;
+                value = c->labels[i].on ? "true" : "false";
+            }
+    const char *g = graph_name(c, p.graph);
+    return arena_sprintf(
+        c->a,
+        "Unable to take edge %s(%s) -> %s(%s) (%s = %s \u22a2 %s) because override "
+        "condition \"%s\" is %s",
+        (p.via ? p.via : t)->name, g, f->named->name, g, fg->override_label,
+        edge_on ? "true" : "false", f->name, fg->override_label, value);
+}
+
 static bool move_direct(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
                         sat_pos *out, const char **why)
 {
     const schema_field *gf = p.via ? schema_get_field(p.via, f->name) : f;
-    if (!gf) {
-        if (why)
+    const sg_field_graph *fg = gf ? sg_field_in_graph(c->sg, gf, p.graph) : NULL;
+    const ast_selection *provided = provided_field(p.provided, t, f->name);
+    if (!fg || (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided)) {
+        if (!why) return false;
+        const char *coordinate = arena_sprintf(c->a, "%s.%s", t->name, f->name);
+        if (p.via && !sg_type_in_graph(c->sg, t, p.graph))
             *why = arena_sprintf(c->a,
                                  "cannot find implementation type \"%s\" (supergraph interface "
                                  "\"%s\" is declared with @interfaceObject in \"%s\")",
                                  t->name, p.via->name, graph_name(c, p.graph));
+        else if (!fg)
+            *why = arena_sprintf(c->a, "cannot find field \"%s\"", coordinate);
+        else
+            *why = not_resolvable(c, gf, coordinate, p.graph);
         return false;
     }
-    const sg_field_graph *fg = sg_field_in_graph(c->sg, gf, p.graph);
-    if (!fg) {
-        if (why) *why = arena_sprintf(c->a, "cannot find field \"%s.%s\"", t->name, f->name);
-        return false;
-    }
-    const ast_selection *provided = provided_field(p.provided, t, f->name);
-    if (!sg_field_resolvable_in(c->sg, gf, p.graph) && !provided) {
-        if (why)
-            *why = not_resolvable(c, gf, arena_sprintf(c->a, "%s.%s", t->name, f->name), p.graph);
+    const char *refused = label_refusal(c, p, t, f, fg);
+    if (refused) {
+        if (why) *why = refused;
         return false;
     }
     if (fg->requires.selection && !requires_satisfied(c, p, t, fg->requires.selection)) {
         if (why)
             *why = arena_sprintf(c->a, "cannot satisfy @require conditions on field \"%s.%s\"",
-                                 t->name, f->name);
+                                 (p.via ? p.via : t)->name, f->name);
         return false;
     }
     const ast_selection *next = fg->provides.selection;
     if (!next && provided) next = provided->selection_set;
-    *out = position_after(c, p.graph, f, next);
+    *out = position_after(c, p, f, next);
     return true;
 }
 
@@ -196,7 +226,7 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
         const schema_type *itf = at;
         if (!sg_type_in_graph(c->sg, itf, h)) return false;
         *keyed = itf;
-        *to = (sat_pos){h, NULL, NULL};
+        *to = (sat_pos){.graph = h};
         if (sg_is_interface_object(c->sg, itf, h)) {
             to->via = itf;
             return true;
@@ -210,13 +240,13 @@ static bool key_target(const sat_ctx *c, const schema_type *at, const schema_typ
     }
     if (sg_type_in_graph(c->sg, t, h)) {
         *keyed = t;
-        *to = (sat_pos){h, NULL, NULL};
+        *to = (sat_pos){.graph = h};
         return true;
     }
     for (uint32_t i = 0; i < t->ninterfaces; i++)
         if (sg_is_interface_object(c->sg, t->interfaces[i], h)) {
             *keyed = t->interfaces[i];
-            *to = (sat_pos){h, t->interfaces[i], NULL};
+            *to = (sat_pos){.graph = h, .via = t->interfaces[i]};
             return true;
         }
     return false;
@@ -255,9 +285,131 @@ static const char *key_failure(const sat_ctx *c, const sg_key *key, const schema
     return text;
 }
 
+/* Follows the walk's steps from depth `since` on in graph g alone, from type
+ * t, as Apollo follows a path's triggers: fields the graph resolves without
+ * conditions, type conditions it knows. The type reached, or NULL. */
+static const schema_type *replay(const sat_ctx *c, uint32_t g, const schema_type *t, uint32_t since)
+{
+    for (uint32_t i = since; t && i < c->depth_walked; i++) {
+        const sat_step *s = &c->steps[i];
+        if (s->field) {
+            const schema_field *f = schema_get_field(t, s->field->name);
+            const sg_field_graph *fg = f ? sg_field_in_graph(c->sg, f, g) : NULL;
+            if (!fg || !sg_field_resolvable_in(c->sg, f, g) || fg->requires.selection) return NULL;
+            t = f->named;
+            continue;
+        }
+        uint32_t n = 0;
+        schema_type *const *possible = sg_possible_in_graph(c->sg, t, g, &n);
+        const schema_type *cast = NULL;
+        for (uint32_t k = 0; k < n && !cast; k++)
+            if (strcmp(possible[k]->name, s->cast->name) == 0) cast = possible[k];
+        t = cast;
+    }
+    return t;
+}
+
+/* Graph `from` at type t has a key edge to graph h it can take. */
+static bool direct_key_edge(sat_ctx *c, uint32_t from, const schema_type *t, uint32_t h)
+{
+    sat_pos to;
+    const schema_type *keyed;
+    if (!key_target(c, t, t, h, &to, &keyed)) return false;
+    uint32_t nkeys = 0;
+    const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
+    sat_pos here = {.graph = from, .from = SAT_FROM_ROOT};
+    sat_posset at = {&here, 1, 1};
+    for (uint32_t k = 0; k < nkeys; k++)
+        if (keys[k].resolvable && condition_satisfied(c, &at, t, keys[k].fields.selection, NULL))
+            return true;
+    return false;
+}
+
+/* Apollo's detour rule: moving from position p to graph h (landing at type
+ * `landing`) is ignored when the graph p came from (or, from the root, h
+ * itself) had a direct path along the same steps to that type, and leads to
+ * h by itself. */
+static bool is_detour(sat_ctx *c, sat_pos p, uint32_t h, const schema_type *landing)
+{
+    if (p.since >= c->depth_walked) return false; /* entered right here */
+    const schema_type *reached;
+    if (p.from == SAT_FROM_ROOT) {
+        if (c->op == AST_OP_MUTATION) return false;
+        const schema_type *root = sg_full_type(c->sg, c->types[0]);
+        if (!sg_type_in_graph(c->sg, root, h)) return false;
+        reached = replay(c, h, root, 0);
+        return reached && strcmp(reached->name, landing->name) == 0;
+    }
+    uint32_t from = (uint32_t)p.from;
+    reached = replay(c, from, sg_full_type(c->sg, c->types[p.since]), p.since);
+    if (!reached || strcmp(reached->name, landing->name) != 0) return false;
+    return from == h || direct_key_edge(c, from, reached, h);
+}
+
+static const char *detour_reason(const sat_ctx *c, const sg_key *key, const schema_type *head,
+                                 uint32_t from, uint32_t to)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_selection(&b, key->fields.selection);
+    const char *text =
+        arena_sprintf(c->a,
+                      "ignoring moving to subgraph \"%s\" using @key(fields: \"%s\") "
+                      "of \"%s\" because there is a more direct path in %s that "
+                      "avoids %s altogether",
+                      graph_name(c, to), b.data ? b.data : "", head->name, graph_name(c, to),
+                      graph_name(c, from));
+    sbuf_free(&b);
+    return text;
+}
+
 /* The positions in other graphs that position p (at type t) reaches through
  * resolvable keys, one after another, never back to p's graph nor into an
  * excluded one. Failed key conditions go to why (may be NULL). */
+static const char *key_text(const sat_ctx *c, const sg_key *key)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_selection(&b, key->fields.selection);
+    const char *text = arena_strdup(c->a, b.data ? b.data : "");
+    sbuf_free(&b);
+    return text;
+}
+
+/* Apollo does not take a key right after a move by the same key fields (a
+ * "trivial" edge). A position reached by key `entered_by` that has nothing
+ * but such edges gets, as reasons, one "more direct path" per edge out to a
+ * graph other than its own and the one the moves started from. Returns
+ * whether that was the case (the position is then a dead end). */
+static bool only_trivial_edges(sat_ctx *c, sat_pos q, const schema_type *at, const schema_type *t,
+                               const char *entered_by, uint32_t start, sat_reasons *why)
+{
+    uint32_t ngraphs = c->sg->ngraphs;
+    for (uint32_t pass = 0; pass < 2; pass++) {
+        for (uint32_t h = 0; h < ngraphs; h++) {
+            sat_pos to;
+            const schema_type *keyed;
+            if (!key_target(c, at, t, h, &to, &keyed)) continue;
+            uint32_t nkeys = 0;
+            const sg_key *keys = sg_type_keys(c->sg, keyed, h, &nkeys);
+            for (uint32_t k = 0; k < nkeys; k++) {
+                if (!keys[k].resolvable) continue;
+                if (pass == 0 && strcmp(key_text(c, &keys[k]), entered_by) != 0) return false;
+                if (pass == 1 && h != q.graph && h != start)
+                    sat_reason_add(c->a, why, q.graph, h,
+                                   arena_sprintf(c->a,
+                                                 "ignoring moving to subgraph \"%s\" using "
+                                                 "@key(fields: \"%s\") of \"%s\" because there "
+                                                 "is a more direct path in %s that avoids %s "
+                                                 "altogether",
+                                                 graph_name(c, h), entered_by, at->name,
+                                                 graph_name(c, h), graph_name(c, q.graph)));
+            }
+        }
+    }
+    return true;
+}
+
 static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
                                sat_posset *out, sat_reasons *why)
 {
@@ -267,13 +419,18 @@ static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, cons
     if (excluded) memcpy(closed, excluded, sizeof(bool) * ngraphs);
     reached[p.graph] = true;
     /* queue[i] stands at type at[i]: after a move by an interface's key, at
-     * that interface, whose keys alone lead on from there */
+     * that interface, whose keys alone lead on from there; it came in by the
+     * key fields entered_by[i] (reasons only) */
     sat_posset queue = {0};
     const schema_type **at = ARENA_ARRAY(c->a, const schema_type *, ngraphs);
+    const char **entered_by = ARENA_ARRAY(c->a, const char *, ngraphs);
     sat_posset_add(c->a, &queue, p);
     at[0] = p.via ? p.via : t;
     for (uint32_t qi = 0; qi < queue.n; qi++) {
         sat_pos q = queue.items[qi];
+        if (why && entered_by[qi] &&
+            only_trivial_edges(c, q, at[qi], t, entered_by[qi], p.graph, why))
+            continue;
         sat_posset from = {&queue.items[qi], 1, 1};
         for (uint32_t h = 0; h < ngraphs; h++) {
             sat_pos to;
@@ -284,9 +441,21 @@ static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, cons
             closed[h] = true;
             for (uint32_t k = 0; k < nkeys; k++) {
                 if (!keys[k].resolvable) continue;
+                const char *text = why ? key_text(c, &keys[k]) : NULL;
+                if (text && entered_by[qi] && strcmp(text, entered_by[qi]) == 0) continue;
                 if (condition_satisfied(c, &from, t, keys[k].fields.selection, closed)) {
                     reached[h] = true;
+                    /* the detour rule only changes which reasons are given,
+                     * so it is applied only when they are wanted */
+                    if (why && qi == 0 && c->depth == 0 && is_detour(c, q, h, keyed)) {
+                        sat_reason_add(c->a, why, q.graph, h,
+                                       detour_reason(c, &keys[k], at[qi], q.graph, h));
+                        break;
+                    }
+                    to.from = (int32_t)q.graph;
+                    to.since = c->depth_walked;
                     at[queue.n] = keyed;
+                    entered_by[queue.n] = text;
                     sat_posset_add(c->a, &queue, to);
                     sat_posset_add(c->a, out, to);
                     break;
@@ -322,8 +491,11 @@ static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *e
         key_moves_uncached(c, p, t, NULL, found, NULL);
         c->key_moves[slot] = found;
     }
-    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++)
-        sat_posset_add(c->a, out, c->key_moves[slot]->items[i]);
+    for (uint32_t i = 0; i < c->key_moves[slot]->n; i++) {
+        sat_pos to = c->key_moves[slot]->items[i];
+        to.since = c->depth_walked; /* the graphs moved from are the same every time */
+        sat_posset_add(c->a, out, to);
+    }
 }
 
 static bool reason_has_dest(const sat_reasons *r, uint32_t from, uint32_t dest)
@@ -378,6 +550,24 @@ static void unreachable_graphs(sat_ctx *c, sat_pos p, const schema_type *t, cons
     }
 }
 
+/* Why a position cast right after a key move goes no further by keys: one
+ * reason per graph its interface's keys lead to. */
+static void more_direct_options(sat_ctx *c, sat_pos p, sat_reasons *why)
+{
+    for (uint32_t h = 0; h < c->sg->ngraphs; h++) {
+        sat_pos to;
+        const schema_type *keyed;
+        if (h == p.graph || !key_target(c, p.via, p.via, h, &to, &keyed) ||
+            !has_resolvable_key(c, keyed, h))
+            continue;
+        sat_reason_add(c->a, why, p.graph, h,
+                       arena_sprintf(c->a,
+                                     "ignoring moving from \"%s\" to \"%s\" as a more direct "
+                                     "option exists",
+                                     graph_name(c, p.graph), graph_name(c, h)));
+    }
+}
+
 /* One position along field f: directly, then (unless a direct move reached
  * a leaf) from every graph the keys lead to. Returns whether it moved. */
 static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_field *f,
@@ -397,7 +587,11 @@ static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_f
     }
     sat_posset jumped = {0};
     sat_reasons key_why = {0};
-    key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
+    if (p.cast_on_entry) {
+        if (why) more_direct_options(c, p, &key_why);
+    } else {
+        key_moves(c, p, t, excluded, &jumped, why ? &key_why : NULL);
+    }
     for (uint32_t i = 0; i < jumped.n; i++) {
         sat_pos q = jumped.items[i];
         if (move_direct(c, q, t, f, &to, want_why)) {
@@ -449,6 +643,14 @@ static bool interface_object_resolvable(sat_ctx *c, sat_pos p, const schema_type
     return false;
 }
 
+static const char *interface_object_unresolved(sat_ctx *c, const schema_type *t)
+{
+    return arena_sprintf(c->a,
+                         "no subgraph can be reached to resolve the implementation type of "
+                         "@interfaceObject type \"%s\"",
+                         t->name);
+}
+
 /* Position p (at abstract type t) as object type obj, if it can be. */
 static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_type *obj,
                      sat_pos *out)
@@ -461,7 +663,8 @@ static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_t
     schema_type *const *possible = sg_possible_in_graph(c->sg, t, p.graph, &n);
     for (uint32_t k = 0; k < n; k++)
         if (strcmp(possible[k]->name, obj->name) == 0) {
-            *out = (sat_pos){p.graph, NULL, p.provided};
+            *out = (sat_pos){
+                .graph = p.graph, .provided = p.provided, .from = p.from, .since = p.since};
             return true;
         }
     return false;
@@ -477,15 +680,17 @@ bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, con
         if (cast)
             sat_posset_add(c->a, out, to);
         else if (why)
-            sat_reason_add(c->a, why, p.graph, p.graph,
-                           arena_sprintf(c->a,
-                                         "no subgraph can be reached to resolve the "
-                                         "implementation type of @interfaceObject type \"%s\"",
-                                         t->name));
+            sat_reason_add(c->a, why, p.graph, p.graph, interface_object_unresolved(c, t));
         sat_posset jumped = {0}; /* and wherever the interface's keys lead */
         key_moves(c, p, t, NULL, &jumped, NULL);
-        for (uint32_t k = 0; k < jumped.n; k++)
-            if (cast_one(c, jumped.items[k], t, obj, &to)) sat_posset_add(c->a, out, to);
+        for (uint32_t k = 0; k < jumped.n; k++) {
+            sat_pos q = jumped.items[k];
+            if (cast_one(c, q, t, obj, &to)) {
+                to.cast_on_entry = q.via != NULL;
+                sat_posset_add(c->a, out, to);
+            } else if (why && q.via)
+                sat_reason_add(c->a, why, q.graph, q.graph, interface_object_unresolved(c, t));
+        }
     }
     return true;
 }

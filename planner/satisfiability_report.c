@@ -69,17 +69,25 @@ static void print_step(sbuf *b, const sat_step *s)
     sbuf_putc(b, ')');
 }
 
-/* The steps nested as an operation; the last one has no selection set. */
+/* The steps nested as an operation. The last one gets no selection set when
+ * it is a leaf, else an empty one, which Apollo prints as "...". */
 static void print_witness(sbuf *b, ast_operation_type op, const sat_step *steps, uint32_t n)
 {
     static const char *const keywords[] = {"{", "mutation {", "subscription {"};
+    const sat_step *last = &steps[n - 1];
+    bool leaf = last->field && schema_is_leaf(last->field->named);
+    uint32_t levels = leaf ? n : n + 1;
     sbuf_printf(b, "%s\n", keywords[op]);
     for (uint32_t i = 0; i < n; i++) {
         indent(b, i + 1);
         print_step(b, &steps[i]);
-        sbuf_puts(b, i + 1 < n ? " {\n" : "\n");
+        sbuf_puts(b, i + 1 < levels ? " {\n" : "\n");
     }
-    for (uint32_t i = n; i > 0; i--) {
+    if (!leaf) {
+        indent(b, n + 1);
+        sbuf_puts(b, "...\n");
+    }
+    for (uint32_t i = levels; i > 0; i--) {
         indent(b, i - 1);
         sbuf_puts(b, "}\n");
     }

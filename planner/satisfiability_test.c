@@ -14,15 +14,6 @@
 
 #define DIR "tests/fixtures/satisfiability/"
 
-/* Apollo's gateway and fedmesh's loader refuse links "for: SECURITY"; the
- * check does not care about them, so the fixtures drop that purpose. */
-static char *without_security(arena *a, char *sdl)
-{
-    while (sdl && strstr(sdl, ", for: SECURITY)"))
-        sdl = fixture_edit(a, sdl, ", for: SECURITY)", ")");
-    return sdl;
-}
-
 static int compare_strings(const void *x, const void *y)
 {
     return strcmp(*(const char *const *)x, *(const char *const *)y);
@@ -46,11 +37,11 @@ static bool matches_apollo(const char *name)
     arena a;
     arena_init(&a, 0);
     bool ok = false;
-    char *sdl = without_security(&a, fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name)));
+    char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want_text = fixture_read(&a, arena_sprintf(&a, DIR "%s.errors.txt", name));
     diag_list errs;
     diag_init(&errs, &a);
-    supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
+    supergraph *sg = sdl ? sg_load_composed(&a, sdl, strlen(sdl), &errs) : NULL;
     if (!sg || !want_text) {
         fprintf(stderr, "%s: cannot load (%s)\n", name,
                 errs.first ? errs.first->message : "no file");
@@ -110,7 +101,7 @@ TEST(rejects_as_apollo_does)
 static supergraph *load_fixture(arena *a, const char *name, diag_list *errs)
 {
     char *sdl = fixture_read(a, arena_sprintf(a, DIR "%s.graphql", name));
-    return sdl ? sg_load(a, sdl, strlen(sdl), errs) : NULL;
+    return sdl ? sg_load_composed(a, sdl, strlen(sdl), errs) : NULL;
 }
 
 TEST(result_and_codes)
@@ -135,6 +126,53 @@ TEST(result_and_codes)
         CHECK(sg_check_satisfiability(ok, &clean));
         CHECK_INT(clean.count, 0);
     }
+    arena_free(&a);
+}
+
+/* What composition checks may load but a router may not serve: features
+ * "for: SECURITY" (here @authenticated, @requiresScopes, @policy). */
+TEST(composed_loader_takes_security_features)
+{
+    arena a;
+    arena_init(&a, 0);
+    char *sdl = fixture_read(&a, DIR "ok-28-auth-directives.graphql");
+    diag_list errs;
+    diag_init(&errs, &a);
+    CHECK(sdl && sg_load(&a, sdl, strlen(sdl), &errs) == NULL);
+    CHECK_INT(errs.count, 3);
+    CHECK_STR(errs.first ? errs.first->code : "", "UNSUPPORTED_LINKED_FEATURE");
+    diag_list errs2;
+    diag_init(&errs2, &a);
+    supergraph *sg = sdl ? sg_load_composed(&a, sdl, strlen(sdl), &errs2) : NULL;
+    CHECK(sg != NULL);
+    CHECK_INT(errs2.count, 0);
+    if (sg) CHECK(sg_check_satisfiability(sg, &errs2));
+    arena_free(&a);
+}
+
+/* The entry point composition calls: the printed supergraph in, errors out,
+ * nothing left allocated (ASan's leak check watches). */
+TEST(composed_entry_point)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    char *sdl = fixture_read(&a, DIR "requires-unreachable.graphql");
+    CHECK(sdl && !sg_check_composed_satisfiability(sdl, strlen(sdl), &errs));
+    CHECK_INT(errs.count, 5);
+    CHECK_STR(errs.first ? errs.first->code : "", "SATISFIABILITY_ERROR");
+    diag_list clean;
+    diag_init(&clean, &a);
+    sdl = fixture_read(&a, DIR "ok-28-auth-directives.graphql");
+    CHECK(sdl && sg_check_composed_satisfiability(sdl, strlen(sdl), &clean));
+    CHECK_INT(clean.count, 0);
+    diag_list broken;
+    diag_init(&broken, &a);
+    CHECK(!sg_check_composed_satisfiability("type Query { a: Int }", 21, &broken));
+    CHECK(broken.count > 0);
+    CHECK(broken.first &&
+          strcmp(broken.first->code ? broken.first->code : "", "SATISFIABILITY_ERROR") != 0);
     arena_free(&a);
 }
 
@@ -176,4 +214,4 @@ TEST(deep_chain)
 }
 
 TEST_MAIN(RUN(accepts_every_composable_set); RUN(rejects_as_apollo_does); RUN(result_and_codes);
-          RUN(deep_chain);)
+          RUN(composed_loader_takes_security_features); RUN(composed_entry_point); RUN(deep_chain);)

@@ -17,9 +17,10 @@ static const ast_document *parse_sdl(sg_loader *ld, const char *sdl, size_t len)
     return doc;
 }
 
-supergraph *sg_load(arena *a, const char *sdl, size_t len, diag_list *errs)
+static supergraph *load(arena *a, const char *sdl, size_t len, diag_list *errs, bool any_feature)
 {
-    sg_loader ld = {.arena = a, .errs = errs, .errors_before = errs->count};
+    sg_loader ld = {
+        .arena = a, .errs = errs, .errors_before = errs->count, .any_feature = any_feature};
     ld.sg = ARENA_NEW(a, supergraph);
     ld.sg->arena = a;
     ld.doc = parse_sdl(&ld, sdl, len);
@@ -28,6 +29,16 @@ supergraph *sg_load(arena *a, const char *sdl, size_t len, diag_list *errs)
     if (!ld.sg->full || sg_failed(&ld)) return NULL;
     if (!sg_link_resolve(&ld) || !sg_join_load(&ld) || !sg_api_build(&ld)) return NULL;
     return sg_failed(&ld) ? NULL : ld.sg;
+}
+
+supergraph *sg_load(arena *a, const char *sdl, size_t len, diag_list *errs)
+{
+    return load(a, sdl, len, errs, false);
+}
+
+supergraph *sg_load_composed(arena *a, const char *sdl, size_t len, diag_list *errs)
+{
+    return load(a, sdl, len, errs, true);
 }
 
 const sg_graph *sg_graph_by_name(const supergraph *sg, const char *name)

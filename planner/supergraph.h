@@ -163,6 +163,12 @@ typedef struct supergraph {
  * nothing half-loaded escapes. */
 supergraph *sg_load(arena *a, const char *sdl, size_t len, diag_list *errs);
 
+/* sg_load for composition's own checks on the supergraph it just printed:
+ * features linked "for: SECURITY" or "for: EXECUTION" that a router would
+ * refuse (it cannot honour them) are accepted, as Apollo's composition
+ * accepts them (validateSatisfiability loads with supportedFeatures: null). */
+supergraph *sg_load_composed(arena *a, const char *sdl, size_t len, diag_list *errs);
+
 /* Graph by subgraph name ("accounts") or by join__Graph value ("ACCOUNTS"). */
 const sg_graph *sg_graph_by_name(const supergraph *sg, const char *name);
 const sg_graph *sg_graph_by_enum_value(const supergraph *sg, const char *enum_value);

@@ -28,6 +28,7 @@ typedef struct sg_loader {
     supergraph *sg;
     const ast_document *doc;
     sg_names names;
+    bool any_feature; /* no refusal of features a router cannot honour (sg_load_composed) */
 } sg_loader;
 
 /* An error with an Apollo-style code (may be NULL). */

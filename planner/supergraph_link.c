@@ -234,6 +234,7 @@ static bool is_supported(arena *a, const sg_feature *f)
 static void check_support(sg_loader *ld, const sg_feature *core)
 {
     const supergraph *sg = ld->sg;
+    if (ld->any_feature) return;
     bool core_v01 = feature_is(core, "core") && core->minor == 1;
     for (uint32_t i = 0; i < sg->nfeatures; i++) {
         const sg_feature *f = &sg->features[i];

@@ -1,7 +1,8 @@
 // diff.mjs: differential tests of fedmesh's composition against Apollo's (@apollo/composition).
 //   node tests/compose/diff.mjs [--known-failures FILE] [--oracle-only] [SET...]
-// (SET: ok/NAME or fail/NAME; default all). --oracle-only checks the sets themselves: Apollo's
-// supergraph stands in for fedmesh's, so only Apollo's side and the harness are exercised.
+// (SET: ok/NAME or fail/NAME; default all; FEDMESH_BUILD=DIR takes the binaries from DIR).
+// --oracle-only checks the sets themselves: Apollo's supergraph stands in for fedmesh's, so
+// only Apollo's side and the harness are exercised.
 // A set is a folder of subgraphs, one NAME.graphql each (the subgraph is called NAME; a first
 // line "# url: URL" gives its routing URL).
 //   ok/*:   both must compose; the API schemas (graphql-js printSchema of Apollo's, fedmesh-gql
@@ -25,8 +26,9 @@ import { buildGenericSubgraph } from "./lib/subgraph.mjs";
 
 const here = new URL(".", import.meta.url).pathname;
 const root = join(here, "../..");
-const controlplane = join(root, "build/fedmesh-controlplane");
-const gql = join(root, "build/fedmesh-gql");
+const build = process.env.FEDMESH_BUILD ?? join(root, "build"); // where the binaries are
+const controlplane = join(build, "fedmesh-controlplane");
+const gql = join(build, "fedmesh-gql");
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 function parseArgs(argv) {
@@ -92,13 +94,14 @@ function composeFedmesh(subgraphs) {
     return { supergraphSdl: r.stdout };
 }
 
+// fedmesh's API schema of a supergraph: { api } or { error } when fedmesh-gql refuses it.
 function fedmeshApiSchema(supergraphSdl) {
     const dir = mkdtempSync(join(tmpdir(), "compose-diff-"));
     try {
         writeFileSync(join(dir, "supergraph.graphql"), supergraphSdl);
         const r = spawnSync(gql, ["api-schema", join(dir, "supergraph.graphql")], { encoding: "utf8" });
-        if (r.status !== 0) throw new Error(`fedmesh-gql api-schema: ${r.stderr.trim() || r.status}`);
-        return r.stdout;
+        if (r.status !== 0) return { error: (r.stderr.trim() || `exit status ${r.status}`).split("\n").slice(0, 3).join(" | ") };
+        return { api: r.stdout };
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
@@ -176,7 +179,9 @@ async function checkOk(dir) {
     // keeps types in merge order; the SDL, and so what clients see, sorts them).
     const supergraph = Supergraph.build(withoutSecurityPurpose(apollo.supergraphSdl));
     const apolloApi = printSchema(supergraph.apiSchema().toGraphQLJSSchema());
-    const diff = firstDifference(apolloApi, fedmeshApiSchema(withoutSecurityPurpose(fedmesh.supergraphSdl)));
+    const fedmeshApi = fedmeshApiSchema(withoutSecurityPurpose(fedmesh.supergraphSdl));
+    if (fedmeshApi.error) return `fedmesh's supergraph does not load: ${fedmeshApi.error}`;
+    const diff = firstDifference(apolloApi, fedmeshApi.api);
     if (diff) return `API schemas differ at ${diff}`;
     return answersDiffer(dir, subgraphs, apollo.supergraphSdl, fedmesh.supergraphSdl);
 }
