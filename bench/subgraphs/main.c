@@ -71,6 +71,7 @@ static bool bmain_parse_options(int argc, char **argv, bmain_options *o)
     o->data_dir = "bench/workload";
     o->threads = cores > 0 ? (unsigned)cores : 1;
     o->response_cache = true;
+    o->live_sdl = false;
     const char *base = getenv("PORT_BASE");
     o->port_base = base ? (unsigned)strtoul(base, NULL, 10) : 4200;
     if (o->port_base == 0 || o->port_base > 65535 - BMAIN_NSUBGRAPHS) return false;
