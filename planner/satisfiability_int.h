@@ -27,6 +27,10 @@ typedef struct sat_pos {
     /* came in by a key move and was cast at once to an object type it sees
      * through its interface object: Apollo moves it no further by keys */
     bool cast_on_entry;
+    /* how many of Apollo's subgraph paths this position stands for, less
+     * one: Apollo keeps a path per way of getting here, which shows in how
+     * its reasons are laid out */
+    uint32_t more_paths;
 } sat_pos;
 
 #define SAT_FROM_ROOT (-1)
@@ -42,6 +46,7 @@ typedef struct sat_reason {
     uint32_t source; /* the graph the query stood in */
     uint32_t dest;   /* the graph the step was tried in */
     const char *details;
+    uint32_t paths; /* of Apollo's subgraph paths giving it */
 } sat_reason;
 
 typedef struct sat_reasons {
@@ -85,8 +90,8 @@ typedef struct sat_ctx {
     uint32_t nlabels;
 } sat_ctx;
 
+/* Adds p; when s already has it, counts p's paths on the one there. */
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
-bool sat_posset_contains(const sat_posset *s, sat_pos p);
 /* Every graph (and interface object) of sub is in super, whatever each
  * position has provided: Apollo's test for a state it already walked. */
 bool sat_posset_covers(const sat_posset *sub, const sat_posset *super);
@@ -109,5 +114,32 @@ bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, con
  * root operation op, with the reasons grouped by the graph they come from. */
 void sat_report(const sat_ctx *c, diag_list *errs, ast_operation_type op, const sat_step *steps,
                 uint32_t n, const sat_reasons *why);
+
+/* Subgraphs that give a shared field the same object types. */
+typedef struct sat_runtime_group {
+    const char **types; /* sorted */
+    uint32_t ntypes;
+    uint32_t *graphs;
+    uint32_t ngraphs;
+} sat_runtime_group;
+
+/* SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES for the query shape steps[0..n),
+ * which ends with shared field `field`. */
+void sat_report_runtime_types(const sat_ctx *c, diag_list *errs, ast_operation_type op,
+                              const sat_step *steps, uint32_t n, const schema_field *field,
+                              const sat_runtime_group *groups, uint32_t ngroups);
+
+/* The errors met below top-level mutation field `field` called from `graph`
+ * (satisfiability.c walks such a field once per subgraph). */
+typedef struct sat_mutation {
+    const schema_field *field; /* API schema */
+    uint32_t graph;
+    diag_list errs; /* in the scratch arena */
+    struct sat_mutation *next;
+} sat_mutation;
+
+/* The errors of a top-level mutation field that failed from every subgraph
+ * it was walked from: m and the entries after it for the same field. */
+void sat_report_mutation(const sat_ctx *c, diag_list *errs, const sat_mutation *m);
 
 #endif
