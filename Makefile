@@ -181,3 +181,23 @@ MESH_TEST_TOOLS := $(patsubst tests/mesh/%.c,$(BUILD)/%,$(wildcard tests/mesh/*.
 all: $(MESH_TEST_TOOLS)
 $(MESH_TEST_TOOLS): $(BUILD)/%: $(BUILD)/obj/tests/mesh/%.o $(LIBPROTO) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(PROTO_LIBS) -lnng -lpthread -lm -o $@
+
+# The control plane: controlplane/*.c (but main.c and tests) into
+# build/libfedmesh-controlplane.a, the program build/fedmesh-controlplane, and
+# controlplane/x_test.c into build/test/x_test.
+CONTROLPLANE_SRC := $(filter-out controlplane/main.c $(NOT_LIB),$(wildcard controlplane/*.c))
+LIBCONTROLPLANE := $(BUILD)/libfedmesh-controlplane.a
+CONTROLPLANE_LIBS := -lm
+CONTROLPLANE_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/%,$(wildcard controlplane/*_test.c))
+CONTROLPLANE_BIN := $(if $(wildcard controlplane/main.c),$(BUILD)/fedmesh-controlplane)
+all: $(CONTROLPLANE_BIN) $(CONTROLPLANE_TEST_BIN)
+unit-bins: $(CONTROLPLANE_TEST_BIN)
+$(BUILD)/obj/controlplane/%.o: CPPFLAGS += -Icontrolplane
+$(LIBCONTROLPLANE): $(CONTROLPLANE_SRC:%.c=$(BUILD)/obj/%.o)
+	@mkdir -p $(dir $@)
+	rm -f $@ && ar rcs $@ $^
+$(CONTROLPLANE_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/controlplane/%.o $(LIBCONTROLPLANE) $(LIBPLANNER)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
+$(BUILD)/fedmesh-controlplane: $(BUILD)/obj/controlplane/main.o $(LIBCONTROLPLANE) $(LIBPLANNER)
+	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@

@@ -28,6 +28,21 @@ static void report_invalid(compose_ctx *c, const csub *s, const fieldset_use *u,
                   u->directive, u->text, what);
 }
 
+/* An implementation of interface itf in the subgraph has field `name` @external. */
+static bool external_in_implementation(const csub *s, const ctype *itf, const char *name)
+{
+    if (itf->kind != SCHEMA_INTERFACE) return false;
+    for (uint32_t i = 0; i < s->ntypes; i++) {
+        const ctype *t = &s->types[i];
+        for (uint32_t k = 0; k < t->ninterfaces; k++) {
+            if (strcmp(t->interfaces[k].name, itf->name)) continue;
+            const cfield *f = ctype_field(t, name);
+            if (f && f->external) return true;
+        }
+    }
+    return false;
+}
+
 static void check_selections(compose_ctx *c, const csub *s, const fieldset_use *u,
                              const ctype *parent, const ast_selection *sel, bool external_above,
                              unsigned depth)
@@ -65,7 +80,9 @@ static void check_selections(compose_ctx *c, const csub *s, const fieldset_use *
         }
         const ctype *sub = csub_type(s, ast_type_name(f->type));
         if (sub)
-            check_selections(c, s, u, sub, sel->selection_set, external_above || f->external,
+            check_selections(c, s, u, sub, sel->selection_set,
+                             external_above || f->external ||
+                                 external_in_implementation(s, parent, f->name),
                              depth + 1);
     }
 }
@@ -75,8 +92,10 @@ static void check_fieldset(compose_ctx *c, const csub *s, const fieldset_use *u,
                            const ctype *parent, const ast_selection *parsed)
 {
     if (!parsed) {
+        /* Apollo parses the set inside braces: report the error that way */
         parse_error err = {0};
-        if (!parse_selection_set(c->arena, u->text, strlen(u->text), &err))
+        const char *braced = arena_sprintf(c->arena, "{%s}", u->text);
+        if (!parse_document(c->arena, braced, strlen(braced), NULL, &err))
             report_invalid(c, s, u, err.message);
         return;
     }
@@ -134,7 +153,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
     cmtype *query = cmerged_type(m, "Query");
-    if (!query || query->kind != SCHEMA_OBJECT)
+    if (!query || query->kind != SCHEMA_OBJECT || !query->nfields)
         compose_error(c, "NO_QUERIES", NULL, (src_loc){0, 0},
                       "No queries found in any subgraph: a supergraph must have a query root "
                       "type.");

@@ -63,6 +63,17 @@ diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc
     return e;
 }
 
+diag *compose_error_in(compose_ctx *c, const char *code, const csub *where, src_loc loc,
+                       const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag *e = compose_vadd(c->errors, code, NULL, loc, fmt, ap);
+    va_end(ap);
+    diag_source(e, where ? where->name : NULL);
+    return e;
+}
+
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...)
 {

@@ -59,6 +59,7 @@ extern const uint8_t cfed_dir_since[CFED_COUNT];
 typedef struct capplied {
     const char *name;         /* its name in the supergraph, without '@' */
     const ast_directive *dir; /* as written in the subgraph (arguments) */
+    bool repeatable;          /* several applications may stay on one element */
 } capplied;
 
 /* What every element (type, field, argument, enum value) may carry. */
@@ -70,7 +71,7 @@ typedef struct cmeta {
     const char *deprecation_reason; /* its reason: argument; NULL = none given */
     const char **tags;              /* @tag(name:) values, in order */
     uint32_t ntags;
-    capplied *applied; /* pass-through directives, in order */
+    capplied *applied; /* pass-through directives (@tag and @deprecated too), in order */
     uint32_t napplied;
 } cmeta;
 
@@ -79,6 +80,7 @@ typedef struct ckey {
     const char *fields;       /* the fields: argument as written */
     ast_selection *selection; /* parsed; NULL when it does not parse */
     bool resolvable;          /* resolvable: argument (default true) */
+    bool resolvable_written;  /* the argument was given (Apollo prints it back then) */
     bool extension;           /* on an `extend type` or a type with @extends */
     src_loc loc;              /* the @key application */
 } ckey;
@@ -107,6 +109,8 @@ typedef struct cfield {
     const char *override_label; /* @override(label:); NULL when absent */
     src_loc override_loc;
     const char *from_context; /* arguments: @fromContext(field:) text; NULL when absent */
+    bool used;                /* a @key, @requires or @provides of the subgraph selects it */
+    bool provided;            /* a @provides selects it: external yet resolvable there */
 } cfield;
 
 typedef struct cvalue {
@@ -156,8 +160,11 @@ typedef struct cdirective {
     cfield *args;
     uint32_t nargs;
     bool repeatable;
-    uint32_t locations; /* schema_location bits */
-    bool composed;      /* named by @composeDirective */
+    uint32_t locations;             /* schema_location bits */
+    bool composed;                  /* named by @composeDirective */
+    const ast_name *location_names; /* as written, for printing */
+    const char *link_url;           /* composed: the @link(url:) that imports it; NULL = none */
+    const char *link_name;          /* composed: its name in that spec, without '@' */
     src_loc loc;
 } cdirective;
 
@@ -185,9 +192,11 @@ typedef struct csub {
 
 /* One subgraph's side of a merged field. */
 typedef struct cmsource {
-    const cfield *field;  /* NULL when the subgraph lacks the field */
-    bool used_overridden; /* overridden away but still used by its keys/requires */
-    bool overridden;      /* overridden away (plain @override in another subgraph) */
+    const cfield *field; /* NULL when the subgraph lacks the field */
+    bool listed;         /* the subgraph has the parent type (or an interface object of it) */
+    const char *override_label; /* progressive @override label on either side, or NULL */
+    bool used_overridden;       /* overridden away but still used by its keys/requires */
+    bool overridden;            /* overridden away (plain @override in another subgraph) */
 } cmsource;
 
 typedef struct cmtype cmtype;
@@ -202,7 +211,9 @@ typedef struct cmfield {
     const ast_value *default_value;
     cmsource *src; /* [nsubs] */
     cmtype *parent;
-    bool join_field; /* needs @join__field applications */
+    bool join_field;      /* needs @join__field applications */
+    bool types_differ;    /* subgraphs disagree on the type: @join__field(type:) */
+    bool bare_join_field; /* added for an @interfaceObject: a lone @join__field */
 } cmfield;
 
 typedef struct cmvalue {
@@ -227,18 +238,22 @@ struct cmtype {
     uint32_t nmembers;
     cmvalue *values;
     uint32_t nvalues;
-    unsigned enum_usage;      /* CM_USED_* bits */
-    const char *specified_by; /* scalar */
-    int root;                 /* ast_operation_type, -1 = none */
+    unsigned enum_usage;                                  /* CM_USED_* bits */
+    const char *enum_input_example, *enum_output_example; /* a first use: "Query.f(a:)" */
+    const char *specified_by;                             /* scalar */
+    int root;                                             /* ast_operation_type, -1 = none */
 };
 
+/* A directive definition the supergraph keeps: a composed one (@composeDirective),
+ * printed as its first subgraph wrote it, or an executable one every subgraph
+ * defines, with the locations and arguments they share. */
 typedef struct cmdirective {
-    const char *name;
-    const char *description;
-    cmfield *args;
+    const cdirective *def; /* the first subgraph's definition */
+    bool executable;       /* merged as an executable directive */
+    bool repeatable;       /* composed: as defined; executable: repeatable everywhere */
+    uint32_t locations;    /* executable: the locations every subgraph has */
+    const cfield **args;   /* executable: the arguments every subgraph has */
     uint32_t nargs;
-    bool repeatable;
-    uint32_t locations;
 } cmdirective;
 
 /* The supergraph, before printing. */
@@ -248,10 +263,8 @@ typedef struct cmerged {
     strmap type_map; /* name -> cmtype* */
     cmdirective *directives;
     uint32_t ndirectives;
-    uint32_t join_minor;    /* join spec v0.x the supergraph links: 3, 4 or 5 */
-    bool uses_inaccessible; /* some element is @inaccessible: link the spec */
-    bool uses_tag;
-    bool uses_override_label;
+    uint32_t join_minor;   /* join spec v0.x the supergraph links: 3, 4 or 5 */
+    bool uses[CFED_COUNT]; /* some subgraph applies it: link its spec */
 } cmerged;
 
 /* One composition in progress. */
@@ -267,8 +280,24 @@ typedef struct compose_ctx {
 /* Records an error with Apollo's code; where = the subgraph it is in, or NULL. */
 diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* The same without the "[subgraph] " prefix (Apollo's merge errors have
+ * none) but with the subgraph the location is in as the diag's source. */
+diag *compose_error_in(compose_ctx *c, const char *code, const csub *where, src_loc loc,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* compose_subgraph_link.c: the federation directives a subgraph links, under
+ * their local names (s->doc already parsed). */
+void compose_read_links(compose_ctx *c, csub *s);
+
+/* compose_subgraph_used.c: sets cfield.used over the subgraph. */
+void compose_mark_used(csub *s);
+
+/* compose_subgraph_fed1.c: Apollo's upgrade of a Federation 1 subgraph (every
+ * field shareable, unused externals dropped, no keys or @external on
+ * interfaces, `extend type` no longer an extension). */
+void compose_fed1_upgrade(csub *s);
 
 /* compose_subgraph.c: reads one subgraph into *out (name, url, index already
  * set). Errors land in c->errors; false when the SDL could not be read. */
