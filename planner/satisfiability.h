@@ -15,13 +15,13 @@
 
 /* Adds one SATISFIABILITY_ERROR to errs per unanswerable query shape found
  * ("The following supergraph API query:\n{...}\ncannot be satisfied by the
- * subgraphs because:\n- from subgraph ..."). Returns true when there is none.
- * Works in a scratch arena of its own; messages go to errs' arena. */
+ * subgraphs because:\n- from subgraph ..."; a top-level mutation field that
+ * fails from every subgraph resolving it gets one error gathering theirs),
+ * SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES where subgraphs sharing a field of
+ * abstract type share none of its object types, and
+ * MAX_VALIDATION_SUBGRAPH_PATHS_EXCEEDED when the walk outgrows its bound.
+ * Returns true when it added nothing. Works in a scratch arena of its own;
+ * messages go to errs' arena. */
 bool sg_check_satisfiability(const supergraph *sg, diag_list *errs);
-
-/* For composition: loads the supergraph it just printed (sg_load_composed, in
- * a scratch arena) and checks it. A supergraph that does not even load adds
- * the loader's errors (a composition bug, worth its own report). */
-bool sg_check_composed_satisfiability(const char *sdl, size_t len, diag_list *errs);
 
 #endif

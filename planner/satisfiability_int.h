@@ -110,4 +110,31 @@ bool sat_move_cast(sat_ctx *c, const sat_posset *from, const schema_type *t, con
 void sat_report(const sat_ctx *c, diag_list *errs, ast_operation_type op, const sat_step *steps,
                 uint32_t n, const sat_reasons *why);
 
+/* Subgraphs that give a shared field the same object types. */
+typedef struct sat_runtime_group {
+    const char **types; /* sorted */
+    uint32_t ntypes;
+    uint32_t *graphs;
+    uint32_t ngraphs;
+} sat_runtime_group;
+
+/* SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES for the query shape steps[0..n),
+ * which ends with shared field `field`. */
+void sat_report_runtime_types(const sat_ctx *c, diag_list *errs, ast_operation_type op,
+                              const sat_step *steps, uint32_t n, const schema_field *field,
+                              const sat_runtime_group *groups, uint32_t ngroups);
+
+/* The errors met below top-level mutation field `field` called from `graph`
+ * (satisfiability.c walks such a field once per subgraph). */
+typedef struct sat_mutation {
+    const schema_field *field; /* API schema */
+    uint32_t graph;
+    diag_list errs; /* in the scratch arena */
+    struct sat_mutation *next;
+} sat_mutation;
+
+/* The errors of a top-level mutation field that failed from every subgraph
+ * it was walked from: m and the entries after it for the same field. */
+void sat_report_mutation(const sat_ctx *c, diag_list *errs, const sat_mutation *m);
+
 #endif

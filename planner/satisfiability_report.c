@@ -135,3 +135,87 @@ void sat_report(const sat_ctx *c, diag_list *errs, ast_operation_type op, const 
     if (e) e->code = "SATISFIABILITY_ERROR";
     sbuf_free(&b);
 }
+
+/* text with every non-empty line indented by two spaces. */
+static void put_indented(sbuf *b, const char *text)
+{
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        sbuf_puts(b, "\n");
+        if (len) sbuf_puts(b, "  ");
+        sbuf_append(b, line, len);
+        line += len + (end ? 1 : 0);
+        if (end && !*line) sbuf_puts(b, "\n");
+    }
+}
+
+void sat_report_mutation(const sat_ctx *c, diag_list *errs, const sat_mutation *m)
+{
+    const char *coordinate = arena_sprintf(c->a, "%s.%s", m->field->parent->name, m->field->name);
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_printf(&b,
+                "Supergraph API queries using the mutation field \"%s\" at top-level must be "
+                "satisfiable without needing to call that field from multiple subgraphs, but every "
+                "subgraph with that field encounters satisfiability errors. Please fix these "
+                "satisfiability errors for (at least) one of the following subgraphs with the "
+                "mutation field:",
+                coordinate);
+    for (const sat_mutation *o = m; o; o = o->next) {
+        if (o->field != m->field) continue;
+        sbuf_printf(&b, "\n- When calling \"%s\" at top-level from subgraph \"%s\":", coordinate,
+                    c->sg->graphs[o->graph].name);
+        for (const diag *d = o->errs.first; d; d = d->next)
+            put_indented(&b, d->message);
+    }
+    diag *e = diag_add(errs, (src_loc){0, 0}, "%s", b.data);
+    if (e) e->code = "SATISFIABILITY_ERROR";
+    sbuf_free(&b);
+}
+
+/* "type "A"", "types "A" and "B"", or "no runtime type is defined". */
+static void put_runtime_types(sbuf *b, const sat_runtime_group *g)
+{
+    if (g->ntypes == 0) {
+        sbuf_puts(b, "no runtime type is defined");
+        return;
+    }
+    sbuf_puts(b, g->ntypes == 1 ? "type " : "types ");
+    for (uint32_t i = 0; i < g->ntypes; i++) {
+        if (i) sbuf_puts(b, i + 1 == g->ntypes ? " and " : ", ");
+        sbuf_printf(b, "\"%s\"", g->types[i]);
+    }
+}
+
+void sat_report_runtime_types(const sat_ctx *c, diag_list *errs, ast_operation_type op,
+                              const sat_step *steps, uint32_t n, const schema_field *field,
+                              const sat_runtime_group *groups, uint32_t ngroups)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, "For the following supergraph API query:\n");
+    print_witness(&b, op, steps, n);
+    char *type = schema_type_ref_text(c->a, field->type);
+    sbuf_printf(&b,
+                "Shared field \"%s.%s\" return type \"%s\" has a non-intersecting set of possible "
+                "runtime types across subgraphs. Runtime types in subgraphs are:",
+                field->parent->name, field->name, type);
+    for (uint32_t i = 0; i < ngroups; i++) {
+        const sat_runtime_group *g = &groups[i];
+        sbuf_puts(&b, i ? ";\n - in " : "\n - in ");
+        sbuf_puts(&b, g->ngraphs == 1 ? "subgraph " : "subgraphs ");
+        for (uint32_t k = 0; k < g->ngraphs; k++) {
+            if (k) sbuf_puts(&b, k + 1 == g->ngraphs ? " and " : ", ");
+            sbuf_printf(&b, "\"%s\"", c->sg->graphs[g->graphs[k]].name);
+        }
+        sbuf_puts(&b, ", ");
+        put_runtime_types(&b, g);
+    }
+    sbuf_puts(&b, ".\nThis is not allowed as shared fields must resolve the same way in all "
+                  "subgraphs, and that implies at least some common runtime types between the "
+                  "subgraphs.");
+    diag *e = diag_add(errs, (src_loc){0, 0}, "%s", b.data);
+    if (e) e->code = "SHAREABLE_HAS_MISMATCHED_RUNTIME_TYPES";
+    sbuf_free(&b);
+}

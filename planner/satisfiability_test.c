@@ -150,32 +150,6 @@ TEST(composed_loader_takes_security_features)
     arena_free(&a);
 }
 
-/* The entry point composition calls: the printed supergraph in, errors out,
- * nothing left allocated (ASan's leak check watches). */
-TEST(composed_entry_point)
-{
-    arena a;
-    arena_init(&a, 0);
-    diag_list errs;
-    diag_init(&errs, &a);
-    char *sdl = fixture_read(&a, DIR "requires-unreachable.graphql");
-    CHECK(sdl && !sg_check_composed_satisfiability(sdl, strlen(sdl), &errs));
-    CHECK_INT(errs.count, 5);
-    CHECK_STR(errs.first ? errs.first->code : "", "SATISFIABILITY_ERROR");
-    diag_list clean;
-    diag_init(&clean, &a);
-    sdl = fixture_read(&a, DIR "ok-28-auth-directives.graphql");
-    CHECK(sdl && sg_check_composed_satisfiability(sdl, strlen(sdl), &clean));
-    CHECK_INT(clean.count, 0);
-    diag_list broken;
-    diag_init(&broken, &a);
-    CHECK(!sg_check_composed_satisfiability("type Query { a: Int }", 21, &broken));
-    CHECK(broken.count > 0);
-    CHECK(broken.first &&
-          strcmp(broken.first->code ? broken.first->code : "", "SATISFIABILITY_ERROR") != 0);
-    arena_free(&a);
-}
-
 /* A field 200 object types down, in a graph no key leads to: the walk is
  * not recursive, and the witness query is printed to full depth. */
 TEST(deep_chain)
@@ -214,4 +188,4 @@ TEST(deep_chain)
 }
 
 TEST_MAIN(RUN(accepts_every_composable_set); RUN(rejects_as_apollo_does); RUN(result_and_codes);
-          RUN(composed_loader_takes_security_features); RUN(composed_entry_point); RUN(deep_chain);)
+          RUN(composed_loader_takes_security_features); RUN(deep_chain);)
