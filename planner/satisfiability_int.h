@@ -27,6 +27,10 @@ typedef struct sat_pos {
     /* came in by a key move and was cast at once to an object type it sees
      * through its interface object: Apollo moves it no further by keys */
     bool cast_on_entry;
+    /* how many of Apollo's subgraph paths this position stands for, less
+     * one: Apollo keeps a path per way of getting here, which shows in how
+     * its reasons are laid out */
+    uint32_t more_paths;
 } sat_pos;
 
 #define SAT_FROM_ROOT (-1)
@@ -42,6 +46,7 @@ typedef struct sat_reason {
     uint32_t source; /* the graph the query stood in */
     uint32_t dest;   /* the graph the step was tried in */
     const char *details;
+    uint32_t paths; /* of Apollo's subgraph paths giving it */
 } sat_reason;
 
 typedef struct sat_reasons {
@@ -85,8 +90,8 @@ typedef struct sat_ctx {
     uint32_t nlabels;
 } sat_ctx;
 
+/* Adds p; when s already has it, counts p's paths on the one there. */
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
-bool sat_posset_contains(const sat_posset *s, sat_pos p);
 /* Every graph (and interface object) of sub is in super, whatever each
  * position has provided: Apollo's test for a state it already walked. */
 bool sat_posset_covers(const sat_posset *sub, const sat_posset *super);

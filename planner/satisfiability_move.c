@@ -12,7 +12,13 @@
 
 void sat_posset_add(arena *a, sat_posset *s, sat_pos p)
 {
-    if (sat_posset_contains(s, p)) return;
+    for (uint32_t i = 0; i < s->n; i++) {
+        sat_pos *q = &s->items[i];
+        if (q->graph == p.graph && q->via == p.via && q->provided == p.provided) {
+            q->more_paths += p.more_paths + 1;
+            return;
+        }
+    }
     if (s->n == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 4;
         sat_pos *items = ARENA_ARRAY(a, sat_pos, cap);
@@ -21,15 +27,6 @@ void sat_posset_add(arena *a, sat_posset *s, sat_pos p)
         s->cap = cap;
     }
     s->items[s->n++] = p;
-}
-
-bool sat_posset_contains(const sat_posset *s, sat_pos p)
-{
-    for (uint32_t i = 0; i < s->n; i++) {
-        const sat_pos *q = &s->items[i];
-        if (q->graph == p.graph && q->via == p.via && q->provided == p.provided) return true;
-    }
-    return false;
 }
 
 bool sat_posset_covers(const sat_posset *sub, const sat_posset *super)
@@ -53,7 +50,7 @@ void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, co
         r->items = items;
         r->cap = cap;
     }
-    r->items[r->n++] = (sat_reason){source, dest, details};
+    r->items[r->n++] = (sat_reason){source, dest, details, 1};
 }
 
 static const char *graph_name(const sat_ctx *c, uint32_t g)
@@ -84,7 +81,8 @@ static sat_pos position_after(const sat_ctx *c, sat_pos p, const schema_field *f
 {
     const schema_type *next = f->named;
     bool via = next->kind == SCHEMA_INTERFACE && sg_is_interface_object(c->sg, next, p.graph);
-    return (sat_pos){.graph = p.graph,
+    return (sat_pos){.more_paths = p.more_paths,
+                     .graph = p.graph,
                      .via = via ? next : NULL,
                      .provided = provided,
                      .from = p.from,
@@ -454,6 +452,7 @@ static void key_moves_uncached(sat_ctx *c, sat_pos p, const schema_type *t, cons
                     }
                     to.from = (int32_t)q.graph;
                     to.since = c->depth_walked;
+                    to.more_paths = q.more_paths;
                     at[queue.n] = keyed;
                     entered_by[queue.n] = text;
                     sat_posset_add(c->a, &queue, to);
@@ -494,6 +493,7 @@ static void key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *e
     for (uint32_t i = 0; i < c->key_moves[slot]->n; i++) {
         sat_pos to = c->key_moves[slot]->items[i];
         to.since = c->depth_walked; /* the graphs moved from are the same every time */
+        to.more_paths = p.more_paths;
         sat_posset_add(c->a, out, to);
     }
 }
@@ -610,6 +610,8 @@ static bool move_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_f
             sat_reason_add(c->a, why, key_why.items[i].source, key_why.items[i].dest,
                            key_why.items[i].details);
         unreachable_graphs(c, p, t, f, why, first);
+        for (uint32_t i = first; i < why->n; i++)
+            why->items[i].paths = p.more_paths + 1;
     }
     return false;
 }
@@ -663,8 +665,11 @@ static bool cast_one(sat_ctx *c, sat_pos p, const schema_type *t, const schema_t
     schema_type *const *possible = sg_possible_in_graph(c->sg, t, p.graph, &n);
     for (uint32_t k = 0; k < n; k++)
         if (strcmp(possible[k]->name, obj->name) == 0) {
-            *out = (sat_pos){
-                .graph = p.graph, .provided = p.provided, .from = p.from, .since = p.since};
+            *out = (sat_pos){.graph = p.graph,
+                             .provided = p.provided,
+                             .from = p.from,
+                             .since = p.since,
+                             .more_paths = p.more_paths};
             return true;
         }
     return false;

@@ -102,9 +102,9 @@ static void print_reasons(sbuf *b, const sat_ctx *c, const sat_reasons *why)
         uint32_t g = why->items[i].source;
         if (done[g]) continue;
         done[g] = true;
-        uint32_t count = 0;
+        uint32_t count = 0; /* Apollo's reasons, one per path */
         for (uint32_t j = i; j < why->n; j++)
-            count += why->items[j].source == g;
+            if (why->items[j].source == g) count += why->items[j].paths;
         sbuf_printf(b, "%s- from subgraph \"%s\":", first_group ? "" : "\n", c->sg->graphs[g].name);
         first_group = false;
         if (count == 1) {

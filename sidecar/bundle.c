@@ -7,6 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "plan_codec.h"
+#include "validate.h"
 #include "wire.h"
 
 /* Bundles loaded and not yet freed, process-wide. */
@@ -48,6 +50,65 @@ static void describe_first(sbuf *reason, const char *what, const diag_list *errs
     sbuf_puts(reason, e->message);
 }
 
+/* Routes name graphs the supergraph may not have (a subgraph removed since):
+ * those are skipped. */
+static void apply_routes(bundle *b, supergraph *sg, const bundle_input *in)
+{
+    for (size_t i = 0; i < in->nroutes; i++)
+        for (uint32_t g = 0; g < sg->ngraphs; g++)
+            if (strcmp(sg->graphs[g].name, in->routes[i].name) == 0)
+                sg->graphs[g].url = arena_strdup(&b->arena, in->routes[i].url);
+}
+
+/* One precompiled plan, into the bundle's arena: what the sidecar would have
+ * made itself for this operation, or false with the reason. */
+static bool load_plan(bundle *b, size_t i, const bundle_plan_input *in, bundle_plan *out,
+                      sbuf *reason)
+{
+    arena *a = &b->arena;
+    diag_list errs;
+    diag_init(&errs, a);
+    out->query = arena_strndup(a, in->query, in->query_len);
+    out->query_len = in->query_len;
+    bool named = in->operation_name && *in->operation_name;
+    out->operation_name = named ? arena_strdup(a, in->operation_name) : NULL;
+    parse_error perr;
+    out->doc = parse_document(a, out->query, out->query_len, NULL, &perr);
+    if (!out->doc) {
+        sbuf_printf(reason, "precompiled plan %zu does not parse: %u:%u: %s", i, perr.loc.line,
+                    perr.loc.column, perr.message);
+        return false;
+    }
+    char what[64];
+    snprintf(what, sizeof what, "precompiled plan %zu does not validate", i);
+    if (!validate_document(b->sg->api, out->doc, &errs)) {
+        describe_first(reason, what, &errs);
+        return false;
+    }
+    out->op = ast_find_operation(out->doc, out->operation_name);
+    if (!out->op) {
+        sbuf_printf(reason, "precompiled plan %zu names no operation of its query", i);
+        return false;
+    }
+    out->plan = plan_decode(a, b->sg, in->plan, in->plan_len, &errs);
+    if (!out->plan) {
+        snprintf(what, sizeof what, "precompiled plan %zu does not decode", i);
+        describe_first(reason, what, &errs);
+        return false;
+    }
+    return true;
+}
+
+static bool load_plans(bundle *b, const bundle_input *in, sbuf *reason)
+{
+    bundle_plan *plans = ARENA_ARRAY(&b->arena, bundle_plan, in->nplans ? in->nplans : 1);
+    for (size_t i = 0; i < in->nplans; i++)
+        if (!load_plan(b, i, &in->plans[i], &plans[i], reason)) return false;
+    b->plans = plans;
+    b->nplans = in->nplans;
+    return true;
+}
+
 bundle *bundle_load(const bundle_input *in, sbuf *reason)
 {
     /* The header is malloc'd, not in the arena: the supergraph keeps a
@@ -57,9 +118,11 @@ bundle *bundle_load(const bundle_input *in, sbuf *reason)
     arena_init(&b->arena, 1 << 16);
     diag_list errs;
     diag_init(&errs, &b->arena);
-    b->sg = sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
-    if (!b->sg) {
-        describe_first(reason, "the supergraph does not load", &errs);
+    supergraph *sg = sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
+    if (sg) apply_routes(b, sg, in);
+    b->sg = sg;
+    if (!b->sg) describe_first(reason, "the supergraph does not load", &errs);
+    if (!b->sg || !load_plans(b, in, reason)) {
         arena_free(&b->arena);
         free(b);
         return NULL;

@@ -62,17 +62,41 @@ typedef struct bundle {
     atomic_uint refs;
 } bundle;
 
+/* --local-subgraph NAME=URL: the requests for subgraph NAME go to URL (the
+ * service beside the sidecar, over loopback) instead of its routing URL. */
+typedef struct bundle_route {
+    const char *name;
+    const char *url;
+} bundle_route;
+
+/* A precompiled plan as it arrives: the operation, and its plan in
+ * planner/plan_codec.h's encoding. */
+typedef struct bundle_plan_input {
+    const char *query;
+    size_t query_len;
+    const char *operation_name; /* NULL or "" when none */
+    const uint8_t *plan;
+    size_t plan_len;
+} bundle_plan_input;
+
 /* What a bundle is loaded from. The strings are copied. */
 typedef struct bundle_input {
     uint64_t version;
     const char *sha256; /* NULL: computed from the SDL (static mode) */
     const char *sdl;
     size_t sdl_len;
+    const bundle_route *routes; /* applied to the graphs the supergraph has */
+    size_t nroutes;
+    const bundle_plan_input *plans;
+    size_t nplans;
     bundle_source source;
 } bundle_input;
 
-/* Loads the supergraph. A bundle with one reference, or NULL with the
- * reason in `reason` (one line, as a rejection carries it). */
+/* Loads the supergraph, points the routed graphs at their URLs, and checks
+ * every precompiled plan against it: its operation parses and validates
+ * against the API schema, and the plan decodes against the supergraph. A
+ * bundle with one reference, or NULL with the reason in `reason` (one line,
+ * as a rejection carries it). */
 bundle *bundle_load(const bundle_input *in, sbuf *reason);
 
 void bundle_retain(bundle *b);

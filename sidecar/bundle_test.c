@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "ftest.h"
+#include "plan_codec.h"
+#include "planner.h"
 #include "mesh_testutil.h"
 #include "worker.h"
 
@@ -76,6 +78,78 @@ TEST(load_rejects_with_the_first_error)
     in = (bundle_input){.version = 1, .sdl = "type Query { a: Int }", .sdl_len = 21};
     CHECK(!bundle_load(&in, &reason));
     CHECK(reason.len > 30 && strncmp(reason.data, "the supergraph does not load: ", 30) == 0);
+    CHECK_INT(bundle_live_count(), 0);
+    sbuf_free(&reason);
+}
+
+/* A bundle with one precompiled plan of `query`, planned here as the control
+ * plane would; `plan_bytes` replaces the plan when given. */
+static bundle *load_with_plan(int port, const char *query, const char *op_name,
+                              const char *plan_bytes, sbuf *reason)
+{
+    char *sdl = tm_supergraph(port, "hello: String extra: Int");
+    arena a;
+    arena_init(&a, 1 << 16);
+    diag_list errs;
+    diag_init(&errs, &a);
+    parse_error perr;
+    const supergraph *sg = sg_load(&a, sdl, strlen(sdl), &errs);
+    sbuf encoded;
+    sbuf_init(&encoded);
+    ast_document *doc = parse_document(&a, "{ hello }", 9, NULL, &perr);
+    plan *p = qp_plan(&a, sg, doc, ast_find_operation(doc, NULL), &errs);
+    plan_encode(p, &encoded);
+    if (plan_bytes) {
+        sbuf_reset(&encoded);
+        sbuf_puts(&encoded, plan_bytes);
+    }
+    bundle_plan_input pin = {.query = query,
+                             .query_len = strlen(query),
+                             .operation_name = op_name,
+                             .plan = (const uint8_t *)encoded.data,
+                             .plan_len = encoded.len};
+    bundle_input in = {
+        .version = 1, .sdl = sdl, .sdl_len = strlen(sdl), .plans = &pin, .nplans = 1};
+    bundle *b = bundle_load(&in, reason);
+    sbuf_free(&encoded);
+    arena_free(&a);
+    free(sdl);
+    return b;
+}
+
+TEST(load_with_a_precompiled_plan)
+{
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle *b = load_with_plan(1, "{ hello }", "", NULL, &reason);
+    CHECK(b != NULL);
+    if (b) {
+        CHECK_INT(b->nplans, 1);
+        CHECK_STR(b->plans[0].query, "{ hello }");
+        CHECK(b->plans[0].operation_name == NULL);
+        CHECK(b->plans[0].doc && b->plans[0].op && b->plans[0].plan);
+    }
+    bundle_release(b);
+    sbuf_free(&reason);
+}
+
+TEST(load_rejects_a_bad_precompiled_plan)
+{
+    sbuf reason;
+    sbuf_init(&reason);
+    CHECK(!load_with_plan(1, "{ hello }", NULL, "FMPL\x01garbage", &reason));
+    CHECK(strncmp(reason.data, "precompiled plan 0 does not decode: ", 36) == 0);
+    sbuf_reset(&reason);
+    CHECK(!load_with_plan(1, "{ nope }", NULL, NULL, &reason));
+    CHECK_STR(reason.data, "precompiled plan 0 does not validate: 1:3: Cannot query field "
+                           "\"nope\" on type \"Query\".");
+    sbuf_reset(&reason);
+    CHECK(!load_with_plan(1, "{", NULL, NULL, &reason));
+    CHECK_STR(reason.data,
+              "precompiled plan 0 does not parse: 1:2: Syntax Error: Expected Name, found <EOF>.");
+    sbuf_reset(&reason);
+    CHECK(!load_with_plan(1, "query A { hello }", "B", NULL, &reason));
+    CHECK_STR(reason.data, "precompiled plan 0 names no operation of its query");
     CHECK_INT(bundle_live_count(), 0);
     sbuf_free(&reason);
 }
@@ -219,6 +293,42 @@ static long post_query(CURL *h, int port, const char *query, sbuf *body)
     return tm_http(h, port, "/graphql", json, NULL, body);
 }
 
+/* The workers' plan cache hits (or misses), summed. */
+static uint64_t plan_counts(const mini_sidecar *m, bool hits)
+{
+    uint64_t n = 0;
+    for (int i = 0; i < 2; i++) {
+        const worker_counters *c = worker_get_counters(m->workers[i]);
+        n += counter_get(hits ? &c->plan_hits : &c->plan_misses);
+    }
+    return n;
+}
+
+/* A new bundle's precompiled plans seed every worker's new plan cache: the
+ * first request for them plans nothing. */
+TEST(precompiled_plans_seed_the_caches)
+{
+    tm_stub stub;
+    tm_stub_start(&stub, 0);
+    sbuf reason;
+    sbuf_init(&reason);
+    mini_sidecar m;
+    mini_start(&m, load_with_plan(stub.port, "{ hello }", NULL, NULL, &reason));
+    CURL *h = curl_easy_init();
+    for (int i = 0; i < 4; i++) {
+        CHECK_INT(post_query(h, m.port, "{ hello }", &reason), 200);
+        CHECK_STR(reason.data, "{\"data\":{\"hello\":\"world\"}}");
+    }
+    CHECK_INT(plan_counts(&m, true), 4);
+    CHECK_INT(plan_counts(&m, false), 0);
+    CHECK_INT(post_query(h, m.port, "{ extra }", &reason), 200);
+    CHECK_INT(plan_counts(&m, false), 1);
+    curl_easy_cleanup(h);
+    sbuf_free(&reason);
+    mini_stop(&m);
+    tm_stub_stop(&stub);
+}
+
 TEST(no_bundle_yet_is_503)
 {
     mini_sidecar m;
@@ -277,6 +387,36 @@ TEST(request_in_flight_keeps_the_old_bundle)
     mini_stop(&m);
     tm_stub_stop(&stub);
     CHECK_INT(bundle_live_count(), 0);
+}
+
+/* --local-subgraph: the supergraph's routing URL goes nowhere (port 1); the
+ * route sends the requests to the stub instead. A route for a subgraph the
+ * supergraph lacks is skipped. */
+TEST(local_subgraph_routes)
+{
+    tm_stub stub;
+    tm_stub_start(&stub, 0);
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d/graphql", stub.port);
+    bundle_route routes[] = {{"gone", "http://127.0.0.1:1/x"}, {"a", url}};
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf body;
+    sbuf_init(&body);
+    bundle_input in = {
+        .version = 1, .sdl = sdl, .sdl_len = strlen(sdl), .routes = routes, .nroutes = 2};
+    bundle *b = bundle_load(&in, &body);
+    CHECK(b != NULL);
+    CHECK_STR(b->sg->graphs[0].url, url);
+    mini_sidecar m;
+    mini_start(&m, b);
+    CURL *h = curl_easy_init();
+    CHECK_INT(post_query(h, m.port, "{ hello }", &body), 200);
+    CHECK_STR(body.data, "{\"data\":{\"hello\":\"world\"}}");
+    curl_easy_cleanup(h);
+    mini_stop(&m);
+    sbuf_free(&body);
+    free(sdl);
+    tm_stub_stop(&stub);
 }
 
 typedef struct client {
@@ -341,7 +481,9 @@ TEST(hundred_swaps_under_load)
 }
 
 TEST_MAIN(curl_global_init(CURL_GLOBAL_DEFAULT); RUN(load_keeps_metadata);
-          RUN(load_takes_given_sha256); RUN(load_rejects_with_the_first_error); RUN(references);
-          RUN(slot_set_acquire_peek); RUN(slot_under_concurrent_readers); RUN(no_bundle_yet_is_503);
-          RUN(request_in_flight_keeps_the_old_bundle); RUN(hundred_swaps_under_load);
-          curl_global_cleanup();)
+          RUN(load_takes_given_sha256); RUN(load_rejects_with_the_first_error);
+          RUN(load_with_a_precompiled_plan); RUN(load_rejects_a_bad_precompiled_plan);
+          RUN(references); RUN(slot_set_acquire_peek); RUN(slot_under_concurrent_readers);
+          RUN(precompiled_plans_seed_the_caches); RUN(no_bundle_yet_is_503);
+          RUN(local_subgraph_routes); RUN(request_in_flight_keeps_the_old_bundle);
+          RUN(hundred_swaps_under_load); curl_global_cleanup();)

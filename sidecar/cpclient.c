@@ -20,6 +20,7 @@
 #define CP_FETCH_TIMEOUT_MS 1000 /* a fetch's reply */
 #define CP_RETRY_MS 1000         /* fetch interval until the first answer */
 #define CP_HEARTBEAT_MS 1000
+#define CP_REPORT_QUEUE 64 /* report frames held while the PUSH pipe (re)connects */
 
 struct cpclient {
     cpclient_config cfg;
@@ -114,12 +115,25 @@ static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_sou
         arena_free(&a);
         return;
     }
+    bundle_plan_input *plans = ARENA_ARRAY(&a, bundle_plan_input, pb->n_plans ? pb->n_plans : 1);
+    for (size_t i = 0; i < pb->n_plans; i++) {
+        const Fedmesh__PrecompiledPlan *pp = pb->plans[i];
+        plans[i] = (bundle_plan_input){.query = pp->query,
+                                       .query_len = strlen(pp->query),
+                                       .operation_name = pp->operation_name,
+                                       .plan = pp->plan.data,
+                                       .plan_len = pp->plan.len};
+    }
     sbuf reason;
     sbuf_init(&reason);
     bundle_input in = {.version = pb->version,
                        .sha256 = env->sha256,
                        .sdl = pb->supergraph_sdl,
                        .sdl_len = strlen(pb->supergraph_sdl),
+                       .routes = c->cfg.routes,
+                       .nroutes = c->cfg.nroutes,
+                       .plans = plans,
+                       .nplans = pb->n_plans,
                        .source = source};
     bundle *b = bundle_load(&in, &reason);
     if (!b) {
@@ -179,12 +193,18 @@ static void follow(cpclient *c, const char *publish_url, const char *report_url)
         if (nng_sub0_open(&c->sub) == 0) {
             nng_socket_set(c->sub, NNG_OPT_SUB_SUBSCRIBE, "", 0);
             nng_socket_set_ms(c->sub, NNG_OPT_RECVTIMEO, CP_TICK_MS);
+            nng_socket_set_size(c->sub, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
             c->sub_open = dial(c->sub, publish_url, &c->publish_url);
         }
     }
     if (!same_url(c->report_url, report_url)) {
         close_stream(c->push, &c->push_open, &c->report_url);
-        if (nng_push0_open(&c->push) == 0) c->push_open = dial(c->push, report_url, &c->report_url);
+        if (nng_push0_open(&c->push) == 0) {
+            /* Frames wait here while the pipe connects: the first ack is
+             * sent right after this dial. */
+            nng_socket_set_int(c->push, NNG_OPT_SENDBUF, CP_REPORT_QUEUE);
+            c->push_open = dial(c->push, report_url, &c->report_url);
+        }
     }
 }
 
@@ -354,6 +374,9 @@ cpclient *cpclient_start(const cpclient_config *cfg)
     if (rv == 0) {
         nng_socket_set_ms(c->req, NNG_OPT_RECVTIMEO, CP_FETCH_TIMEOUT_MS);
         nng_socket_set_ms(c->req, NNG_OPT_SENDTIMEO, CP_FETCH_TIMEOUT_MS);
+        /* A larger message is refused by the wire library anyway: nng drops
+         * it before it is buffered. */
+        nng_socket_set_size(c->req, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
         rv = nng_dial(c->req, cfg->control_plane, NULL, NNG_FLAG_NONBLOCK);
         if (rv != 0) nng_close(c->req);
     }

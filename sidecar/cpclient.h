@@ -22,11 +22,13 @@
 #include "usage.h"
 
 typedef struct cpclient_config {
-    const char *control_plane; /* its fetch address, tcp://HOST:7101 */
-    const char *id;            /* this sidecar in reports */
-    const char *admin;         /* its admin HOST:PORT, in reports */
-    const char *listen;        /* its GraphQL HOST:PORT, in heartbeats */
-    const char *state_dir;     /* NULL: nothing kept on disk */
+    const char *control_plane;  /* its fetch address, tcp://HOST:7101 */
+    const char *id;             /* this sidecar in reports */
+    const char *admin;          /* its admin HOST:PORT, in reports */
+    const char *listen;         /* its GraphQL HOST:PORT, in heartbeats */
+    const char *state_dir;      /* NULL: nothing kept on disk */
+    const bundle_route *routes; /* --local-subgraph, applied to every bundle */
+    size_t nroutes;
     bundle_slot *bundles;
     mesh_counters *counters;
     /* Called on the client's thread after each swap (wakes the workers). */

@@ -63,6 +63,31 @@ static void make_bundle(uint64_t version, const char *sdl, sbuf *out)
     wire_bundle_encode(&pb, out);
 }
 
+/* An envelope of `sdl` as `version` with one precompiled plan of `query`
+ * whose plan bytes are `plan_bytes`, published. */
+static void fake_announce_with_plan(fake_cp *f, uint64_t version, const char *sdl,
+                                    const char *query, const char *plan_bytes)
+{
+    Fedmesh__PlanBundle pb = FEDMESH__PLAN_BUNDLE__INIT;
+    Fedmesh__PrecompiledPlan pp = FEDMESH__PRECOMPILED_PLAN__INIT;
+    Fedmesh__PrecompiledPlan *plans[1] = {&pp};
+    pp.query = (char *)query;
+    pp.operation_name = "";
+    pp.plan = (ProtobufCBinaryData){.len = strlen(plan_bytes), .data = (uint8_t *)plan_bytes};
+    pb.version = version;
+    pb.supergraph_sdl = (char *)sdl;
+    pb.n_plans = 1;
+    pb.plans = plans;
+    sbuf bytes, env;
+    sbuf_init(&bytes);
+    sbuf_init(&env);
+    wire_bundle_encode(&pb, &bytes);
+    wire_envelope_encode(version, (uint8_t *)bytes.data, bytes.len, &env);
+    nng_send(f->pub, env.data, env.len, 0);
+    sbuf_free(&bytes);
+    sbuf_free(&env);
+}
+
 static void *fake_serve(void *arg)
 {
     fake_cp *f = arg;
@@ -311,6 +336,11 @@ TEST(rejections_keep_the_old_bundle)
     CHECK_STR(r.reject.reason,
               "the supergraph does not load: 1:13: Syntax Error: Expected Name, found <EOF>.");
     fake_announce(&f, 6, "type Query {", false);
+    /* A precompiled plan that does not decode. */
+    fake_announce_with_plan(&f, 7, sdl, "{ hello }", "not a plan");
+    CHECK(next_report(&f, WIRE_REPORT_REJECT, 3000, &a, &r));
+    CHECK_INT(r.reject.version, 7);
+    CHECK(strncmp(r.reject.reason, "precompiled plan 0 does not decode: ", 36) == 0);
     /* An older version: ignored, no frame. */
     fake_announce(&f, 3, sdl, false);
     CHECK(!next_report(&f, WIRE_REPORT_REJECT, 500, &a, &r));
@@ -319,7 +349,7 @@ TEST(rejections_keep_the_old_bundle)
     CHECK(next_report(&f, WIRE_REPORT_REJECT, 3000, &a, &r));
     CHECK_INT(r.reject.version, 0);
     CHECK_INT(served_version(&c.slot), 4);
-    CHECK_INT(atomic_load(&c.counters.rejections), 3);
+    CHECK_INT(atomic_load(&c.counters.rejections), 4);
     CHECK_INT(atomic_load(&c.swaps), 1);
     cpclient_stop(cp);
     arena_free(&a);

@@ -11,8 +11,10 @@
  *                   [--admin-token TOKEN] [COMMON]
  *   fedmesh-sidecar --supergraph FILE --explain QUERY_FILE
  *
- * COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]
- *         [--max-depth N] [--plan-cache-mb N]
+ * COMMON: [--local-subgraph NAME=URL ...] [--threads N] [--subgraph-timeout-ms N]
+ *         [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]
+ * --local-subgraph sends subgraph NAME's requests to URL (the service beside
+ * the sidecar, over loopback) instead of its routing URL.
  * Both stop on SIGINT or SIGTERM, letting requests in flight finish. */
 #include <getopt.h>
 #include <stdio.h>
@@ -25,6 +27,8 @@
 #include "planner.h"
 #include "run.h"
 #include "validate.h"
+
+#define MAX_ROUTES 64
 
 typedef struct options {
     const char *supergraph;
@@ -41,6 +45,8 @@ typedef struct options {
     long max_body;
     long max_depth;
     long plan_cache_mb;
+    bundle_route routes[MAX_ROUTES]; /* --local-subgraph NAME=URL, names cut at '=' in argv */
+    size_t nroutes;
 } options;
 
 static char *read_file(const char *path, size_t *len)
@@ -68,7 +74,7 @@ static void print_diags(const char *what, const diag_list *errs)
 }
 
 /* Static mode: the one bundle, loaded from a supergraph file. */
-static bundle *load_file(const char *path)
+static bundle *load_file(const char *path, const options *o)
 {
     size_t len;
     char *sdl = read_file(path, &len);
@@ -78,7 +84,11 @@ static bundle *load_file(const char *path)
     }
     sbuf reason;
     sbuf_init(&reason);
-    bundle_input in = {.sdl = sdl, .sdl_len = len, .source = BUNDLE_SOURCE_STATIC};
+    bundle_input in = {.sdl = sdl,
+                       .sdl_len = len,
+                       .routes = o->routes,
+                       .nroutes = o->nroutes,
+                       .source = BUNDLE_SOURCE_STATIC};
     bundle *b = bundle_load(&in, &reason);
     if (!b) fprintf(stderr, "%s: %s\n", path, reason.data);
     sbuf_free(&reason);
@@ -132,15 +142,30 @@ static int usage(void)
           "       fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
           "                       [--admin-token TOKEN] [COMMON]\n"
           "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n"
-          "COMMON: [--threads N] [--subgraph-timeout-ms N] [--max-body-bytes N]\n"
-          "        [--max-depth N] [--plan-cache-mb N]\n",
+          "COMMON: [--local-subgraph NAME=URL ...] [--threads N] [--subgraph-timeout-ms N]\n"
+          "        [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]\n",
           stderr);
     return 2;
 }
 
-static void set_option(options *o, int c, const char *arg)
+/* NAME=URL; the '=' becomes the name's end. */
+static bool add_route(options *o, char *arg)
+{
+    char *eq = strchr(arg, '=');
+    if (!eq || eq == arg || !eq[1] || o->nroutes == MAX_ROUTES) {
+        fprintf(stderr, "fedmesh-sidecar: --local-subgraph wants NAME=URL, got %s\n", arg);
+        return false;
+    }
+    *eq = '\0';
+    o->routes[o->nroutes++] = (bundle_route){.name = arg, .url = eq + 1};
+    return true;
+}
+
+static bool set_option(options *o, int c, char *arg)
 {
     switch (c) {
+    case 'L':
+        return add_route(o, arg);
     case 's':
         o->supergraph = arg;
         break;
@@ -183,7 +208,10 @@ static void set_option(options *o, int c, const char *arg)
     case 'c':
         o->plan_cache_mb = atol(arg);
         break;
+    default:
+        return false;
     }
+    return true;
 }
 
 static bool read_options(int argc, char **argv, options *o)
@@ -203,6 +231,7 @@ static bool read_options(int argc, char **argv, options *o)
         {"max-body-bytes", required_argument, NULL, 'b'},
         {"max-depth", required_argument, NULL, 'd'},
         {"plan-cache-mb", required_argument, NULL, 'c'},
+        {"local-subgraph", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     *o = (options){.listen = "127.0.0.1:4000",
@@ -214,8 +243,7 @@ static bool read_options(int argc, char **argv, options *o)
                    .fetch_interval_ms = 5000};
     int c;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-        if (c == '?') return false;
-        set_option(o, c, optarg);
+        if (!set_option(o, c, optarg)) return false;
     }
     if (o->threads < 1) o->threads = 1;
     if (o->threads > RUN_MAX_WORKERS) o->threads = RUN_MAX_WORKERS;
@@ -273,6 +301,8 @@ static int serve(const options *o, bundle_slot *bundles)
                       .control_plane = o->control_plane,
                       .id = o->id ? o->id : id,
                       .state_dir = o->state_dir,
+                      .routes = o->routes,
+                      .nroutes = o->nroutes,
                       .fetch_interval_ms = o->fetch_interval_ms,
                       .serving = o->supergraph ? o->supergraph : "bundles of the control plane"};
     return run_serve(&cfg);
@@ -290,7 +320,7 @@ int main(int argc, char **argv)
     if (o.control_plane) {
         rc = serve(&o, &bundles);
     } else {
-        bundle *b = load_file(o.supergraph);
+        bundle *b = load_file(o.supergraph, &o);
         if (b && o.explain) {
             rc = explain(b->sg, o.explain);
             bundle_release(b);

@@ -97,6 +97,8 @@ static bool start_cpclient(running *r, const run_config *cfg)
                             .admin = cfg->admin,
                             .listen = cfg->listen,
                             .state_dir = cfg->state_dir,
+                            .routes = cfg->routes,
+                            .nroutes = cfg->nroutes,
                             .bundles = cfg->gw->bundles,
                             .counters = &r->mesh,
                             .on_swap = wake_workers,

@@ -16,6 +16,8 @@ typedef struct run_config {
     const char *control_plane;
     const char *id;
     const char *state_dir;
+    const bundle_route *routes; /* --local-subgraph */
+    size_t nroutes;
     long fetch_interval_ms;
     const char *serving; /* what the start message names: the file, or "the control plane" */
 } run_config;

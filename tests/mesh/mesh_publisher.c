@@ -5,8 +5,12 @@
  *   mesh-publisher --fetch URL --publish URL --report URL
  *
  * Commands, one a line on stdin:
- *   bundle VERSION SUPERGRAPH_FILE   make it the current bundle (fetch
- *                                    replies carry it) and announce it
+ *   bundle VERSION SUPERGRAPH_FILE [QUERY_FILE]
+ *                                    make it the current bundle (fetch
+ *                                    replies carry it) and announce it, with
+ *                                    the plan of QUERY_FILE's operation
+ *                                    precompiled (planned here, as the control
+ *                                    plane does)
  *   corrupt VERSION SUPERGRAPH_FILE  announce an envelope whose bundle bytes
  *                                    no longer match its SHA-256
  *   quit
@@ -26,6 +30,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "parser.h"
+#include "plan_codec.h"
+#include "planner.h"
+#include "validate.h"
 #include "wire_envelope.h"
 #include "wire_fetch.h"
 #include "wire_report.h"
@@ -54,20 +62,58 @@ static char *read_file(const char *path)
     return sbuf_take(&b);
 }
 
-/* A serialised PlanBundle of the supergraph in `path`; false when unreadable. */
-static bool make_bundle(uint64_t version, const char *path, sbuf *out)
+/* The plan of the one operation in `query` against `sdl`, encoded into
+ * `out`; false (with a message) when it does not plan. */
+static bool precompile(const char *sdl, const char *query, sbuf *out)
+{
+    arena a;
+    arena_init(&a, 1 << 16);
+    diag_list errs;
+    diag_init(&errs, &a);
+    parse_error perr;
+    const supergraph *sg = sg_load(&a, sdl, strlen(sdl), &errs);
+    ast_document *doc = sg ? parse_document(&a, query, strlen(query), NULL, &perr) : NULL;
+    const ast_definition *op = doc ? ast_find_operation(doc, NULL) : NULL;
+    plan *p = op && validate_document(sg->api, doc, &errs) ? qp_plan(&a, sg, doc, op, &errs) : NULL;
+    if (p)
+        plan_encode(p, out);
+    else
+        fprintf(stderr, "mesh-publisher: the query does not plan\n");
+    arena_free(&a);
+    return p != NULL;
+}
+
+/* A serialised PlanBundle of the supergraph in `path`, with the plan of the
+ * query in `query_path` (or none when NULL); false when either is unusable. */
+static bool make_bundle(uint64_t version, const char *path, const char *query_path, sbuf *out)
 {
     char *sdl = read_file(path);
-    if (!sdl) {
-        perror(path);
+    char *query = query_path ? read_file(query_path) : NULL;
+    if (!sdl || (query_path && !query)) {
+        perror(sdl ? query_path : path);
+        free(sdl);
         return false;
     }
     Fedmesh__PlanBundle pb = FEDMESH__PLAN_BUNDLE__INIT;
+    Fedmesh__PrecompiledPlan pp = FEDMESH__PRECOMPILED_PLAN__INIT;
+    Fedmesh__PrecompiledPlan *plans[1] = {&pp};
+    sbuf plan_bytes;
+    sbuf_init(&plan_bytes);
+    bool ok = !query || precompile(sdl, query, &plan_bytes);
     pb.version = version;
     pb.supergraph_sdl = sdl;
-    wire_bundle_encode(&pb, out);
+    if (query) {
+        pp.query = query;
+        pp.operation_name = "";
+        pp.plan = (ProtobufCBinaryData){.len = plan_bytes.len, .data = (uint8_t *)plan_bytes.data};
+        pb.n_plans = 1;
+        pb.plans = plans;
+    }
+    if (ok) wire_bundle_encode(&pb, out);
+    sbuf_free(&plan_bytes);
+    free(query);
     free(sdl);
-    return true;
+    return ok;
 }
 
 static void *serve_fetches(void *arg)
@@ -174,14 +220,15 @@ static void announce(publisher *p, uint64_t version, const sbuf *bundle, bool co
 static void command(publisher *p, const char *line)
 {
     unsigned long long version;
-    char what[16], path[4096];
-    if (sscanf(line, "%15s %llu %4095s", what, &version, path) != 3) {
+    char what[16], path[4096], query[4096];
+    int n = sscanf(line, "%15s %llu %4095s %4095s", what, &version, path, query);
+    if (n < 3) {
         fprintf(stderr, "mesh-publisher: cannot read command: %s", line);
         return;
     }
     sbuf bundle;
     sbuf_init(&bundle);
-    if (!make_bundle(version, path, &bundle)) return;
+    if (!make_bundle(version, path, n == 4 ? query : NULL, &bundle)) return;
     bool corrupt = strcmp(what, "corrupt") == 0;
     if (!corrupt) {
         pthread_mutex_lock(&p->lock);
