@@ -4,7 +4,9 @@
  * supergraph and puts them in its plan cache, so a new bundle starts warm.
  *
  * The form is compact, versioned and checked on the way in: decoding never
- * trusts a count, a length or an index, never recurses deeper than
+ * trusts a count, a length or an index (a count larger than the bytes left
+ * could hold is refused before anything is allocated, so a decode's memory
+ * stays within a small multiple of its input), never recurses deeper than
  * PLAN_CODEC_MAX_DEPTH, and rejects a plan that does not fit the supergraph
  * (a graph index out of range, a subgraph name that is not that graph's, a
  * type the schema lacks) or that the executor could not run (a Flatten with

@@ -1,8 +1,8 @@
 /* plan_codec_decode.c: bytes to a plan (layout in plan_codec.h), for bytes
  * that may be anything. Every read checks what is left; every count is
  * checked against the bytes left before anything is allocated for it (each
- * item takes at least one byte); nesting is counted; the first problem stops
- * the decode with one error. */
+ * item takes at least a known number of bytes); nesting is counted; the first
+ * problem stops the decode with one error. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -59,13 +59,15 @@ static bool get_varint(decoder *d, uint64_t *v)
     return fail(d, "integer too long");
 }
 
-/* A count of items that each take at least one byte. */
-static bool get_count(decoder *d, const char *what, uint32_t *n)
+/* A count of items that each take at least min_size bytes: more than the
+ * bytes left can hold is a lie, refused before anything is allocated, so the
+ * memory a decode takes stays within a small multiple of its input. */
+static bool get_count(decoder *d, const char *what, size_t min_size, uint32_t *n)
 {
     uint64_t v;
     *n = 0;
     if (!get_varint(d, &v)) return false;
-    if (v > left(d))
+    if (v > left(d) / min_size)
         return fail(d, "%s count %llu is more than the bytes left", what, (unsigned long long)v);
     *n = (uint32_t)v;
     return true;
@@ -99,7 +101,7 @@ static bool get_required_str(decoder *d, const char *what, const char **s)
 
 static bool get_strings(decoder *d)
 {
-    if (!get_count(d, "string table", &d->nstrings)) return false;
+    if (!get_count(d, "string table", 1, &d->nstrings)) return false;
     d->strings = ARENA_ARRAY(d->a, const char *, d->nstrings ? d->nstrings : 1);
     for (uint32_t i = 0; i < d->nstrings; i++) {
         uint64_t len;
@@ -120,7 +122,7 @@ static bool type_known(decoder *d, const schema *s, const char *name)
 
 static bool get_path(decoder *d, plan_path *path)
 {
-    if (!get_count(d, "path step", &path->nsteps)) return false;
+    if (!get_count(d, "path step", 2, &path->nsteps)) return false;
     path->steps = ARENA_ARRAY(d->a, plan_path_step, path->nsteps ? path->nsteps : 1);
     for (uint32_t i = 0; i < path->nsteps; i++) {
         plan_path_step *s = &path->steps[i];
@@ -136,7 +138,7 @@ static bool get_path(decoder *d, plan_path *path)
 
 static bool get_rewrites(decoder *d, const plan_rewrite **out, uint32_t *n)
 {
-    if (!get_count(d, "rewrite", n)) return false;
+    if (!get_count(d, "rewrite", 3, n)) return false;
     plan_rewrite *rewrites = ARENA_ARRAY(d->a, plan_rewrite, *n ? *n : 1);
     for (uint32_t i = 0; i < *n; i++) {
         plan_rewrite *r = &rewrites[i];
@@ -176,7 +178,7 @@ static bool get_fetch(decoder *d, bool entities, plan_fetch **out)
     if (!get_small(d, "operation type", AST_OP_SUBSCRIPTION, &optype)) return false;
     f->operation_type = (ast_operation_type)optype;
     if (!get_required_str(d, "operation", &f->operation) || !get_str(d, &f->operation_name) ||
-        !get_count(d, "variable", &f->nvariables))
+        !get_count(d, "variable", 1, &f->nvariables))
         return false;
     const char **vars = ARENA_ARRAY(d->a, const char *, f->nvariables ? f->nvariables : 1);
     for (uint32_t i = 0; i < f->nvariables; i++)
@@ -214,7 +216,7 @@ static bool get_node(decoder *d, unsigned depth, plan_node **out)
     switch (n->kind) {
     case PLAN_SEQUENCE:
     case PLAN_PARALLEL:
-        if (!get_count(d, "child", &n->nchildren)) return false;
+        if (!get_count(d, "child", 2, &n->nchildren)) return false;
         n->children = ARENA_ARRAY(d->a, plan_node *, n->nchildren ? n->nchildren : 1);
         for (uint32_t i = 0; i < n->nchildren; i++)
             if (!get_node(d, depth + 1, &n->children[i])) return false;
@@ -224,7 +226,7 @@ static bool get_node(decoder *d, unsigned depth, plan_node **out)
         d->nfetch_nodes++;
         break;
     case PLAN_FLATTEN:
-        if (!get_count(d, "path", &n->npaths)) return false;
+        if (!get_count(d, "path", 1, &n->npaths)) return false;
         if (n->npaths == 0) return fail(d, "flatten has no path");
         n->paths = ARENA_ARRAY(d->a, plan_path, n->npaths);
         for (uint32_t i = 0; i < n->npaths; i++)
@@ -292,7 +294,7 @@ static bool get_shape(decoder *d, unsigned depth, const plan_shape **out);
 /* A list of variable names. */
 static bool get_names(decoder *d, const char ***names, uint32_t *n)
 {
-    if (!get_count(d, "variable name", n)) return false;
+    if (!get_count(d, "variable name", 1, n)) return false;
     const char **list = ARENA_ARRAY(d->a, const char *, *n ? *n : 1);
     for (uint32_t i = 0; i < *n; i++)
         if (!get_required_str(d, "variable name", &list[i])) return false;
@@ -302,7 +304,7 @@ static bool get_names(decoder *d, const char ***names, uint32_t *n)
 
 static bool get_guards(decoder *d, plan_shape_field *f)
 {
-    if (!get_count(d, "guard", &f->nguards)) return false;
+    if (!get_count(d, "guard", 2, &f->nguards)) return false;
     plan_shape_guard *guards = ARENA_ARRAY(d->a, plan_shape_guard, f->nguards ? f->nguards : 1);
     for (uint32_t i = 0; i < f->nguards; i++) {
         plan_shape_guard *g = &guards[i];
@@ -335,11 +337,11 @@ static bool get_shape_field(decoder *d, unsigned depth, plan_shape_field *f)
 static bool get_variants(decoder *d, unsigned depth, plan_shape *shape)
 {
     uint32_t ndistinct;
-    if (!get_count(d, "variant shape", &ndistinct)) return false;
+    if (!get_count(d, "variant shape", 3, &ndistinct)) return false;
     const plan_shape **distinct = ARENA_ARRAY(d->a, const plan_shape *, ndistinct ? ndistinct : 1);
     for (uint32_t i = 0; i < ndistinct; i++)
         if (!get_shape(d, depth + 1, &distinct[i])) return false;
-    if (!get_count(d, "variant", &shape->nvariants)) return false;
+    if (!get_count(d, "variant", 2, &shape->nvariants)) return false;
     if (!shape->nvariants != !ndistinct)
         return fail(d, "%u variant types for %u variant shapes", shape->nvariants, ndistinct);
     if (!shape->nvariants) return true;
@@ -361,7 +363,7 @@ static bool get_shape(decoder *d, unsigned depth, const plan_shape **out)
     if (depth > PLAN_CODEC_MAX_DEPTH)
         return fail(d, "shapes nest deeper than %d", PLAN_CODEC_MAX_DEPTH);
     plan_shape *shape = ARENA_NEW(d->a, plan_shape);
-    if (!get_count(d, "shape field", &shape->nfields)) return false;
+    if (!get_count(d, "shape field", 9, &shape->nfields)) return false;
     shape->fields = ARENA_ARRAY(d->a, plan_shape_field, shape->nfields ? shape->nfields : 1);
     for (uint32_t i = 0; i < shape->nfields; i++)
         if (!get_shape_field(d, depth, &shape->fields[i])) return false;

@@ -442,10 +442,16 @@ TEST(lying_counts_and_strings_are_rejected)
                             "a\0",
                             9),
               "Invalid plan encoding: string 1 holds a NUL byte");
-    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x01\x00\x05", 13),
-              "Invalid plan encoding: string 5 is not in the table");
+    CHECK_STR(
+        decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x01\x00\x05\x00\x00\x00\x00\x00\x00\x00", 20),
+        "Invalid plan encoding: string 5 is not in the table");
     CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\xff\xff\x03", 13),
               "Invalid plan encoding: shape field count 65535 is more than the bytes left");
+    /* a shape field takes at least 9 bytes: 2 fields need 18 */
+    CHECK_STR(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00"
+                            "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+                            27),
+              "Invalid plan encoding: shape field count 2 is more than the bytes left");
     CHECK_STR(decode_reason("FMPL\x01\x00\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 17),
               "Invalid plan encoding: integer too long");
     CHECK_STR(decode_reason("FMPL\x01\x00\x07", 7),
@@ -460,7 +466,7 @@ TEST(lying_counts_and_strings_are_rejected)
               "Invalid plan encoding: 1 bytes after the plan");
     CHECK(decode_reason("FMPL\x01\x00\x00\x00\x00\x00\x00\x00\x00", 13) == NULL);
     /* one variant type and no variant shape; a shape index past the last */
-    CHECK_STR(decode_reason("FMPL\x01\x01\x04User\x00\x00\x00\x00\x00\x00\x01\x01\x00", 19),
+    CHECK_STR(decode_reason("FMPL\x01\x01\x04User\x00\x00\x00\x00\x00\x00\x01\x01\x00", 20),
               "Invalid plan encoding: 1 variant types for 0 variant shapes");
     CHECK_STR(decode_reason("FMPL\x01\x01\x04User\x00\x00\x00\x00\x00\x01\x00\x00\x00\x01"
                             "\x01\x01",

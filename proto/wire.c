@@ -61,10 +61,26 @@ void wire_pack(const ProtobufCMessage *msg, sbuf *out)
 }
 
 /* protobuf-c allocates through these: everything lands in the arena, and its
- * frees (of a message it gives up on halfway) are left to the arena. */
+ * frees (of a message it gives up on halfway) are left to the arena. A
+ * budget bounds what one decode may take: protobuf-c allocates a struct for
+ * every element of a repeated field, so a hostile message of empty elements
+ * (two bytes each) would otherwise cost some 40 times its size. */
+typedef struct pb_budget {
+    arena *a;
+    size_t left;
+    bool exhausted;
+} pb_budget;
+
 static void *arena_pb_alloc(void *data, size_t size)
 {
-    return arena_alloc(data, size ? size : 1);
+    pb_budget *budget = data;
+    size_t need = size ? size : 1;
+    if (need > budget->left) {
+        budget->exhausted = true;
+        return NULL; /* protobuf-c gives up the decode */
+    }
+    budget->left -= need;
+    return arena_alloc(budget->a, need);
 }
 
 static void arena_pb_free(void *data, void *pointer)
@@ -81,9 +97,14 @@ ProtobufCMessage *wire_unpack(arena *a, const ProtobufCMessageDescriptor *desc, 
                   WIRE_MAX_MESSAGE_BYTES);
         return NULL;
     }
+    pb_budget budget = {.a = a, .left = WIRE_DECODE_BUDGET(len)};
     ProtobufCAllocator allocator = {
-        .alloc = arena_pb_alloc, .free = arena_pb_free, .allocator_data = a};
+        .alloc = arena_pb_alloc, .free = arena_pb_free, .allocator_data = &budget};
     ProtobufCMessage *msg = protobuf_c_message_unpack(desc, &allocator, len, buf);
-    if (!msg) wire_fail(why, "%s does not decode (malformed protobuf)", what);
+    if (!msg && budget.exhausted)
+        wire_fail(why, "%s would take more than %zu bytes of memory to decode", what,
+                  WIRE_DECODE_BUDGET(len));
+    else if (!msg)
+        wire_fail(why, "%s does not decode (malformed protobuf)", what);
     return msg;
 }

@@ -21,6 +21,11 @@
 /* Largest report frame (a usage frame lists the most used operations). */
 #define WIRE_MAX_REPORT_BYTES ((size_t)1 << 20)
 
+/* Most memory decoding a message of len bytes may take: its strings and
+ * bytes are copied (len), each message struct costs a few dozen bytes more;
+ * a message made of many tiny elements is refused. */
+#define WIRE_DECODE_BUDGET(len) (4 * (size_t)(len) + 65536)
+
 /* 64 hex digits and a NUL. */
 #define WIRE_SHA256_HEX_SIZE 65
 

@@ -366,6 +366,29 @@ TEST(bundle_that_is_not_protobuf_is_rejected)
     sbuf_free(&buf);
 }
 
+TEST(bundle_of_many_empty_elements_exceeds_its_memory_budget)
+{
+    /* version 1, a supergraph, then 5000 empty SubgraphInfo (field 4, length
+     * 0: two bytes each, a struct and a pointer each when decoded) */
+    sbuf buf;
+    sbuf_init(&buf);
+    sbuf_append(&buf, "\x08\x01\x1a\x01x", 5);
+    for (int i = 0; i < 5000; i++)
+        sbuf_append(&buf, "\x22\x00", 2);
+    arena a;
+    arena_init(&a, 0);
+    wire_reason why = {{0}};
+    CHECK(wire_bundle_decode(&a, (const uint8_t *)buf.data, buf.len, &why) == NULL);
+    CHECK_STR(why.text, "bundle would take more than 105556 bytes of memory to decode");
+    /* 100 of them fit */
+    buf.len = 5 + 200;
+    Fedmesh__PlanBundle *b = wire_bundle_decode(&a, (const uint8_t *)buf.data, buf.len, &why);
+    CHECK(b != NULL);
+    if (b) CHECK_INT(b->n_subgraphs, 100);
+    arena_free(&a);
+    sbuf_free(&buf);
+}
+
 TEST_MAIN(RUN(sha256_hex_matches_known_digests); RUN(sha256_hex_form_is_checked);
           RUN(bundle_round_trip_keeps_every_field); RUN(envelope_round_trip_opens_to_the_bundle);
           RUN(envelope_init_borrows_the_bundle_bytes); RUN(wrong_hash_is_rejected_with_both_hashes);
@@ -373,4 +396,5 @@ TEST_MAIN(RUN(sha256_hex_matches_known_digests); RUN(sha256_hex_form_is_checked)
           RUN(every_bit_flip_is_rejected); RUN(every_truncation_is_rejected);
           RUN(truncated_envelope_says_it_is_malformed); RUN(flipped_bundle_byte_fails_the_hash);
           RUN(lying_lengths_are_rejected); RUN(oversized_message_is_refused_before_decoding);
-          RUN(bundle_content_is_checked); RUN(bundle_that_is_not_protobuf_is_rejected))
+          RUN(bundle_content_is_checked); RUN(bundle_that_is_not_protobuf_is_rejected);
+          RUN(bundle_of_many_empty_elements_exceeds_its_memory_budget))
