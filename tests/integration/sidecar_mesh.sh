@@ -201,6 +201,8 @@ expect "old bundle keeps serving" "$(version_of version)" 21
 expect "query after the rejection" "$(answers_same)" same
 grep -q '^heartbeat mesh-test 21 ' "$tmp/reports" && echo "ok: heartbeats carry the version" ||
     { echo "FAIL: no heartbeat with version 21"; fail=1; }
+# Usage frames go out every 5 s: give the next one time to come.
+for _ in $(seq 80); do grep -q '^usage mesh-test [0-9]' "$tmp/reports" && break; sleep 0.1; done
 grep -q '^usage mesh-test [0-9]' "$tmp/reports" && echo "ok: usage frames" ||
     { echo "FAIL: no usage frame"; fail=1; }
 
