@@ -52,7 +52,9 @@ static void put(const char *name, const char *text)
 
 static void write_config(void)
 {
-    int base = 30000 + (int)(getpid() % 15000) * 2;
+    /* Below Linux's ephemeral range (32768-60999), where an outgoing
+     * connection of any other process could hold the port first. */
+    int base = 20000 + (int)(getpid() % 6000) * 2;
     admin_port = base;
     snprintf(fetch_url, sizeof fetch_url, "tcp://127.0.0.1:%d", base + 1);
     char yaml[2048];
@@ -163,6 +165,8 @@ static void connect_sidecar(sidecar *s)
 {
     CHECK(nng_req0_open(&s->req) == 0);
     nng_socket_set_ms(s->req, NNG_OPT_RECVTIMEO, 2000);
+    /* A daemon that never came up fails the test instead of hanging it. */
+    nng_socket_set_ms(s->req, NNG_OPT_SENDTIMEO, 500);
     CHECK(nng_dial(s->req, fetch_url, NULL, NNG_FLAG_NONBLOCK) == 0);
     Fedmesh__FetchReply *r = NULL;
     for (int i = 0; i < 100 && !r; i++) {
