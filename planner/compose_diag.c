@@ -3,6 +3,7 @@
  * model (compose_int.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "compose_int.h"
 
@@ -79,9 +80,16 @@ diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc 
 {
     va_list ap;
     va_start(ap, fmt);
-    diag *e = compose_vadd(c->hints, code, where, loc, fmt, ap);
+    diag *e = compose_vadd(c->hints, code, NULL, loc, fmt, ap);
     va_end(ap);
+    diag_source(e, where ? where->name : NULL);
     return e;
+}
+
+bool compose_is_access_control(const char *name)
+{
+    return !strcmp(name, "authenticated") || !strcmp(name, "requiresScopes") ||
+           !strcmp(name, "policy");
 }
 
 const ctype *csub_type(const csub *s, const char *name)

@@ -284,6 +284,7 @@ diag *compose_error(compose_ctx *c, const char *code, const csub *where, src_loc
  * none) but with the subgraph the location is in as the diag's source. */
 diag *compose_error_in(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                        const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* A hint (Apollo's hints have no "[subgraph] " prefix; where is its source). */
 diag *compose_hint(compose_ctx *c, const char *code, const csub *where, src_loc loc,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -315,6 +316,10 @@ const char *compose_print(compose_ctx *c, size_t *len);
  * through compose_error. */
 void compose_check_subgraph(compose_ctx *c, const csub *s);
 void compose_check_merged(compose_ctx *c, const cmerged *m);
+
+/* @authenticated, @requiresScopes or @policy (by supergraph name): Apollo
+ * merges these first and propagates them to interfaces. */
+bool compose_is_access_control(const char *name);
 
 /* Look-ups. */
 const ctype *csub_type(const csub *s, const char *name);

@@ -19,6 +19,11 @@ bool cm_is_strict_subtype(const cmerged *m, const ast_type *super, const ast_typ
  * when they are not all the same; false when two are incompatible. */
 bool cm_merge_type_refs(const cmerged *m, const ast_type *const *types, uint32_t n, bool input,
                         const ast_type **out, bool *differ);
+/* Apollo's mergeDefaultValue over the subgraphs where present[i]: the common
+ * default; none when only some subgraphs give one (the incompatible case,
+ * two different defaults, keeps the first and is reported by the checks). */
+const ast_value *cm_merge_default(compose_ctx *c, const ast_value *const *defaults,
+                                  const bool *present);
 /* Records how an enum is used by a merged element of type t: field `field`
  * of `parent`, or its argument `arg` (NULL for fields). */
 void cm_note_enum_usage(compose_ctx *c, const ast_type *t, bool input, const char *parent,
@@ -33,6 +38,19 @@ const char *cm_subgraph_list(compose_ctx *c, const char *const *names, uint32_t 
 void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
                         const char *const *values, const char *merged_value);
 
+/* compose_merge_hints.c: Apollo's hints. cm_hint_presence: message, then
+ * has_fmt with the subgraphs where has[i], lacks_fmt with those where lacks[i]
+ * (nothing when none lacks). */
+void cm_hint_presence(compose_ctx *c, const char *code, const char *message, const bool *has,
+                      const bool *lacks, const char *has_fmt, const char *lacks_fmt);
+void cm_hint_entity(compose_ctx *c, const cmtype *t);
+/* The subgraphs where in[i] ([nsubs]), as a message list. */
+const char *cm_subgraph_names_where(compose_ctx *c, const bool *in);
+void cm_hint_value_type_field(compose_ctx *c, const cmtype *t, const cmfield *f);
+/* what: "field" or "argument"; input: the merged type is the most restrictive. */
+void cm_hint_compatible_types(compose_ctx *c, const char *what, const char *coordinate,
+                              const ast_type *const *types, const ast_type *merged, bool input);
+
 /* compose_merge_fields.c */
 void cm_merge_fields(compose_ctx *c, cmtype *t);
 void cm_merge_input_fields(compose_ctx *c, cmtype *t);
@@ -40,6 +58,10 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t);
 /* compose_merge_directives.c: composed and executable directive definitions;
  * which federation directives the subgraphs apply (cmerged.uses). */
 void cm_merge_directives(compose_ctx *c);
+
+/* compose_merge_access.c: access control propagated to interfaces, and the
+ * applications of @requiresScopes and @policy on one element merged into one. */
+void cm_merge_access_control(compose_ctx *c);
 void cm_note_usage(compose_ctx *c);
 
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */

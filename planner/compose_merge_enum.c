@@ -38,6 +38,12 @@ static const char *defined_in(compose_ctx *c, const cmtype *t, const cmvalue *v)
 
 void cm_merge_enum(compose_ctx *c, cmtype *t)
 {
+    if (!t->enum_usage)
+        compose_hint(c, "UNUSED_ENUM_TYPE", NULL, (src_loc){0, 0},
+                     "Enum type \"%s\" is defined but unused. It will be included in the "
+                     "supergraph with all the values appearing in any subgraph (\"as if\" it was "
+                     "only used as an output type).",
+                     t->name);
     uint32_t cap = 0;
     for (uint32_t i = 0; i < c->nsubs; i++)
         if (t->src[i]) cap += t->src[i]->nvalues;
@@ -49,8 +55,18 @@ void cm_merge_enum(compose_ctx *c, cmtype *t)
             cmvalue *v = value_slot(c, t, st->values[k].name);
             v->in[i] = true;
             cm_meta_add(c, &v->m, &st->values[k].m);
-            if (!v->m.description) v->m.description = st->values[k].m.description;
         }
+    }
+    const char **descs = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+    for (uint32_t k = 0; k < t->nvalues; k++) {
+        cmvalue *v = &t->values[k];
+        for (uint32_t i = 0; i < c->nsubs; i++) {
+            const ctype *st = t->src[i];
+            descs[i] = NULL;
+            for (uint32_t j = 0; st && j < st->nvalues; j++)
+                if (!strcmp(st->values[j].name, v->name)) descs[i] = st->values[j].m.description;
+        }
+        v->m.description = cm_merge_description(descs, c->nsubs);
     }
     uint32_t kept = 0;
     for (uint32_t k = 0; k < t->nvalues; k++) {
@@ -72,14 +88,46 @@ void cm_merge_enum(compose_ctx *c, cmtype *t)
             compose_hint(c, "INCONSISTENT_ENUM_VALUE_FOR_INPUT_ENUM", NULL, (src_loc){0, 0},
                          "Value \"%s\" of enum type \"%s\" will not be part of the supergraph as "
                          "it is not defined in all the subgraphs defining \"%s\": \"%s\" is "
-                         "defined in %s but not in %s",
+                         "defined in %s but not in %s.",
                          v->name, t->name, t->name, v->name, defined_in(c, t, v),
                          missing_in(c, t, v));
             continue;
         }
+        if (!everywhere && !(t->enum_usage & CM_USED_INPUT))
+            compose_hint(c, "INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM", NULL, (src_loc){0, 0},
+                         "Value \"%s\" of enum type \"%s\" has been added to the supergraph but "
+                         "is only defined in a subset of the subgraphs defining \"%s\": \"%s\" is "
+                         "defined in %s but not in %s.",
+                         v->name, t->name, t->name, v->name, defined_in(c, t, v),
+                         missing_in(c, t, v));
         t->values[kept++] = *v;
     }
     t->nvalues = kept;
+}
+
+static bool has_member(const ctype *st, const char *name)
+{
+    for (uint32_t k = 0; k < st->nmembers; k++)
+        if (!strcmp(st->members[k].name, name)) return true;
+    return false;
+}
+
+static void hint_member(compose_ctx *c, const cmtype *t, const char *member)
+{
+    bool *has = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    bool *lacks = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!t->src[i]) continue;
+        has[i] = has_member(t->src[i], member);
+        lacks[i] = !has[i];
+    }
+    cm_hint_presence(c, "INCONSISTENT_UNION_MEMBER",
+                     arena_sprintf(c->arena,
+                                   "Union type \"%s\" includes member type \"%s\" in some but not "
+                                   "all defining subgraphs: ",
+                                   t->name, member),
+                     has, lacks, arena_sprintf(c->arena, "\"%s\" is defined in %%s", member),
+                     " but not in %s");
 }
 
 void cm_merge_union(compose_ctx *c, cmtype *t)
@@ -98,4 +146,6 @@ void cm_merge_union(compose_ctx *c, cmtype *t)
             if (!seen) t->members[t->nmembers++] = st->members[k];
         }
     }
+    for (uint32_t m = 0; m < t->nmembers; m++)
+        hint_member(c, t, t->members[m].name);
 }

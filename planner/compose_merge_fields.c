@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "compose_merge.h"
+#include "printer.h"
+#include "sbuf.h"
 
 static bool source_external(const cmsource *s)
 {
@@ -123,7 +125,13 @@ static bool override_is_valid(compose_ctx *c, cmfield *f, uint32_t i, const csub
             type, f->name, sub);
         return false;
     }
-    if (!from) return false; /* an unknown subgraph: Apollo only hints */
+    if (!from) {
+        compose_hint(c, "FROM_SUBGRAPH_DOES_NOT_EXIST", &c->subs[i], o->override_loc,
+                     "Source subgraph \"%s\" for field \"%s.%s\" on subgraph \"%s\" does not "
+                     "exist.",
+                     o->override_from, type, f->name, sub);
+        return false;
+    }
     if (from == &c->subs[i]) {
         compose_error_in(
             c, "OVERRIDE_FROM_SELF_ERROR", &c->subs[i], o->override_loc,
@@ -141,7 +149,13 @@ static bool override_is_valid(compose_ctx *c, cmfield *f, uint32_t i, const csub
             type, f->name, sub, from->name);
         return false;
     }
-    if (!src) return false; /* gone from the source: Apollo only hints */
+    if (!src) {
+        compose_hint(c, "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED", &c->subs[i], o->override_loc,
+                     "Field \"%s.%s\" on subgraph \"%s\" no longer exists in the from subgraph. "
+                     "The @override directive can be removed.",
+                     type, f->name, sub);
+        return false;
+    }
     const char *collision = src->requires   ? from->dir_names[CFED_REQUIRES]
                             : src->provides ? from->dir_names[CFED_PROVIDES]
                             : o->external   ? c->subs[i].dir_names[CFED_EXTERNAL]
@@ -165,7 +179,46 @@ static bool override_is_valid(compose_ctx *c, cmfield *f, uint32_t i, const csub
             o->override_label, type, f->name, sub);
         /* the override still stands, without its label (as in Apollo) */
     }
-    return !src->external; /* an external source: nothing to take over (a hint) */
+    if (src->external) {
+        compose_hint(c, "OVERRIDE_DIRECTIVE_CAN_BE_REMOVED", &c->subs[i], o->override_loc,
+                     "Field \"%s.%s\" on subgraph \"%s\" is not resolved anymore by the from "
+                     "subgraph (it is marked \"@external\" in \"%s\"). The @override directive "
+                     "can be removed.",
+                     type, f->name, sub, from->name);
+        return false;
+    }
+    return true;
+}
+
+static void hint_overridden(compose_ctx *c, const cmfield *f, const cfield *o, const csub *from,
+                            bool used)
+{
+    const char *type = f->parent->name;
+    bool label = o->override_label && valid_label(o->override_label);
+    if (!label && used)
+        compose_hint(c, "OVERRIDDEN_FIELD_CAN_BE_REMOVED", from, (src_loc){0, 0},
+                     "Field \"%s.%s\" on subgraph \"%s\" is overridden. It is still used in some "
+                     "federation directive(s) (@key, @requires, and/or @provides) and/or to "
+                     "satisfy interface constraint(s), but consider marking it @external "
+                     "explicitly or removing it along with its references.",
+                     type, f->name, from->name);
+    else if (!label)
+        compose_hint(c, "OVERRIDDEN_FIELD_CAN_BE_REMOVED", from, (src_loc){0, 0},
+                     "Field \"%s.%s\" on subgraph \"%s\" is overridden. Consider removing it.",
+                     type, f->name, from->name);
+    else if (used)
+        compose_hint(c, "OVERRIDE_MIGRATION_IN_PROGRESS", from, (src_loc){0, 0},
+                     "Field \"%s.%s\" on subgraph \"%s\" is currently being migrated via "
+                     "progressive @override. It is still used in some federation directive(s) "
+                     "(@key, @requires, and/or @provides) and/or to satisfy interface "
+                     "constraint(s). Once the migration is complete, consider marking it "
+                     "@external explicitly or removing it along with its references.",
+                     type, f->name, from->name);
+    else
+        compose_hint(c, "OVERRIDE_MIGRATION_IN_PROGRESS", from, (src_loc){0, 0},
+                     "Field \"%s.%s\" is currently being migrated with progressive @override. "
+                     "Once the migration is complete, remove the field from subgraph \"%s\".",
+                     type, f->name, from->name);
 }
 
 /* @override(from:, label:): which subgraph's copy stays resolvable. */
@@ -185,6 +238,7 @@ static void resolve_overrides(compose_ctx *c, cmfield *f)
             src->used_overridden = true;
         else
             src->overridden = true;
+        hint_overridden(c, f, o, from, src->field->used);
     }
 }
 
@@ -226,6 +280,61 @@ static void report_type_mismatch(compose_ctx *c, const char *code, const char *m
         arena_sprintf(c->arena, "type \"%s\"", schema_type_ref_text(c->arena, merged)));
 }
 
+/* Apollo's INCONSISTENT_ARGUMENT_PRESENCE (a required argument missing
+ * somewhere is an error the checks report). */
+static void hint_missing_argument(compose_ctx *c, const cmfield *f, const cmfield *arg,
+                                  const char *coord)
+{
+    bool *has = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    bool *lacks = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        const cfield *sf = f->src[i].field;
+        if (!sf || sf->external) continue;
+        has[i] = arg->src[i].field != NULL;
+        lacks[i] = !has[i];
+        if (has[i] && arg->src[i].field->type->kind == AST_TYPE_NON_NULL &&
+            !arg->src[i].field->default_value)
+            return;
+    }
+    cm_hint_presence(c, "INCONSISTENT_ARGUMENT_PRESENCE",
+                     arena_sprintf(c->arena,
+                                   "Optional argument \"%s\" will not be included in the "
+                                   "supergraph as it does not appear in all subgraphs: ",
+                                   coord),
+                     has, lacks, "it is defined in %s", " but not in %s");
+}
+
+/* cm_merge_default, with Apollo's INCONSISTENT_DEFAULT_VALUE_PRESENCE hint. */
+static const ast_value *default_with_hint(compose_ctx *c, const char *kind, const char *coord,
+                                          const ast_value *const *defaults, const bool *present)
+{
+    const ast_value *d = cm_merge_default(c, defaults, present);
+    bool *with = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    bool *without = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    const ast_value *example = NULL;
+    bool some_with = false, some_without = false;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!present[i]) continue;
+        with[i] = defaults[i] != NULL;
+        without[i] = !with[i];
+        some_with |= with[i];
+        some_without |= without[i];
+        if (with[i] && !example) example = defaults[i];
+    }
+    if (d || !some_with || !some_without) return d;
+    sbuf b;
+    sbuf_init(&b);
+    print_value(&b, example);
+    compose_hint(c, "INCONSISTENT_DEFAULT_VALUE_PRESENCE", NULL, (src_loc){0, 0},
+                 "%s \"%s\" has a default value in only some subgraphs: will not use a default "
+                 "in the supergraph (there is no default in %s) but \"%s\" has default value %s "
+                 "in %s.",
+                 kind, coord, cm_subgraph_names_where(c, without), coord, b.data,
+                 cm_subgraph_names_where(c, with));
+    sbuf_free(&b);
+    return d;
+}
+
 static void merge_args(compose_ctx *c, cmfield *f)
 {
     uint32_t cap = 0;
@@ -252,6 +361,8 @@ static void merge_args(compose_ctx *c, cmfield *f)
         cmfield *arg = &f->args[k];
         const ast_type **types = ARENA_ARRAY(c->arena, const ast_type *, c->nsubs);
         const char **descs = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+        const ast_value **defaults = ARENA_ARRAY(c->arena, const ast_value *, c->nsubs);
+        bool *present = ARENA_ARRAY(c->arena, bool, c->nsubs);
         bool everywhere = true, contextual = false;
         for (uint32_t i = 0; i < c->nsubs; i++) {
             const cfield *sf = f->src[i].field;
@@ -268,11 +379,19 @@ static void merge_args(compose_ctx *c, cmfield *f)
             types[i] = sa->type;
             descs[i] = sa->m.description;
             cm_meta_add(c, &arg->m, &sa->m);
-            if (!arg->default_value) arg->default_value = sa->default_value;
+            defaults[i] = sa->default_value;
+            present[i] = true;
         }
+        const char *coord =
+            arena_sprintf(c->arena, "%s.%s(%s:)", f->parent->name, f->name, arg->name);
+        if (!everywhere && !contextual) hint_missing_argument(c, f, arg, coord);
         if (!everywhere || contextual) continue;
+        arg->default_value = default_with_hint(c, "Argument", coord, defaults, present);
         bool differ;
-        if (!cm_merge_type_refs(c->merged, types, c->nsubs, true, &arg->type, &differ))
+        bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, true, &arg->type, &differ);
+        if (compatible && differ)
+            cm_hint_compatible_types(c, "argument", coord, types, arg->type, true);
+        if (!compatible)
             report_type_mismatch(c, "ARGUMENT_TYPE_MISMATCH",
                                  arena_sprintf(c->arena,
                                                "Type of argument \"%s.%s(%s:)\" is incompatible "
@@ -337,7 +456,11 @@ static void merge_field(compose_ctx *c, cmtype *t, cmfield *f)
     f->m.description = cm_merge_description(descs, c->nsubs);
     merge_args(c, f);
     bool differ;
-    if (!cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ))
+    bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ);
+    if (compatible && differ)
+        cm_hint_compatible_types(c, "field", arena_sprintf(c->arena, "%s.%s", t->name, f->name),
+                                 types, f->type, false);
+    if (!compatible)
         report_type_mismatch(c, "FIELD_TYPE_MISMATCH",
                              arena_sprintf(c->arena,
                                            "Type of field \"%s.%s\" is incompatible "
@@ -357,8 +480,31 @@ static void merge_field(compose_ctx *c, cmtype *t, cmfield *f)
 void cm_merge_fields(compose_ctx *c, cmtype *t)
 {
     add_fields_shallow(c, t);
-    for (uint32_t f = 0; f < t->nfields; f++)
+    if (t->kind == SCHEMA_OBJECT) cm_hint_entity(c, t);
+    for (uint32_t f = 0; f < t->nfields; f++) {
+        if (t->root < 0) cm_hint_value_type_field(c, t, &t->fields[f]);
         merge_field(c, t, &t->fields[f]);
+    }
+}
+
+static void hint_missing_input_field(compose_ctx *c, const cmtype *t, const cmfield *f)
+{
+    bool *has = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    bool *lacks = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!t->src[i]) continue;
+        has[i] = f->src[i].field != NULL;
+        lacks[i] = !has[i];
+        if (has[i] && f->src[i].field->type->kind == AST_TYPE_NON_NULL &&
+            !f->src[i].field->default_value)
+            return; /* a required one: an error of the checks */
+    }
+    cm_hint_presence(c, "INCONSISTENT_INPUT_OBJECT_FIELD",
+                     arena_sprintf(c->arena,
+                                   "Input object field \"%s\" will not be added to \"%s\" in the "
+                                   "supergraph as it does not appear in all subgraphs: ",
+                                   f->name, t->name),
+                     has, lacks, "it is defined in %s", " but not in %s");
 }
 
 /* Input types keep the fields every defining subgraph has (intersection). */
@@ -370,6 +516,8 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t)
         cmfield *f = &t->fields[k];
         const ast_type **types = ARENA_ARRAY(c->arena, const ast_type *, c->nsubs);
         const char **descs = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+        const ast_value **defaults = ARENA_ARRAY(c->arena, const ast_value *, c->nsubs);
+        bool *present = ARENA_ARRAY(c->arena, bool, c->nsubs);
         bool everywhere = true;
         for (uint32_t i = 0; i < c->nsubs; i++) {
             if (!t->src[i]) continue;
@@ -381,11 +529,19 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t)
             types[i] = sf->type;
             descs[i] = sf->m.description;
             cm_meta_add(c, &f->m, &sf->m);
-            if (!f->default_value) f->default_value = sf->default_value;
+            defaults[i] = sf->default_value;
+            present[i] = true;
         }
-        if (!everywhere) continue;
+        const char *coord = arena_sprintf(c->arena, "%s.%s", t->name, f->name);
+        if (!everywhere) {
+            hint_missing_input_field(c, t, f);
+            continue;
+        }
+        f->default_value = default_with_hint(c, "Input field", coord, defaults, present);
         bool differ;
-        if (!cm_merge_type_refs(c->merged, types, c->nsubs, true, &f->type, &differ))
+        bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, true, &f->type, &differ);
+        if (compatible && differ) cm_hint_compatible_types(c, "field", coord, types, f->type, true);
+        if (!compatible)
             report_type_mismatch(c, "FIELD_TYPE_MISMATCH",
                                  arena_sprintf(c->arena,
                                                "Type of field \"%s.%s\" is incompatible across "

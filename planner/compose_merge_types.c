@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "compose_merge.h"
+#include "printer.h"
 #include "sbuf.h"
 
 static bool implements(const cmerged *m, const char *type, const char *itf)
@@ -131,4 +132,40 @@ void cm_report_mismatch(compose_ctx *c, const char *code, const char *message,
     }
     compose_error(c, code, NULL, (src_loc){0, 0}, "%s", b.data);
     sbuf_free(&b);
+}
+
+static const char *value_text(arena *a, const ast_value *v)
+{
+    sbuf b;
+    sbuf_init(&b);
+    print_value(&b, v);
+    const char *text = arena_strndup(a, b.data ? b.data : "", b.len);
+    sbuf_free(&b);
+    return text;
+}
+
+static bool same_value(arena *a, const ast_value *x, const ast_value *y)
+{
+    if (!x || !y) return x == y;
+    return !strcmp(value_text(a, x), value_text(a, y));
+}
+
+const ast_value *cm_merge_default(compose_ctx *c, const ast_value *const *defaults,
+                                  const bool *present)
+{
+    const ast_value *dest = NULL;
+    bool seen = false, inconsistent = false, incompatible = false;
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        if (!present[i]) continue;
+        const ast_value *d = defaults[i];
+        if (!dest) {
+            if (seen && d) inconsistent = true;
+            dest = d;
+        } else if (!same_value(c->arena, dest, d)) {
+            inconsistent = true;
+            if (d) incompatible = true;
+        }
+        seen = true;
+    }
+    return !inconsistent || incompatible ? dest : NULL;
 }

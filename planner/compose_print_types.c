@@ -58,13 +58,6 @@ static void print_applied_named(sbuf *out, const cmeta *m, const char *name, con
  * appearance; on fields and interfaces the access-control ones come first. */
 static const char *const access_control[3] = {"authenticated", "requiresScopes", "policy"};
 
-static bool is_access_control(const char *name)
-{
-    for (int k = 0; k < 3; k++)
-        if (!strcmp(access_control[k], name)) return true;
-    return false;
-}
-
 static void print_applied_list(sbuf *out, const cmeta *m, bool hoist, const char *sep)
 {
     if (hoist)
@@ -72,7 +65,7 @@ static void print_applied_list(sbuf *out, const cmeta *m, bool hoist, const char
             print_applied_named(out, m, access_control[k], sep);
     for (uint32_t i = 0; i < m->napplied; i++) {
         const char *name = m->applied[i].name;
-        bool seen = hoist && is_access_control(name);
+        bool seen = hoist && compose_is_access_control(name);
         for (uint32_t j = 0; j < i && !seen; j++)
             seen = !strcmp(m->applied[j].name, name);
         if (!seen) print_applied_named(out, m, name, sep);

@@ -417,6 +417,68 @@ TEST(override_labels)
     CHECK_HAS(with_label("1abc"), "OVERRIDE_LABEL_INVALID");
 }
 
+/* The hints of composing a and b, "CODE: message" one per line. */
+static const char *hints_ab(const char *sdl_a, const char *sdl_b)
+{
+    compose_input in[2] = {{"a", "http://a.example/graphql", sdl_a, strlen(sdl_a)},
+                           {"b", "http://b.example/graphql", sdl_b, strlen(sdl_b)}};
+    compose_result r;
+    compose(&test_arena, in, 2, &r);
+    char *text = arena_strdup(&test_arena, "");
+    for (const diag *d = r.hints.first; d; d = d->next)
+        text =
+            arena_sprintf(&test_arena, "%s%s%s: %s", text, *text ? "\n" : "", d->code, d->message);
+    return text;
+}
+
+TEST(hints_on_what_some_subgraphs_lack)
+{
+    const char *h = hints_ab(
+        FED23 "type Query { t: T @shareable v: V @shareable o: O } type T @key(fields: \"id\") { "
+              "id: ID! } type V { a: Int @shareable b: Int } type O @key(fields: \"id\") { id: "
+              "ID! n: Int @override(from: \"zz\") m: Int }",
+        FED23 "type Query { t: T @shareable v: V @shareable } type T { id: ID! @shareable } type V "
+              "{ a: Int @shareable } type O @key(fields: \"id\") { id: ID! m: Int @override(from: "
+              "\"a\") }");
+    CHECK_HAS(h, "INCONSISTENT_ENTITY: Type \"T\" is declared as an entity (has a @key applied) in "
+                 "some but not all defining subgraphs: it has no @key in subgraph \"b\" but has "
+                 "some @key in subgraph \"a\".");
+    CHECK_HAS(h, "INCONSISTENT_OBJECT_VALUE_TYPE_FIELD: Field \"V.b\" of non-entity object type "
+                 "\"V\" is defined in some but not all subgraphs that define \"V\": \"V.b\" is "
+                 "defined in subgraph \"a\" but not in subgraph \"b\".");
+    CHECK_HAS(h, "FROM_SUBGRAPH_DOES_NOT_EXIST: Source subgraph \"zz\" for field \"O.n\" on "
+                 "subgraph \"a\" does not exist.");
+    CHECK_HAS(h, "OVERRIDDEN_FIELD_CAN_BE_REMOVED: Field \"O.m\" on subgraph \"a\" is overridden. "
+                 "Consider removing it.");
+}
+
+TEST(hints_on_types_defaults_and_enums)
+{
+    const char *h = hints_ab(
+        FED23 "type Query { a(x: Int = 1, y: Int): Int! @shareable b(i: In): Int @shareable } "
+              "input In { f: Int = 3 g: Int } enum E { V W }",
+        FED23 "type Query { a(x: Int): Int @shareable } input In { f: Int } enum E { V X }");
+    CHECK_HAS(h, "INCONSISTENT_BUT_COMPATIBLE_FIELD_TYPE: Type of field \"Query.a\" is "
+                 "inconsistent but compatible across subgraphs: will use type \"Int\" (from "
+                 "subgraph \"b\") in supergraph but \"Query.a\" has subtype \"Int!\" in subgraph "
+                 "\"a\".");
+    CHECK_HAS(h, "INCONSISTENT_ARGUMENT_PRESENCE: Optional argument \"Query.a(y:)\" will not be "
+                 "included in the supergraph as it does not appear in all subgraphs: it is defined "
+                 "in subgraph \"a\" but not in subgraph \"b\".");
+    CHECK_HAS(h, "INCONSISTENT_DEFAULT_VALUE_PRESENCE: Argument \"Query.a(x:)\" has a default "
+                 "value in only some subgraphs: will not use a default in the supergraph (there is "
+                 "no default in subgraph \"b\") but \"Query.a(x:)\" has default value 1 in "
+                 "subgraph \"a\".");
+    CHECK_HAS(h,
+              "INCONSISTENT_INPUT_OBJECT_FIELD: Input object field \"g\" will not be added to "
+              "\"In\" in the supergraph as it does not appear in all subgraphs: it is defined in "
+              "subgraph \"a\" but not in subgraph \"b\".");
+    CHECK_HAS(h, "UNUSED_ENUM_TYPE: Enum type \"E\" is defined but unused.");
+    CHECK_HAS(h, "INCONSISTENT_ENUM_VALUE_FOR_OUTPUT_ENUM: Value \"W\" of enum type \"E\" has "
+                 "been added to the supergraph but is only defined in a subset of the subgraphs "
+                 "defining \"E\": \"W\" is defined in subgraph \"a\" but not in subgraph \"b\".");
+}
+
 TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(one_subgraph_exact_output);
           RUN(progressive_override_links_join_v04);
           RUN(override_of_a_used_field_keeps_it_used_overridden);
@@ -433,4 +495,6 @@ TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(one_subgraph_exact_output);
           RUN(field_set_checks); RUN(syntax_error_names_the_subgraph);
           RUN(same_bytes_whatever_the_input_order); RUN(graph_enum_values_from_names);
           RUN(override_on_interface_field); RUN(override_on_both_sides);
-          RUN(override_of_a_field_with_requires); RUN(override_labels); arena_free(&test_arena);)
+          RUN(override_of_a_field_with_requires); RUN(override_labels);
+          RUN(hints_on_what_some_subgraphs_lack); RUN(hints_on_types_defaults_and_enums);
+          arena_free(&test_arena);)

@@ -97,6 +97,31 @@ void sat_posset_add(arena *a, sat_posset *s, sat_pos p);
 bool sat_posset_covers(const sat_posset *sub, const sat_posset *super);
 void sat_reason_add(arena *a, sat_reasons *r, uint32_t source, uint32_t dest, const char *details);
 
+/* The subgraph's name. */
+const char *sat_graph_name(const sat_ctx *c, uint32_t g);
+
+/* Every field of selection list sel (on type t) can be fetched from the
+ * positions of from, moving only into graphs not marked in excluded (may be
+ * NULL). Bounded by SAT_MAX_CONDITION_DEPTH. */
+bool sat_condition_satisfied(sat_ctx *c, const sat_posset *from, const schema_type *t,
+                             const ast_selection *sel, const bool *excluded);
+
+/* Graph g has a resolvable key on t. */
+bool sat_has_resolvable_key(const sat_ctx *c, const schema_type *t, uint32_t g);
+
+/* Where a key move from a position standing at type `at` (object type t, or
+ * the interface t is seen as there) lands in graph h: *to, with *keyed the
+ * type whose keys apply. False when h has no such type. */
+bool sat_key_target(const sat_ctx *c, const schema_type *at, const schema_type *t, uint32_t h,
+                    sat_pos *to, const schema_type **keyed);
+
+/* The positions in other graphs that position p (at type t) reaches through
+ * resolvable keys, one after another, never back to p's graph nor into an
+ * excluded one (may be NULL). why (may be NULL) gets Apollo's reasons for
+ * the moves not taken. */
+void sat_key_moves(sat_ctx *c, sat_pos p, const schema_type *t, const bool *excluded,
+                   sat_posset *out, sat_reasons *why);
+
 /* Moves each position of from along field f of object type t (reached from
  * the position directly, or after key moves to other graphs not marked in
  * excluded, which may be NULL). The positions reached go to out; why (may be
