@@ -67,8 +67,9 @@ same_as_expected() { # file
              console.log(JSON.stringify(JSON.parse(a))===JSON.stringify(JSON.parse(b)))' \
         "$1" bench/workload/expected-response.json
 }
-first_error() { # file
-    node -pe 'JSON.parse(require("fs").readFileSync(process.argv[1])).errors[0].message' "$1"
+error_of() { # file, subgraph: the message of the first error naming that subgraph
+    node -pe 'JSON.parse(require("fs").readFileSync(process.argv[1])).errors
+              .find(e => e.extensions.serviceName === process.argv[2]).message' "$1" "$2"
 }
 
 a_port=$(free_port $((b_port + 10)))
@@ -89,7 +90,7 @@ dead_peer=tcp://127.0.0.1:$(free_port $((a_san + 10)))
 a_dead=$(free_port $((a_san + 20)))
 run_a build/fedmesh-sidecar "$a_dead" "$dead_peer" --subgraph-timeout-ms 500
 bench_query "$a_dead" > "$tmp/dead.json"
-expect "a peer that is down" "$(first_error "$tmp/dead.json")" \
+expect "a peer that is down" "$(error_of "$tmp/dead.json" accounts)" \
     'Failed to fetch from subgraph "accounts": could not connect within 500 ms'
 
 # Sidecar C listens for peers but holds no local subgraph.
@@ -102,7 +103,7 @@ wait_http "http://127.0.0.1:$c_port/health"
 a_c=$(free_port $((c_port + 10)))
 run_a build/fedmesh-sidecar "$a_c" "$c_mesh"
 bench_query "$a_c" > "$tmp/c.json"
-expect "a subgraph the peer does not hold" "$(first_error "$tmp/c.json")" \
+expect "a subgraph the peer does not hold" "$(error_of "$tmp/c.json" accounts)" \
     'Failed to fetch from subgraph "accounts": subgraph "accounts" is not local to this peer'
 
 # Sidecar D forwards to a local URL that refuses connections: the peer's own reason.
@@ -115,7 +116,7 @@ wait_http "http://127.0.0.1:$d_port/health"
 a_d=$(free_port $((d_port + 10)))
 run_a build/fedmesh-sidecar "$a_d" "$d_mesh"
 bench_query "$a_d" > "$tmp/d.json"
-expect "the peer's local service is down" "$(first_error "$tmp/d.json")" \
+expect "the peer's local service is down" "$(error_of "$tmp/d.json" accounts)" \
     'Failed to fetch from subgraph "accounts": could not connect: Connection refused'
 
 expect "a --mesh-peer that is not tcp:// is refused" \
