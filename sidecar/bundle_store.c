@@ -45,6 +45,19 @@ static bool sync_dir(const char *dir)
     return ok;
 }
 
+bool store_init(const char *dir, sbuf *err)
+{
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) return fail(err, "cannot create", dir);
+    struct stat st;
+    if (stat(dir, &st) != 0) return fail(err, "cannot stat", dir);
+    if (!S_ISDIR(st.st_mode)) {
+        sbuf_printf(err, "%s is not a directory", dir);
+        return false;
+    }
+    if (access(dir, W_OK) != 0) return fail(err, "cannot write in", dir);
+    return true;
+}
+
 bool store_save(const char *dir, const uint8_t *data, size_t len, sbuf *err)
 {
     char tmp[4096], final[4096];

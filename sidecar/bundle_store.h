@@ -16,6 +16,11 @@
 /* Files larger than this are refused on load (and never written). */
 #define STORE_MAX_BYTES ((size_t)256 << 20)
 
+/* Makes DIR if it does not exist (its parent must) and checks that it is a
+ * directory the sidecar can write; false with the reason otherwise, so a
+ * bad --state-dir stops the sidecar at start rather than at the first swap. */
+bool store_init(const char *dir, sbuf *err);
+
 /* Replaces DIR/bundle.pb atomically: writes DIR/bundle.pb.tmp, fsyncs it,
  * renames it over bundle.pb and fsyncs DIR, so a crash at any point leaves
  * either the old file or the new one, never a mix. False with the reason in

@@ -141,5 +141,31 @@ TEST(oversized_file_is_refused)
     remove_dir();
 }
 
-TEST_MAIN(RUN(save_then_load); RUN(save_replaces); RUN(stale_temp_file_is_ignored);
-          RUN(load_without_a_file); RUN(save_into_a_missing_dir); RUN(oversized_file_is_refused);)
+TEST(init_makes_the_directory)
+{
+    fresh_dir();
+    char sub[96];
+    snprintf(sub, sizeof sub, "%s/state", dir);
+    sbuf err;
+    sbuf_init(&err);
+    CHECK(store_init(sub, &err));
+    CHECK(store_init(sub, &err)); /* already there */
+    CHECK(store_save(sub, (const uint8_t *)"x", 1, &err));
+    char file[128];
+    snprintf(file, sizeof file, "%s/bundle.pb", sub);
+    CHECK(!store_init(file, &err)); /* a file, not a directory */
+    char want[200];
+    snprintf(want, sizeof want, "%s is not a directory", file);
+    CHECK_STR(err.data, want);
+    sbuf_reset(&err);
+    CHECK(!store_init("/nonexistent/a/b", &err));
+    CHECK_STR(err.data, "cannot create /nonexistent/a/b: No such file or directory");
+    unlink(file);
+    rmdir(sub);
+    sbuf_free(&err);
+    remove_dir();
+}
+
+TEST_MAIN(RUN(init_makes_the_directory); RUN(save_then_load); RUN(save_replaces);
+          RUN(stale_temp_file_is_ignored); RUN(load_without_a_file); RUN(save_into_a_missing_dir);
+          RUN(oversized_file_is_refused);)

@@ -26,6 +26,7 @@ struct cpclient {
     cpclient_config cfg;
     pthread_t thread;
     atomic_int stopping;
+    atomic_int reconnected; /* a REQ or SUB pipe came up: fetch now (set on nng's thread) */
     nng_socket req, sub, push;
     bool sub_open, push_open;
     char *publish_url, *report_url; /* where sub and push are dialed */
@@ -158,6 +159,16 @@ static void consider(cpclient *c, const Fedmesh__BundleEnvelope *env, bundle_sou
     arena_free(&a);
 }
 
+/* After a (re)connection announcements may have been missed, and the
+ * control plane may have restarted: fetch at once rather than at the next
+ * interval. */
+static void on_connected(nng_pipe pipe, nng_pipe_ev ev, void *arg)
+{
+    (void)pipe, (void)ev;
+    cpclient *c = arg;
+    atomic_store(&c->reconnected, 1);
+}
+
 static bool same_url(const char *dialed, const char *url)
 {
     return !url || !*url || (dialed && strcmp(dialed, url) == 0);
@@ -194,6 +205,7 @@ static void follow(cpclient *c, const char *publish_url, const char *report_url)
             nng_socket_set(c->sub, NNG_OPT_SUB_SUBSCRIBE, "", 0);
             nng_socket_set_ms(c->sub, NNG_OPT_RECVTIMEO, CP_TICK_MS);
             nng_socket_set_size(c->sub, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
+            nng_pipe_notify(c->sub, NNG_PIPE_EV_ADD_POST, on_connected, c);
             c->sub_open = dial(c->sub, publish_url, &c->publish_url);
         }
     }
@@ -329,7 +341,7 @@ static void *cp_loop(void *arg)
     long next_usage = start + c->cfg.usage_interval_ms;
     while (!atomic_load(&c->stopping)) {
         long now = mono_ms();
-        if (now >= next_fetch) {
+        if (now >= next_fetch || atomic_exchange(&c->reconnected, 0)) {
             fetch(c);
             now = mono_ms();
             next_fetch = now + (c->answered ? c->cfg.fetch_interval_ms : CP_RETRY_MS);
@@ -363,6 +375,12 @@ static void close_all(cpclient *c)
 
 cpclient *cpclient_start(const cpclient_config *cfg)
 {
+    sbuf err;
+    sbuf_init(&err);
+    bool state_ok = !cfg->state_dir || store_init(cfg->state_dir, &err);
+    if (!state_ok) fprintf(stderr, "fedmesh-sidecar: --state-dir: %s\n", err.data);
+    sbuf_free(&err);
+    if (!state_ok) return NULL;
     cpclient *c = calloc(1, sizeof *c);
     if (!c) return NULL;
     c->cfg = *cfg;
@@ -377,6 +395,7 @@ cpclient *cpclient_start(const cpclient_config *cfg)
         /* A larger message is refused by the wire library anyway: nng drops
          * it before it is buffered. */
         nng_socket_set_size(c->req, NNG_OPT_RECVMAXSZ, WIRE_MAX_MESSAGE_BYTES);
+        nng_pipe_notify(c->req, NNG_PIPE_EV_ADD_POST, on_connected, c);
         rv = nng_dial(c->req, cfg->control_plane, NULL, NNG_FLAG_NONBLOCK);
         if (rv != 0) nng_close(c->req);
     }

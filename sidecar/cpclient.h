@@ -1,7 +1,8 @@
 /* cpclient.h: the sidecar's side of the control plane (docs/MESH.md), one
  * thread with three nng sockets:
  *   REQ   fetch the current bundle at start, then every fetch interval
- *         (1 s until the control plane first answers);
+ *         (1 s until the control plane first answers), and at once when the
+ *         REQ or SUB connection comes (back) up;
  *   SUB   announcements, dialed at the publish_url a fetch reply names;
  *   PUSH  reports, dialed at the report_url: an ack or a rejection for every
  *         bundle received, a heartbeat every second, the operations served

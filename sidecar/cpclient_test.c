@@ -45,11 +45,12 @@ static long mono_ms(void)
     return ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void listen_any(nng_socket s, char *url)
+/* Listens at url, or on a free port when url is "" (then written there). */
+static void listen_at(nng_socket s, char *url)
 {
     nng_listener l;
     nng_sockaddr sa;
-    if (nng_listen(s, "tcp://127.0.0.1:0", &l, 0) != 0 ||
+    if (nng_listen(s, *url ? url : "tcp://127.0.0.1:0", &l, 0) != 0 ||
         nng_listener_get_addr(l, NNG_OPT_LOCADDR, &sa) != 0)
         abort();
     snprintf(url, 64, "tcp://127.0.0.1:%d", ntohs(sa.s_in.sa_port));
@@ -119,18 +120,27 @@ static void *fake_serve(void *arg)
     return NULL;
 }
 
-static void fake_start(fake_cp *f, bool answering)
+/* Starts a fake control plane at the addresses already in f (a restart) or
+ * on free ports when they are "". */
+static void fake_start_at(fake_cp *f, bool answering)
 {
-    memset(f, 0, sizeof *f);
     pthread_mutex_init(&f->lock, NULL);
     sbuf_init(&f->bundle);
+    f->version = 0;
+    atomic_store(&f->stop, 0);
     atomic_store(&f->answering, answering);
     if (nng_rep0_open(&f->rep) || nng_pub0_open(&f->pub) || nng_pull0_open(&f->pull)) abort();
     nng_socket_set_ms(f->rep, NNG_OPT_RECVTIMEO, 50);
-    listen_any(f->rep, f->fetch_url);
-    listen_any(f->pub, f->publish_url);
-    listen_any(f->pull, f->report_url);
+    listen_at(f->rep, f->fetch_url);
+    listen_at(f->pub, f->publish_url);
+    listen_at(f->pull, f->report_url);
     pthread_create(&f->thread, NULL, fake_serve, f);
+}
+
+static void fake_start(fake_cp *f, bool answering)
+{
+    memset(f, 0, sizeof *f);
+    fake_start_at(f, answering);
 }
 
 static void fake_stop(fake_cp *f)
@@ -448,6 +458,32 @@ TEST(corrupt_disk_file_is_refused)
     fake_stop(&f);
 }
 
+/* A control plane that restarts (with a newer bundle) is fetched from as
+ * soon as the connection is back, not a fetch interval later. */
+TEST(fetch_at_once_when_the_control_plane_returns)
+{
+    fake_cp f;
+    fake_start(&f, true);
+    char *sdl = tm_supergraph(1, "hello: String");
+    fake_set(&f, 1, sdl);
+    client_fixture c;
+    fixture_init(&c, &f);
+    c.cfg.state_dir = NULL;
+    c.cfg.fetch_interval_ms = 60000;
+    cpclient *cp = cpclient_start(&c.cfg);
+    CHECK(wait_version(&c.slot, 1, 5000));
+    sleep_ms(300); /* the fetches the first connections caused are done */
+    fake_stop(&f);
+    sleep_ms(300);
+    fake_start_at(&f, true); /* same addresses */
+    fake_set(&f, 2, sdl);
+    CHECK(wait_version(&c.slot, 2, 5000));
+    cpclient_stop(cp);
+    fixture_free(&c);
+    fake_stop(&f);
+    free(sdl);
+}
+
 static void fill_usage(void *ctx, usage_map *into)
 {
     (void)ctx;
@@ -487,17 +523,20 @@ TEST(usage_frames_list_the_top_operations)
     free(sdl);
 }
 
-TEST(bad_control_plane_address)
+TEST(refuses_to_start)
 {
     bundle_slot s;
     bundle_slot_init(&s);
     mesh_counters m = {0};
     cpclient_config cfg = {.control_plane = "nowhere", .id = "x", .bundles = &s, .counters = &m};
     CHECK(!cpclient_start(&cfg));
+    cfg.control_plane = "tcp://127.0.0.1:9";
+    cfg.state_dir = "/nonexistent/state"; /* cannot be made */
+    CHECK(!cpclient_start(&cfg));
     bundle_slot_destroy(&s);
 }
 
 TEST_MAIN(RUN(fetch_then_announcements); RUN(rejections_keep_the_old_bundle);
           RUN(disk_when_silent_then_catch_up); RUN(disk_when_no_bundle_composed_yet);
-          RUN(corrupt_disk_file_is_refused); RUN(usage_frames_list_the_top_operations);
-          RUN(bad_control_plane_address);)
+          RUN(corrupt_disk_file_is_refused); RUN(fetch_at_once_when_the_control_plane_returns);
+          RUN(usage_frames_list_the_top_operations); RUN(refuses_to_start);)
