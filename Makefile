@@ -184,11 +184,11 @@ $(MESH_TEST_TOOLS): $(BUILD)/%: $(BUILD)/obj/tests/mesh/%.o $(LIBPROTO) $(LIBPLA
 
 # The control plane: controlplane/*.c (but main.c and tests) into
 # build/libfedmesh-controlplane.a, the program build/fedmesh-controlplane, and
-# controlplane/x_test.c into build/test/x_test.
+# controlplane/x_test.c into build/test/cp_x_test.
 CONTROLPLANE_SRC := $(filter-out controlplane/main.c $(NOT_LIB),$(wildcard controlplane/*.c))
 LIBCONTROLPLANE := $(BUILD)/libfedmesh-controlplane.a
-CONTROLPLANE_LIBS := -lm
-CONTROLPLANE_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/%,$(wildcard controlplane/*_test.c))
+CONTROLPLANE_LIBS := -lyaml -lcurl -lmicrohttpd -lnng $(PROTO_LIBS) -lpthread -lm
+CONTROLPLANE_TEST_BIN := $(patsubst controlplane/%.c,$(BUILD)/test/cp_%,$(wildcard controlplane/*_test.c))
 CONTROLPLANE_BIN := $(if $(wildcard controlplane/main.c),$(BUILD)/fedmesh-controlplane)
 all: $(CONTROLPLANE_BIN) $(CONTROLPLANE_TEST_BIN)
 unit-bins: $(CONTROLPLANE_TEST_BIN)
@@ -196,8 +196,15 @@ $(BUILD)/obj/controlplane/%.o: CPPFLAGS += -Icontrolplane
 $(LIBCONTROLPLANE): $(CONTROLPLANE_SRC:%.c=$(BUILD)/obj/%.o)
 	@mkdir -p $(dir $@)
 	rm -f $@ && ar rcs $@ $^
-$(CONTROLPLANE_TEST_BIN): $(BUILD)/test/%: $(BUILD)/obj/controlplane/%.o $(LIBCONTROLPLANE) $(LIBPLANNER)
+$(CONTROLPLANE_TEST_BIN): $(BUILD)/test/cp_%: $(BUILD)/obj/controlplane/%.o $(LIBCONTROLPLANE) $(LIBPROTO) $(LIBPLANNER)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
-$(BUILD)/fedmesh-controlplane: $(BUILD)/obj/controlplane/main.o $(LIBCONTROLPLANE) $(LIBPLANNER)
+$(BUILD)/fedmesh-controlplane: $(BUILD)/obj/controlplane/main.o $(LIBCONTROLPLANE) $(LIBPROTO) $(LIBPLANNER)
 	$(CC) $(LDFLAGS) $^ $(CONTROLPLANE_LIBS) -o $@
+# controlplane/x_fuzz.c: libFuzzer targets build/fuzz/cp_x_fuzz (seeds in tests/fuzz/cp_x).
+CP_FUZZ_BIN := $(patsubst controlplane/%.c,build/fuzz/cp_%,$(wildcard controlplane/*_fuzz.c))
+fuzz: $(CP_FUZZ_BIN)
+build/fuzz/obj/controlplane/%.o: FUZZ_FLAGS += -Icontrolplane
+build/fuzz/cp_config_fuzz: build/fuzz/obj/controlplane/config_fuzz.o \
+		build/fuzz/obj/controlplane/config.o build/fuzz/obj/controlplane/fileio.o $(FUZZ_LIB)
+	$(CLANG) $(FUZZ_SAN) -fsanitize=fuzzer $^ -lyaml -lm -o $@

@@ -13,6 +13,8 @@
 
 #include "planner_int.h"
 
+#define ALIAS_SCAN_MAX 16 /* fields of a set whose keys are compared one by one, without a map */
+
 /* A path from the fetch's result to some objects, built as the walk goes
  * down and copied into a plan_path only when a rewrite needs it. */
 typedef struct alias_path alias_path;
@@ -138,14 +140,17 @@ static bool same_shape(const alias_pass *w, const ast_type *a, const ast_type *b
     return !a && !b;
 }
 
-/* A key no field of the merged set uses: "id__fm_1", "id__fm_2"... */
-static const char *free_alias(alias_pass *w, strmap *keys, const char *key, uint32_t *counter)
+/* A key no field of the merged set uses, aliases given so far included:
+ * "id__fm_1", "id__fm_2"... (rare: a linear scan will do). */
+static const char *free_alias(alias_pass *w, const alias_fields *fields, const char *key,
+                              uint32_t *counter)
 {
     for (;;) {
         char *alias = arena_sprintf(w->p->a, "%s__fm_%u", key, ++*counter);
-        if (strmap_get(keys, alias)) continue;
-        strmap_put(keys, alias, (void *)1); /* taken (no field list starts there) */
-        return alias;
+        bool taken = false;
+        for (uint32_t i = 0; i < fields->n && !taken; i++)
+            taken = strcmp(ast_response_key(fields->items[i].sel), alias) == 0;
+        if (!taken) return alias;
     }
 }
 
@@ -163,7 +168,7 @@ static void add_rewrite(alias_pass *w, const alias_field *f, const char *key)
 
 /* Gives the fields of one key (a list from head) their shape numbers; those
  * past the first shape get an alias. Returns how many shapes the key has. */
-static uint32_t split_shapes(alias_pass *w, alias_fields *fields, int32_t head, strmap *keys)
+static uint32_t split_shapes(alias_pass *w, alias_fields *fields, int32_t head)
 {
     uint32_t count = 0;
     for (int32_t i = head; i >= 0; i = fields->items[i].next_of_key)
@@ -179,7 +184,7 @@ static uint32_t split_shapes(alias_pass *w, alias_fields *fields, int32_t head, 
             k++;
         if (k == nshapes) {
             firsts[nshapes] = f;
-            aliases[nshapes++] = k ? free_alias(w, keys, key, &counter) : NULL;
+            aliases[nshapes++] = k ? free_alias(w, fields, key, &counter) : NULL;
         }
         f->shape = k;
         if (!k) continue;
@@ -210,22 +215,41 @@ static void walk_children(alias_pass *w, const alias_fields *fields, int32_t hea
     walk_members(w, members, n, depth + 1);
 }
 
-/* Links the fields of each response key into a list from its first field;
- * `keys` gets every key. */
-static void link_keys(alias_pass *w, alias_fields *fields, strmap *keys)
+/* The index of the first field of f's response key: found by comparing
+ * keys in small sets, by a map in large ones. */
+static uint32_t key_head(const alias_fields *fields, strmap *keys, uint32_t i)
 {
+    const char *key = ast_response_key(fields->items[i].sel);
+    if (!keys) {
+        for (uint32_t j = 0; j < i; j++)
+            if (fields->items[j].head && strcmp(ast_response_key(fields->items[j].sel), key) == 0)
+                return j;
+        return i;
+    }
+    uintptr_t head = (uintptr_t)strmap_get(keys, key);
+    if (head) return (uint32_t)head - 1;
+    strmap_put(keys, key, (void *)(uintptr_t)(i + 1));
+    return i;
+}
+
+/* Links the fields of each response key into a list from its first field. */
+static void link_keys(alias_pass *w, alias_fields *fields)
+{
+    strmap map, *keys = NULL; /* response key -> its first field's index + 1 */
+    if (fields->n > ALIAS_SCAN_MAX) {
+        strmap_init(&map, w->scratch, fields->n);
+        keys = &map;
+    }
     int32_t *last = ARENA_ARRAY(w->scratch, int32_t, fields->n ? fields->n : 1);
     for (uint32_t i = 0; i < fields->n; i++) {
-        alias_field *f = &fields->items[i];
-        uintptr_t head = (uintptr_t)strmap_get(keys, ast_response_key(f->sel));
+        uint32_t head = key_head(fields, keys, i);
         last[i] = (int32_t)i;
-        if (!head) {
-            f->head = true;
-            strmap_put(keys, ast_response_key(f->sel), (void *)(uintptr_t)(i + 1));
+        if (head == i) {
+            fields->items[i].head = true;
             continue;
         }
-        fields->items[last[head - 1]].next_of_key = (int32_t)i;
-        last[head - 1] = (int32_t)i;
+        fields->items[last[head]].next_of_key = (int32_t)i;
+        last[head] = (int32_t)i;
     }
 }
 
@@ -235,13 +259,12 @@ static void walk_members(alias_pass *w, const alias_member *members, uint32_t n,
     alias_fields fields = {0};
     for (uint32_t i = 0; i < n; i++)
         collect(w, &fields, members[i].first, members[i].parent, members[i].path, depth);
-    strmap keys; /* response key -> its first field's index + 1 */
-    strmap_init(&keys, w->scratch, fields.n);
-    link_keys(w, &fields, &keys);
+    link_keys(w, &fields);
     for (uint32_t i = 0; i < fields.n; i++) {
         if (!fields.items[i].head) continue;
         const char *key = ast_response_key(fields.items[i].sel);
-        uint32_t nshapes = split_shapes(w, &fields, (int32_t)i, &keys);
+        uint32_t nshapes =
+            fields.items[i].next_of_key < 0 ? 1 : split_shapes(w, &fields, (int32_t)i);
         for (uint32_t k = 0; k < nshapes; k++)
             walk_children(w, &fields, (int32_t)i, key, k, depth);
     }

@@ -69,6 +69,20 @@ typedef struct shape_builder {
 static const ast_type string_type = {AST_TYPE_NAMED, {0, 0}, "String", NULL};
 static const ast_type typename_type = {AST_TYPE_NON_NULL, {0, 0}, NULL, (ast_type *)&string_type};
 
+/* Appends p in hex: memo keys made of addresses, cheaper than printf. */
+static void put_address(sbuf *out, const void *p)
+{
+    char hex[2 * sizeof(uintptr_t) + 1];
+    uintptr_t v = (uintptr_t)p;
+    size_t n = 0;
+    do {
+        hex[n++] = "0123456789abcdef"[v & 15];
+        v >>= 4;
+    } while (v);
+    hex[n++] = ' ';
+    sbuf_append(out, hex, n);
+}
+
 static bool literally_excluded(const ast_directive *dirs)
 {
     for (const ast_directive *d = dirs; d; d = d->next) {
@@ -219,7 +233,7 @@ static void collect(shape_builder *b, const ast_selection *first, const shape_co
         const schema_type *cond = cond_name ? schema_get_type(p->sg->api, cond_name) : NULL;
         if (cond_name && !cond) continue;
         if (!fragment_applies(b, cond)) continue;
-        sbuf_printf(&b->fragments, "%p ", (const void *)s);
+        put_address(&b->fragments, s);
         collect(b, body, here, cond ? cond : on, depth + 1);
     }
 }
@@ -353,8 +367,11 @@ static const plan_shape *build(shape_state *st, const schema_type *parent,
     sbuf key;
     sbuf_init(&key);
     sbuf_puts(&key, parent->name);
-    for (uint32_t i = 0; i < nsources; i++)
-        sbuf_printf(&key, " %p/%p", (const void *)sources[i].first, (const void *)sources[i].conds);
+    sbuf_putc(&key, ' ');
+    for (uint32_t i = 0; i < nsources; i++) {
+        put_address(&key, sources[i].first);
+        put_address(&key, sources[i].conds);
+    }
     const plan_shape *known = strmap_get(&st->shapes, key.data);
     if (known) {
         sbuf_free(&key);

@@ -38,6 +38,7 @@ typedef struct bmain_options {
     unsigned threads;
     unsigned port_base;
     bool response_cache;
+    bool live_sdl; /* _service.sdl re-reads the SDL file (and no response cache) */
 } bmain_options;
 
 /* The whole file, NUL-terminated, malloc'd; NULL on failure. */
@@ -58,8 +59,9 @@ static char *bmain_read_file(const char *path, size_t *len)
 static int bmain_usage(void)
 {
     fprintf(stderr, "usage: fedmesh-bench-subgraphs [--data DIR] [--threads N] "
-                    "[--no-response-cache]\n"
-                    "  serves on 127.0.0.1:PORT_BASE+1..+4 (PORT_BASE env, default 4200)\n");
+                    "[--no-response-cache] [--live-sdl]\n"
+                    "  serves on 127.0.0.1:PORT_BASE+1..+4 (PORT_BASE env, default 4200)\n"
+                    "  --live-sdl: _service { sdl } re-reads DIR/subgraphs/NAME.graphql\n");
     return 2;
 }
 
@@ -69,6 +71,7 @@ static bool bmain_parse_options(int argc, char **argv, bmain_options *o)
     o->data_dir = "bench/workload";
     o->threads = cores > 0 ? (unsigned)cores : 1;
     o->response_cache = true;
+    o->live_sdl = false;
     const char *base = getenv("PORT_BASE");
     o->port_base = base ? (unsigned)strtoul(base, NULL, 10) : 4200;
     if (o->port_base == 0 || o->port_base > 65535 - BMAIN_NSUBGRAPHS) return false;
@@ -77,6 +80,9 @@ static bool bmain_parse_options(int argc, char **argv, bmain_options *o)
             o->data_dir = argv[++i];
         } else if (strcmp(argv[i], "--no-response-cache") == 0) {
             o->response_cache = false;
+        } else if (strcmp(argv[i], "--live-sdl") == 0) {
+            o->live_sdl = true;
+            o->response_cache = false; /* a cached _service answer would hide a change */
         } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
             o->threads = (unsigned)strtoul(argv[++i], NULL, 10);
             if (o->threads == 0 || o->threads > 256) return false;
@@ -112,13 +118,15 @@ static bool bmain_load(const bmain_options *o, arena *a, bdata *data,
             fprintf(stderr, "fedmesh-bench-subgraphs: %s: %s\n", path, strerror(errno));
             return false;
         }
-        models[i] = bmodel_build(a, bmain_names[i], sdl, len, bres_table(bmain_names[i]), data, why,
+        bmodel *m = bmodel_build(a, bmain_names[i], sdl, len, bres_table(bmain_names[i]), data, why,
                                  sizeof why);
         free(sdl);
-        if (!models[i]) {
+        if (!m) {
             fprintf(stderr, "fedmesh-bench-subgraphs: %s\n", why);
             return false;
         }
+        if (o->live_sdl) m->sdl_path = arena_strdup(a, path);
+        models[i] = m;
     }
     return true;
 }

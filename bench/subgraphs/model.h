@@ -86,6 +86,9 @@ struct bmodel {
     uint32_t ntypes;
     const bmodel_type *query;
     bdata_text sdl; /* the SDL file as a JSON string: _service.sdl */
+    /* --live-sdl: _service.sdl re-reads this file on each request, so a test
+     * or a demo can change a subgraph's schema while it runs; NULL = fixed */
+    const char *sdl_path;
 };
 
 /* Builds the model of subgraph `name` from its SDL text and resolver table

@@ -5,6 +5,7 @@
 #include "request.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "exec.h"
 #include "ftest.h"
@@ -102,6 +103,37 @@ TEST(service_sdl_is_the_file)
     CHECK_STR(answer(reviews, &cache, "{\"query\":\"{ _service { sdl } }\"}"), want.data);
     sbuf_free(&want);
     free(sdl);
+    bcache_free(&cache);
+}
+
+/* --live-sdl: each _service query reads the file as it is then; an
+ * unreadable file falls back to the SDL read at start. */
+TEST(live_sdl_is_read_again)
+{
+    const char *path = "/tmp/bench_request_test_live.graphql";
+    bmodel live = *reviews;
+    live.sdl_path = path;
+    bcache cache;
+    bcache_init(&cache, &live, 4);
+    FILE *f = fopen(path, "w");
+    fputs("type Query { a: Int }", f);
+    fclose(f);
+    const char *body = "{\"query\":\"{ _service { sdl } }\"}";
+    CHECK_STR(answer(&live, &cache, body),
+              "{\"data\":{\"_service\":{\"sdl\":\"type Query { a: Int }\"}}}");
+    f = fopen(path, "w");
+    fputs("type Query {\n  b: \"Int\"\n}", f);
+    fclose(f);
+    CHECK_STR(answer(&live, &cache, body),
+              "{\"data\":{\"_service\":{\"sdl\":\"type Query {\\n  b: \\\"Int\\\"\\n}\"}}}");
+    unlink(path);
+    sbuf want;
+    sbuf_init(&want);
+    sbuf_puts(&want, "{\"data\":{\"_service\":{\"sdl\":");
+    sbuf_append(&want, reviews->sdl.s, reviews->sdl.len);
+    sbuf_puts(&want, "}}}");
+    CHECK_STR(answer(&live, &cache, body), want.data);
+    sbuf_free(&want);
     bcache_free(&cache);
 }
 
@@ -216,6 +248,7 @@ int main(int argc, char **argv)
     RUN(answers_a_query);
     RUN(bad_bodies);
     RUN(service_sdl_is_the_file);
+    RUN(live_sdl_is_read_again);
     RUN(nesting_and_size_limits);
     RUN(document_cache_is_bounded);
     RUN(response_cache_is_bounded);

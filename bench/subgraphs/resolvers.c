@@ -127,10 +127,34 @@ static bval bres_service(bexec_ctx *cx, const bobj *self, const ast_selection *f
     return bres_object(cx, NULL, NULL);
 }
 
+/* The SDL file as it is now, as a JSON string in the request's arena; the
+ * SDL read at start when the file cannot be read. */
+static bdata_text bres_current_sdl(bexec_ctx *cx)
+{
+    FILE *f = fopen(cx->model->sdl_path, "rb");
+    if (!f) return cx->model->sdl;
+    sbuf text, json;
+    sbuf_init(&text);
+    sbuf_init(&json);
+    char chunk[16384];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&text, chunk, n);
+    bool failed = ferror(f);
+    fclose(f);
+    sbuf_json_string(&json, text.data ? text.data : "", text.len);
+    bdata_text t =
+        failed ? cx->model->sdl
+               : (bdata_text){arena_strndup(cx->a, json.data, json.len), (uint32_t)json.len};
+    sbuf_free(&text);
+    sbuf_free(&json);
+    return t;
+}
+
 static bval bres_service_sdl(bexec_ctx *cx, const bobj *self, const ast_selection *field)
 {
     (void)self, (void)field;
-    return bres_text(cx->model->sdl);
+    return bres_text(cx->model->sdl_path ? bres_current_sdl(cx) : cx->model->sdl);
 }
 
 #define BRES_FEDERATION                                                                            \
