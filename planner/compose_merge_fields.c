@@ -392,7 +392,7 @@ static void merge_args(compose_ctx *c, cmfield *f)
         if (compatible && differ)
             cm_hint_compatible_types(c, "argument", coord, types, arg->type, true);
         if (!compatible)
-            report_type_mismatch(c, "ARGUMENT_TYPE_MISMATCH",
+            report_type_mismatch(c, "FIELD_ARGUMENT_TYPE_MISMATCH",
                                  arena_sprintf(c->arena,
                                                "Type of argument \"%s.%s(%s:)\" is incompatible "
                                                "across subgraphs: it has ",

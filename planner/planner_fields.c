@@ -11,7 +11,8 @@
 #include "planner_int.h"
 #include "printer.h"
 
-#define QP_COST_DEPTH 4 /* how deep the shareable choice looks ahead */
+#define QP_COST_DEPTH 4          /* how deep the shareable choice looks ahead */
+#define QP_COST_UNREACHABLE 1000 /* a field the choice would leave no way to fetch */
 
 /* @skip(if: true) / @include(if: false) written as literals. */
 static bool literally_excluded(const ast_directive *dirs)
@@ -247,10 +248,25 @@ static uint32_t count_fields(const qp_planner *p, const schema_type *t, const as
     return n;
 }
 
+/* Some subgraph that resolves f of object type t can be handed a key of t
+ * by graph. */
+static bool key_jump_possible(const qp_planner *p, const schema_type *t, const schema_field *f,
+                              uint32_t graph)
+{
+    const sg_field *info = sg_field_graphs(p->sg, f);
+    for (uint32_t i = 0; info && i < info->ngraphs; i++) {
+        uint32_t to = info->graphs[i].graph->index;
+        if (sg_field_resolvable_in(p->sg, f, to) && qp_key_reaches(p, t, graph, to)) return true;
+    }
+    return false;
+}
+
 /* Fields of the selection that `graph` would leave to other subgraphs. Type
- * conditions count only on objects the graph can return there. */
+ * conditions count only on objects the graph can return there. On a root
+ * field's own object (`top`: no enclosing entity to go through), a field
+ * no key jump from graph reaches costs QP_COST_UNREACHABLE. */
 static uint32_t missing_fields(const qp_planner *p, const schema_type *t,
-                               const ast_selection *first, uint32_t graph, uint32_t depth)
+                               const ast_selection *first, uint32_t graph, bool top, uint32_t depth)
 {
     uint32_t missing = 0;
     for (const ast_selection *s = first; s && depth < QP_COST_DEPTH; s = s->next) {
@@ -259,18 +275,22 @@ static uint32_t missing_fields(const qp_planner *p, const schema_type *t,
         if (s->kind != AST_SEL_FIELD) {
             if (fragment_body(p, t, s, &in, &body) &&
                 (in == t || graph_takes_condition(p, t, in, graph)))
-                missing += missing_fields(p, in, body, graph, depth + 1);
+                missing += missing_fields(p, in, body, graph, top, depth + 1);
             continue;
         }
         if (s->name[0] == '_') continue;
         const schema_field *f = schema_get_field(t, s->name);
         if (!f) continue;
-        if (!sg_field_resolvable_in(p->sg, f, graph))
-            missing += 1 + (schema_is_composite(f->named)
-                                ? count_fields(p, f->named, s->selection_set, depth + 1)
-                                : 0);
-        else if (schema_is_composite(f->named))
-            missing += missing_fields(p, f->named, s->selection_set, graph, depth + 1);
+        if (sg_field_resolvable_in(p->sg, f, graph)) {
+            if (schema_is_composite(f->named))
+                missing += missing_fields(p, f->named, s->selection_set, graph, false, depth + 1);
+            continue;
+        }
+        if (top && t->kind == SCHEMA_OBJECT && !key_jump_possible(p, t, f, graph))
+            missing += QP_COST_UNREACHABLE;
+        missing += 1 + (schema_is_composite(f->named)
+                            ? count_fields(p, f->named, s->selection_set, depth + 1)
+                            : 0);
     }
     return missing;
 }
@@ -284,7 +304,7 @@ uint32_t qp_choose_graph(const qp_planner *p, const schema_field *f, const ast_s
         uint32_t g = info->graphs[i].graph->index;
         if (!sg_field_resolvable_in(p->sg, f, g)) continue;
         uint32_t cost =
-            schema_is_composite(f->named) ? missing_fields(p, f->named, sub, g, 0) * 2 : 0;
+            schema_is_composite(f->named) ? missing_fields(p, f->named, sub, g, true, 0) * 2 : 0;
         if ((int32_t)g != prefer) cost++;
         if (cost < best_cost) {
             best = g;
@@ -440,7 +460,7 @@ static bool split_shared_root(qp_planner *p, const qp_ctx *ctx, const schema_fie
         has_keys(p, f->named))
         return false;
     uint32_t best = qp_choose_graph(p, f, s->selection_set, -1);
-    if (best == UINT32_MAX || missing_fields(p, f->named, s->selection_set, best, 0) == 0)
+    if (best == UINT32_MAX || missing_fields(p, f->named, s->selection_set, best, true, 0) == 0)
         return false;
     for (const ast_selection *c = s->selection_set; c; c = c->next)
         if (c->kind != AST_SEL_FIELD) return false;

@@ -182,6 +182,8 @@ uint64_t qp_root_options(const qp_planner *p, const schema_type *root);
 /* The graphs f of ctx's object may be read from: those resolving it among
  * ctx's options and the graphs they reach through keys, and ctx's own. */
 uint64_t qp_field_options(const qp_planner *p, const qp_ctx *ctx, const schema_field *f);
+/* Graph `to` has a resolvable key of t whose fields graph `from` resolves itself. */
+bool qp_key_reaches(const qp_planner *p, const schema_type *t, uint32_t from, uint32_t to);
 /* Type condition cond at ctx can match: in every graph the object may come
  * from, the field returning it can return an object of cond. */
 bool qp_cond_possible(const qp_planner *p, const qp_ctx *ctx, const schema_type *cond);

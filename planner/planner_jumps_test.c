@@ -82,7 +82,7 @@ static const char *node_sdl =
            " @join__implements(graph: B, interface: \"Node\")"
            " @join__type(graph: A, key: \"id\") @join__type(graph: B, key: \"id\") {\n"
            "  id: ID! @join__field(graph: A, external: true) @join__field(graph: B)\n"
-           "  text: String @join__field(graph: B)\n}\n";
+           "  text: String @join__field(graph: B)\n  owner: Account @join__field(graph: A)\n}\n";
 
 typedef struct fixture {
     arena a;
@@ -251,6 +251,24 @@ TEST(fields_under_type_conditions_choose_the_root_subgraph)
     arena_free(&fx.a);
 }
 
+TEST(the_root_subgraph_is_one_that_can_hand_on_the_key)
+{
+    /* a lacks text and cannot give b Chat's key; b lacks owner and can give
+     * a the key: b answers node, though it leaves more fields to others. */
+    fixture fx;
+    plan_with(&fx, node_sdl, "{ node(id: \"c1\") { ... on Chat { text owner { id name } } } }");
+    CHECK(fx.plan != NULL);
+    if (fx.plan) {
+        CHECK_INT(fx.plan->nfetches, 2);
+        CHECK_STR(step(fx.plan, 0)->fetch->subgraph, "b");
+        CHECK_STR(step(fx.plan, 0)->fetch->operation,
+                  "{node(id:\"c1\"){__typename ...on Chat{text __typename id}}}");
+        CHECK_STR(step(fx.plan, 1)->fetch->subgraph, "a");
+        CHECK_STR(step(fx.plan, 1)->fetch->operation, ENTITIES("{...on Chat{owner{id name}}}"));
+    }
+    arena_free(&fx.a);
+}
+
 TEST_MAIN(RUN(keyless_field_is_fetched_through_the_enclosing_entity);
           RUN(the_path_is_selected_again_with_aliases_and_type_conditions);
           RUN(an_object_with_nothing_left_to_select_is_not_selected);
@@ -258,4 +276,5 @@ TEST_MAIN(RUN(keyless_field_is_fetched_through_the_enclosing_entity);
           RUN(the_parent_jump_starts_from_the_earliest_copy_of_the_entity);
           RUN(no_enclosing_entity_leaves_the_field_unreachable);
           RUN(an_external_key_field_of_an_object_found_by_the_subgraph_is_not_used);
-          RUN(fields_under_type_conditions_choose_the_root_subgraph);)
+          RUN(fields_under_type_conditions_choose_the_root_subgraph);
+          RUN(the_root_subgraph_is_one_that_can_hand_on_the_key);)

@@ -36,16 +36,21 @@ static bool key_fields_in(const qp_planner *p, const schema_type *t, const sg_ke
     return true;
 }
 
-/* Some graph of `from` can hand graph `to` one of t's keys there. */
-static bool reachable_by_key(const qp_planner *p, const schema_type *t, uint64_t from, uint32_t to)
+bool qp_key_reaches(const qp_planner *p, const schema_type *t, uint32_t from, uint32_t to)
 {
     uint32_t n = 0;
     const sg_key *keys = sg_type_keys(p->sg, t, to, &n);
-    for (uint32_t i = 0; i < n; i++) {
-        if (!keys[i].resolvable || !keys[i].fields.selection) continue;
-        for (uint32_t g = 0; g < p->sg->ngraphs; g++)
-            if ((from & GRAPH_BIT(g)) && key_fields_in(p, t, &keys[i], g)) return true;
-    }
+    for (uint32_t i = 0; i < n; i++)
+        if (keys[i].resolvable && keys[i].fields.selection && key_fields_in(p, t, &keys[i], from))
+            return true;
+    return false;
+}
+
+/* Some graph of `from` can hand graph `to` one of t's keys there. */
+static bool reachable_by_key(const qp_planner *p, const schema_type *t, uint64_t from, uint32_t to)
+{
+    for (uint32_t g = 0; g < p->sg->ngraphs; g++)
+        if ((from & GRAPH_BIT(g)) && qp_key_reaches(p, t, g, to)) return true;
     return false;
 }
 

@@ -10,7 +10,7 @@ packages=(
     libnng-dev libprotobuf-c-dev protobuf-c-compiler libcurl4-openssl-dev
     libmicrohttpd-dev libmsgpack-dev libyaml-dev libssl-dev
     libjansson-dev libjson-c-dev libcjson-dev libyajl-dev
-    wrk curl jq
+    wrk curl jq python3-yaml systemd
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -2,7 +2,11 @@
  * test (tests/integration/sidecar_mesh.sh): the three nng sockets of
  * docs/MESH.md and nothing else (no polling, no composition).
  *
- *   mesh-publisher --fetch URL --publish URL --report URL
+ *   mesh-publisher --fetch URL --publish URL --report URL [--report-to URL]
+ *
+ * --report-to puts another report address in the fetch replies, so sidecars
+ * send their frames to a real control plane (whose /v1/sidecars then shows
+ * what they did with this publisher's bundles) instead of to this process.
  *
  * Commands, one a line on stdin:
  *   bundle VERSION SUPERGRAPH_FILE [QUERY_FILE]
@@ -40,6 +44,7 @@
 
 typedef struct publisher {
     const char *publish_url, *report_url;
+    const char *advertised_report_url; /* report_url, or --report-to */
     nng_socket rep, pub, pull;
     pthread_mutex_t lock;
     sbuf bundle; /* the current serialised PlanBundle, empty before the first */
@@ -131,7 +136,7 @@ static void *serve_fetches(void *arg)
         Fedmesh__BundleEnvelope env = FEDMESH__BUNDLE_ENVELOPE__INIT;
         char sha[WIRE_SHA256_HEX_SIZE];
         reply.publish_url = (char *)p->publish_url;
-        reply.report_url = (char *)p->report_url;
+        reply.report_url = (char *)p->advertised_report_url;
         sbuf out;
         sbuf_init(&out);
         pthread_mutex_lock(&p->lock);
@@ -263,12 +268,15 @@ static bool open_sockets(publisher *p, const char *fetch_url)
 
 int main(int argc, char **argv)
 {
-    if (argc != 7 || strcmp(argv[1], "--fetch") || strcmp(argv[3], "--publish") ||
-        strcmp(argv[5], "--report")) {
-        fprintf(stderr, "usage: mesh-publisher --fetch URL --publish URL --report URL\n");
+    if ((argc != 7 && argc != 9) || strcmp(argv[1], "--fetch") || strcmp(argv[3], "--publish") ||
+        strcmp(argv[5], "--report") || (argc == 9 && strcmp(argv[7], "--report-to"))) {
+        fprintf(stderr,
+                "usage: mesh-publisher --fetch URL --publish URL --report URL [--report-to URL]\n");
         return 2;
     }
-    publisher p = {.publish_url = argv[4], .report_url = argv[6]};
+    publisher p = {.publish_url = argv[4],
+                   .report_url = argv[6],
+                   .advertised_report_url = argc == 9 ? argv[8] : argv[6]};
     pthread_mutex_init(&p.lock, NULL);
     sbuf_init(&p.bundle);
     if (!open_sockets(&p, argv[2])) return 1;
