@@ -86,6 +86,23 @@ bool mpread_str(mpread *r, const char **s, uint32_t *len)
     return true;
 }
 
+bool mpread_bin(mpread *r, const uint8_t **b, uint32_t *len)
+{
+    if (remaining(r) < 1) return false;
+    const uint8_t *start = r->p;
+    uint8_t tag = r->p[0];
+    uint64_t n;
+    if (!(tag >= 0xc4 && tag <= 0xc6 && read_be(r, 1u << (tag - 0xc4), &n))) return false;
+    if (remaining(r) < n) {
+        r->p = start;
+        return false;
+    }
+    *b = r->p;
+    *len = (uint32_t)n;
+    r->p += n;
+    return true;
+}
+
 bool mpread_uint(mpread *r, uint64_t *v)
 {
     if (remaining(r) < 1) return false;

@@ -26,6 +26,8 @@ bool mpread_map(mpread *r, uint32_t *n);
 bool mpread_array(mpread *r, uint32_t *n);
 /* A str: *s points into the buffer, *len bytes, not NUL-terminated. */
 bool mpread_str(mpread *r, const char **s, uint32_t *len);
+/* A bin: *b points into the buffer, *len bytes. */
+bool mpread_bin(mpread *r, const uint8_t **b, uint32_t *len);
 /* A non-negative integer, whichever msgpack integer form holds it. */
 bool mpread_uint(mpread *r, uint64_t *v);
 /* Consumes a nil and returns true, or returns false and consumes nothing. */

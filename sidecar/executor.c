@@ -13,6 +13,7 @@
 #include "errors.h"
 #include "fetch.h"
 #include "merge.h"
+#include "mesh_client.h"
 #include "representations.h"
 #include "shape.h"
 #include "tree.h"
@@ -24,6 +25,7 @@
 
 struct executor {
     fetch_client *client;
+    mesh_client *mesh; /* graphs routed to a peer sidecar (tcp:// URLs) */
     long timeout_ms;
     const long *graph_timeout_ms; /* the caller's array: it must outlive the executor */
     uint32_t pending;
@@ -189,13 +191,20 @@ static bool run_fetch(exec_run *run)
         reps_collect(job->req.arena, job->req.sg, job->root, run->node, &run->reps);
         if (run->reps.len == 0) return true;
     }
-    sbuf *body;
-    fetch_transfer *t = fetch_new(ex->client, &body);
-    write_request(run, body);
+    const sg_graph *graph = &job->req.sg->graphs[f->graph];
     long timeout = ex->graph_timeout_ms && ex->graph_timeout_ms[f->graph]
                        ? ex->graph_timeout_ms[f->graph]
                        : ex->timeout_ms;
-    fetch_send(ex->client, t, job->req.sg->graphs[f->graph].url, timeout, on_fetch_done, run);
+    sbuf *body;
+    if (mesh_is_peer_url(graph->url)) {
+        mesh_call *call = mesh_new(ex->mesh, &body);
+        write_request(run, body);
+        mesh_send(ex->mesh, call, graph->url, graph->name, timeout, on_fetch_done, run);
+        return false;
+    }
+    fetch_transfer *t = fetch_new(ex->client, &body);
+    write_request(run, body);
+    fetch_send(ex->client, t, graph->url, timeout, on_fetch_done, run);
     return false;
 }
 
@@ -276,12 +285,14 @@ executor *executor_new(const executor_config *cfg)
     size_t max_response =
         cfg && cfg->max_response_bytes ? cfg->max_response_bytes : EXECUTOR_DEFAULT_MAX_RESPONSE;
     ex->client = fetch_client_new(connect, conns, max_response);
+    ex->mesh = mesh_client_new(fetch_client_multi(ex->client), connect, max_response);
     return ex;
 }
 
 void executor_free(executor *ex)
 {
     if (!ex) return;
+    mesh_client_free(ex->mesh); /* its last wake-ups go to the client's multi handle */
     fetch_client_free(ex->client);
     free(ex);
 }
@@ -306,6 +317,8 @@ CURLM *executor_multi(executor *ex)
 
 void executor_drive(executor *ex)
 {
+    /* Mesh replies first: fetches their callbacks start are then performed. */
+    mesh_client_drive(ex->mesh);
     fetch_drive(ex->client);
 }
 

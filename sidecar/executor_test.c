@@ -1,7 +1,8 @@
 /* executor_test.c: whole plans run against a stub subgraph server (a
  * libmicrohttpd daemon in the test serving canned responses per URL path):
  * sequences, parallel fetches, entity round trips, conditions, forwarded
- * errors, and every way a subgraph request can fail. */
+ * errors, every way a subgraph request can fail, and graphs routed through a
+ * peer sidecar (--mesh-peer: a tcp:// URL). */
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
@@ -14,6 +15,8 @@
 #include "exec_testutil.h"
 #include "executor.h"
 #include "ftest.h"
+#include "mesh_server.h"
+#include "mesh_testutil.h"
 #include "planner.h"
 
 /* ---- the stub server ---- */
@@ -369,6 +372,41 @@ static const char *failure(const char *path_or_url, unsigned status, const char 
     "\\\"accounts\\\": " reason "\",\"extensions\":{\"code\":\"SUBGRAPH_FETCH_FAILED\","           \
     "\"serviceName\":\"accounts\"}}]}"
 
+/* A graph whose URL is tcp:// goes through the peer sidecar listening there,
+ * which forwards to its local service; the other graph goes over HTTP. The
+ * peer's HTTP status comes through as a direct fetch's would. */
+TEST(graphs_routed_to_a_peer_go_through_it)
+{
+    static const stub_route routes[] = {
+        {"/accounts", 200, me_data, 0},
+        {"/names", 200, "{\"data\":{\"_entities\":[{\"name\":\"Ada\"}]}}", 0},
+        {"/broken", 503, "{}", 0}};
+    stub_routes(routes, 3);
+    int port;
+    close(tm_listener(&port));
+    char address[64], accounts_url[64], broken_url[64];
+    snprintf(address, sizeof address, "tcp://127.0.0.1:%d", port);
+    snprintf(accounts_url, sizeof accounts_url, "http://127.0.0.1:%u/accounts", stub.port);
+    snprintf(broken_url, sizeof broken_url, "http://127.0.0.1:%u/broken", stub.port);
+    bundle_route local[] = {{"graph0", accounts_url}, {"graph2", broken_url}};
+    mesh_server_config mcfg = {.listen = address, .routes = local, .nroutes = 2};
+    mesh_server *peer = mesh_server_start(&mcfg);
+    CHECK(peer != NULL);
+    fixture f;
+    setup(&f, (const char *[]){address, "/names", address}, 3);
+    plan_node *root = group(&f.a, PLAN_SEQUENCE, fetch_node(&f.a, 0, "accounts", me_op),
+                            flatten_node(&f.a, 1, "names", "me", "... on User { __typename id }"));
+    CHECK_STR(execute(&f, me_plan(&f.a, root, "ID!"), NULL),
+              "{\"data\":{\"me\":{\"id\":\"1\",\"name\":\"Ada\"}}}");
+    CHECK_INT(stub.hits[0], 1);
+    CHECK_INT(stub.hits[1], 1);
+    f.done_calls = 0;
+    CHECK_STR(execute(&f, me_plan(&f.a, fetch_node(&f.a, 2, "accounts", me_op), "ID!"), NULL),
+              FAILED("HTTP status 503"));
+    teardown(&f);
+    mesh_server_stop(peer);
+}
+
 TEST(failed_subgraphs_null_their_fields_with_one_error)
 {
     char buf[1024];
@@ -538,7 +576,8 @@ TEST_MAIN(stub_start(); RUN(sequence_of_root_and_entity_fetch); RUN(parallel_fet
           RUN(condition_reads_a_boolean_variable); RUN(nothing_to_fetch_completes_at_once);
           RUN(subgraph_errors_are_forwarded_with_client_paths);
           RUN(failed_subgraphs_null_their_fields_with_one_error);
-          RUN(refused_connections_fail_the_fetch); RUN(connections_are_kept_alive_between_jobs);
+          RUN(refused_connections_fail_the_fetch); RUN(graphs_routed_to_a_peer_go_through_it);
+          RUN(connections_are_kept_alive_between_jobs);
           RUN(timeouts_per_graph_and_response_size_limit);
           RUN(planned_union_fetches_entities_of_one_member);
           RUN(planned_interface_object_rewrites_the_typename);

@@ -11,10 +11,13 @@
  *                   [--admin-token TOKEN] [COMMON]
  *   fedmesh-sidecar --supergraph FILE --explain QUERY_FILE
  *
- * COMMON: [--local-subgraph NAME=URL ...] [--threads N] [--subgraph-timeout-ms N]
+ * COMMON: [--local-subgraph NAME=URL ...] [--mesh-listen tcp://HOST:PORT]
+ *         [--mesh-peer NAME=tcp://HOST:PORT ...] [--threads N] [--subgraph-timeout-ms N]
  *         [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]
  * --local-subgraph sends subgraph NAME's requests to URL (the service beside
- * the sidecar, over loopback) instead of its routing URL.
+ * the sidecar, over loopback) instead of its routing URL; --mesh-listen
+ * answers peers' fetches for those; --mesh-peer sends NAME's requests
+ * through the peer sidecar listening there.
  * Both stop on SIGINT or SIGTERM, letting requests in flight finish. */
 #include <getopt.h>
 #include <stdio.h>
@@ -24,6 +27,7 @@
 
 #include "addr.h"
 #include "gateway.h"
+#include "mesh_client.h"
 #include "planner.h"
 #include "run.h"
 #include "validate.h"
@@ -45,8 +49,11 @@ typedef struct options {
     long max_body;
     long max_depth;
     long plan_cache_mb;
-    bundle_route routes[MAX_ROUTES]; /* --local-subgraph NAME=URL, names cut at '=' in argv */
+    /* --local-subgraph NAME=URL and --mesh-peer NAME=tcp://..., names cut at '=' in argv */
+    bundle_route routes[MAX_ROUTES];
     size_t nroutes;
+    const char *mesh_listen;
+    bool mesh_peers;
 } options;
 
 static char *read_file(const char *path, size_t *len)
@@ -142,20 +149,25 @@ static int usage(void)
           "       fedmesh-sidecar --supergraph FILE [--listen HOST:PORT] [--admin HOST:PORT]\n"
           "                       [--admin-token TOKEN] [COMMON]\n"
           "       fedmesh-sidecar --supergraph FILE --explain QUERY_FILE\n"
-          "COMMON: [--local-subgraph NAME=URL ...] [--threads N] [--subgraph-timeout-ms N]\n"
+          "COMMON: [--local-subgraph NAME=URL ...] [--mesh-listen tcp://HOST:PORT]\n"
+          "        [--mesh-peer NAME=tcp://HOST:PORT ...] [--threads N] [--subgraph-timeout-ms N]\n"
           "        [--max-body-bytes N] [--max-depth N] [--plan-cache-mb N]\n",
           stderr);
     return 2;
 }
 
-/* NAME=URL; the '=' becomes the name's end. */
-static bool add_route(options *o, char *arg)
+/* NAME=URL; the '=' becomes the name's end. A peer's URL is tcp://, a
+ * local service's is not. */
+static bool add_route(options *o, char *arg, bool peer)
 {
     char *eq = strchr(arg, '=');
-    if (!eq || eq == arg || !eq[1] || o->nroutes == MAX_ROUTES) {
-        fprintf(stderr, "fedmesh-sidecar: --local-subgraph wants NAME=URL, got %s\n", arg);
+    if (!eq || eq == arg || !eq[1] || o->nroutes == MAX_ROUTES ||
+        mesh_is_peer_url(eq + 1) != peer) {
+        fprintf(stderr, "fedmesh-sidecar: %s wants NAME=%s, got %s\n",
+                peer ? "--mesh-peer" : "--local-subgraph", peer ? "tcp://HOST:PORT" : "URL", arg);
         return false;
     }
+    o->mesh_peers |= peer;
     *eq = '\0';
     o->routes[o->nroutes++] = (bundle_route){.name = arg, .url = eq + 1};
     return true;
@@ -165,7 +177,12 @@ static bool set_option(options *o, int c, char *arg)
 {
     switch (c) {
     case 'L':
-        return add_route(o, arg);
+        return add_route(o, arg, false);
+    case 'P':
+        return add_route(o, arg, true);
+    case 'M':
+        o->mesh_listen = arg;
+        break;
     case 's':
         o->supergraph = arg;
         break;
@@ -232,6 +249,8 @@ static bool read_options(int argc, char **argv, options *o)
         {"max-depth", required_argument, NULL, 'd'},
         {"plan-cache-mb", required_argument, NULL, 'c'},
         {"local-subgraph", required_argument, NULL, 'L'},
+        {"mesh-peer", required_argument, NULL, 'P'},
+        {"mesh-listen", required_argument, NULL, 'M'},
         {NULL, 0, NULL, 0},
     };
     *o = (options){.listen = "127.0.0.1:4000",
@@ -303,6 +322,8 @@ static int serve(const options *o, bundle_slot *bundles)
                       .state_dir = o->state_dir,
                       .routes = o->routes,
                       .nroutes = o->nroutes,
+                      .mesh_listen = o->mesh_listen,
+                      .mesh_peers = o->mesh_peers,
                       .fetch_interval_ms = o->fetch_interval_ms,
                       .serving = o->supergraph ? o->supergraph : "bundles of the control plane"};
     return run_serve(&cfg);

@@ -13,6 +13,7 @@
 #include "addr.h"
 #include "admin.h"
 #include "cpclient.h"
+#include "mesh_server.h"
 #include "worker.h"
 
 typedef struct running {
@@ -22,6 +23,7 @@ typedef struct running {
     mesh_counters mesh;
     admin *admin;
     cpclient *cp;
+    mesh_server *mesh_server;
 } running;
 
 /* The listening socket every worker accepts on. */
@@ -109,11 +111,25 @@ static bool start_cpclient(running *r, const run_config *cfg)
     return r->cp != NULL;
 }
 
+static bool start_mesh_server(running *r, const run_config *cfg)
+{
+    if (!cfg->mesh_listen) return true;
+    mesh_server_config mcfg = {.listen = cfg->mesh_listen,
+                               .routes = cfg->routes,
+                               .nroutes = cfg->nroutes,
+                               .timeout_ms = cfg->gw->exec.timeout_ms,
+                               .connect_timeout_ms = cfg->gw->exec.connect_timeout_ms,
+                               .max_response_bytes = cfg->gw->exec.max_response_bytes};
+    r->mesh_server = mesh_server_start(&mcfg);
+    return r->mesh_server != NULL;
+}
+
 /* In the reverse order of starting: nothing is swapped in or scraped while
  * the workers drain. */
 static void stop_all(running *r)
 {
     cpclient_stop(r->cp);
+    mesh_server_stop(r->mesh_server);
     admin_stop(r->admin);
     for (long i = 0; i < r->nworkers; i++)
         worker_stop(r->workers[i], 5000);
@@ -131,7 +147,8 @@ int run_serve(const run_config *cfg)
     signal(SIGPIPE, SIG_IGN);
     running r = {.nworkers = 0};
     int rc = 0;
-    if (start_workers(&r, cfg, listener) && start_admin(&r, cfg) && start_cpclient(&r, cfg)) {
+    if (start_workers(&r, cfg, listener) && start_admin(&r, cfg) && start_mesh_server(&r, cfg) &&
+        start_cpclient(&r, cfg)) {
         fprintf(stderr, "fedmesh-sidecar: serving %s on http://%s/graphql (%ld workers)\n",
                 cfg->serving, cfg->listen, r.nworkers);
         int sig;
@@ -142,6 +159,7 @@ int run_serve(const run_config *cfg)
     }
     stop_all(&r);
     close(listener);
-    if (cfg->control_plane) nng_fini(); /* nng's own threads: nothing is left at exit */
+    if (cfg->control_plane || cfg->mesh_listen || cfg->mesh_peers)
+        nng_fini(); /* nng's own threads: nothing is left at exit */
     return rc;
 }

@@ -4,6 +4,8 @@
 #ifndef FM_RUN_H
 #define FM_RUN_H
 
+#include <stdbool.h>
+
 #include "gateway.h"
 
 typedef struct run_config {
@@ -16,8 +18,10 @@ typedef struct run_config {
     const char *control_plane;
     const char *id;
     const char *state_dir;
-    const bundle_route *routes; /* --local-subgraph */
+    const bundle_route *routes; /* --local-subgraph (http URLs) and --mesh-peer (tcp://) */
     size_t nroutes;
+    const char *mesh_listen; /* --mesh-listen tcp://HOST:PORT or NULL */
+    bool mesh_peers;         /* some route goes through a peer sidecar */
     long fetch_interval_ms;
     const char *serving; /* what the start message names: the file, or "the control plane" */
 } run_config;
