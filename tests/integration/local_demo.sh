@@ -25,7 +25,7 @@ released
 deploy/local/run.sh > build/local/logs/demo.txt 2>&1 &
 run_pid=$!
 trap 'kill -TERM $run_pid 2>/dev/null; wait $run_pid 2>/dev/null' EXIT
-for _ in $(seq 300); do grep -q '^Running' build/local/logs/demo.txt && break; sleep 0.1; done
+for _ in $(seq 900); do grep -q '^Running' build/local/logs/demo.txt && break; sleep 0.1; done
 deploy/local/change-schema.sh
 kill -TERM "$run_pid"
 wait "$run_pid" || true
