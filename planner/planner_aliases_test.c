@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "planner_int.h"
@@ -17,31 +18,16 @@ typedef struct fixture {
     plan *plan;
 } fixture;
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
-
 /* Plans a valid query against the sdl (the shapes fixture when NULL). */
 static void plan_query(fixture *fx, const char *sdl, const char *query)
 {
     arena_init(&fx->a, 0);
     fx->plan = NULL;
-    char *text = sdl ? NULL : slurp(SHAPES);
+    char *text = sdl ? NULL : fixture_read(&fx->a, SHAPES);
     if (!sdl) sdl = text ? text : "";
     diag_list errs;
     diag_init(&errs, &fx->a);
     supergraph *sg = sg_load(&fx->a, sdl, strlen(sdl), &errs);
-    free(text);
     ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
     CHECK(sg && doc);
     if (!sg || !doc) return;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "planner.h"
@@ -16,20 +17,6 @@ typedef struct fixture {
     arena a;
     plan *plan;
 } fixture;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
 
 /* The plan's nodes in one line: Seq[..] Par[..] If($v)[then][else] and a
  * fetch's subgraph name. */
@@ -67,11 +54,10 @@ static const char *plan_outline(fixture *fx, const char *query)
 {
     arena_init(&fx->a, 0);
     fx->plan = NULL;
-    char *sdl = slurp(BENCH);
+    char *sdl = fixture_read(&fx->a, BENCH);
     diag_list errs;
     diag_init(&errs, &fx->a);
     supergraph *sg = sdl ? sg_load(&fx->a, sdl, strlen(sdl), &errs) : NULL;
-    free(sdl);
     ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
     CHECK(sg && doc);
     if (!sg || !doc) return "";
