@@ -96,7 +96,7 @@ size_t bytes_left(const bytes_reader *r)
     return (size_t)(r->end - r->p);
 }
 
-bool bytes_get_varint(bytes_reader *r, uint64_t *v)
+bool bytes_get_varint_slow(bytes_reader *r, uint64_t *v)
 {
     uint64_t x = 0;
     *v = 0;
@@ -203,13 +203,24 @@ bool bytes_get_required_str(bytes_reader *r, const char *what, const char **s)
     return *s ? true : bytes_fail(r, "%s is missing", what);
 }
 
+bool bytes_get_str_id(bytes_reader *r, const char *what, bool allow_nul, uint32_t *id)
+{
+    uint64_t ref;
+    *id = 0;
+    if (!get_ref(r, &ref)) return false;
+    if (!ref) return bytes_fail(r, "%s is missing", what);
+    if (!allow_nul && (r->lens[ref - 1] & BYTES_HOLDS_NUL))
+        return bytes_fail(r, "string %llu holds a NUL byte", (unsigned long long)ref);
+    *id = (uint32_t)ref;
+    return true;
+}
+
 bool bytes_get_text(bytes_reader *r, const char *what, const char **s, uint32_t *len)
 {
-    uint64_t id;
+    uint32_t id;
     *s = NULL;
     *len = 0;
-    if (!get_ref(r, &id)) return false;
-    if (!id) return bytes_fail(r, "%s is missing", what);
+    if (!bytes_get_str_id(r, what, true, &id)) return false;
     *s = r->strings[id - 1];
     *len = r->lens[id - 1] & ~BYTES_HOLDS_NUL;
     return true;

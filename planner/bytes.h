@@ -57,7 +57,16 @@ void bytes_reader_init(bytes_reader *r, const uint8_t *buf, size_t len, diag_lis
 bool bytes_fail(bytes_reader *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 size_t bytes_left(const bytes_reader *r);
 
-bool bytes_get_varint(bytes_reader *r, uint64_t *v);
+/* A varint; one byte ones (most) without a call. */
+bool bytes_get_varint_slow(bytes_reader *r, uint64_t *v);
+static inline bool bytes_get_varint(bytes_reader *r, uint64_t *v)
+{
+    if (r->p < r->end && *r->p < 0x80) {
+        *v = *r->p++;
+        return true;
+    }
+    return bytes_get_varint_slow(r, v);
+}
 /* A count of items that each take at least min_size bytes: more than the
  * bytes left can hold is refused ("<what> count N is more than the bytes
  * left"), so a decode's memory stays within a small multiple of its input. */
@@ -69,6 +78,9 @@ bool bytes_get_small(bytes_reader *r, const char *what, uint32_t max, uint32_t *
  * is refused unless allow_nul (then bytes_get_str refuses to hand it out as
  * a C string, and bytes_get_text hands it out with its length). */
 bool bytes_get_strings(bytes_reader *r, arena *a, bool allow_nul);
+/* A string reference that must not be 0, by its index + 1 in r->strings;
+ * one holding a NUL byte is refused unless allow_nul. */
+bool bytes_get_str_id(bytes_reader *r, const char *what, bool allow_nul, uint32_t *id);
 /* A string reference: NULL for 0. */
 bool bytes_get_str(bytes_reader *r, const char **s);
 /* A string reference that must not be 0 ("<what> is missing"). */

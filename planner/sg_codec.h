@@ -26,6 +26,8 @@
  * Layout (integers are LEB128 varints; bytes.h):
  *   "FMSG" version                      magic, then SG_CODEC_VERSION as one byte
  *   string table                        count, then each: length, bytes
+ *   directive table                     count, then each distinct applied directive
+ *                                       of the schemas once (referenced by index)
  *   supergraph:
  *     fed1, ngraphs, graphs (enum value, name, url),
  *     nfeatures, features (url, identity, name, major, minor, prefix, purpose,
@@ -42,7 +44,8 @@
  *     (interface: npossible, type indexes); union: npossible, type indexes;
  *     enum: nvalues, values; input object: nfields, fields
  *   field: name, description, type ref, default value?, deprecated,
- *     deprecation_reason, ndirectives, directives, (not input fields: nargs, args)
+ *     deprecation_reason, ndirectives, directives, (not input fields: nargs, args);
+ *     a schema's applied directives are indexes into the directive table
  *   type ref: wrappers outside in (1 = LIST, 2 = NON_NULL), then 3 and the named
  *     type's index (schemas) or name (ownership tables)
  *   type graph: graph index (ascending), flags (1 interface object, 2 extension),

@@ -172,5 +172,7 @@ supergraph *sg_decode(arena *a, const uint8_t *buf, size_t len, diag_list *errs)
     d.r.p += 5;
     d.sg = ARENA_NEW(a, supergraph);
     d.sg->arena = a;
-    return bytes_get_strings(&d.r, a, true) && get_supergraph(&d) ? d.sg : NULL;
+    if (!bytes_get_strings(&d.r, a, true)) return NULL;
+    sgc_share_init(&d);
+    return sgc_get_directive_table(&d) && get_supergraph(&d) ? d.sg : NULL;
 }

@@ -6,7 +6,25 @@
 
 #include "sg_codec_int.h"
 
-static bool get_value(sgc_decoder *d, unsigned depth, ast_value **out);
+static bool get_value(sgc_decoder *d, unsigned depth, bool shared, ast_value **out);
+
+void sgc_share_init(sgc_decoder *d)
+{
+    d->string_values = ARENA_ARRAY(d->a, ast_value *, d->r.nstrings ? d->r.nstrings : 1);
+    for (int b = 0; b < 2; b++) {
+        d->booleans[b] = ARENA_NEW(d->a, ast_value);
+        d->booleans[b]->kind = AST_VALUE_BOOLEAN;
+        d->booleans[b]->boolean = b;
+    }
+    d->null_value = ARENA_NEW(d->a, ast_value);
+    d->null_value->kind = AST_VALUE_NULL;
+}
+
+void sgc_share_types_of(sgc_decoder *d, const schema *s)
+{
+    d->named_refs = ARENA_ARRAY(d->a, ast_type *, s->ntypes ? 2 * s->ntypes : 1);
+    d->nonnull_refs = d->named_refs + s->ntypes;
+}
 
 static bool get_list(sgc_decoder *d, unsigned depth, ast_value *v)
 {
@@ -14,7 +32,7 @@ static bool get_list(sgc_decoder *d, unsigned depth, ast_value *v)
     if (!bytes_get_count(&d->r, "list item", 1, &n)) return false;
     ast_value **link = &v->items;
     for (uint32_t i = 0; i < n; i++) {
-        if (!get_value(d, depth + 1, link)) return false;
+        if (!get_value(d, depth + 1, false, link)) return false;
         link = &(*link)->next;
     }
     return true;
@@ -28,7 +46,7 @@ static bool get_object(sgc_decoder *d, unsigned depth, ast_value *v)
     for (uint32_t i = 0; i < n; i++) {
         ast_object_field *f = &fields[i];
         if (!bytes_get_required_str(&d->r, "object field name", &f->name) ||
-            !get_value(d, depth + 1, &f->value))
+            !get_value(d, depth + 1, true, &f->value))
             return false;
         f->next = i + 1 < n ? &fields[i + 1] : NULL;
     }
@@ -36,36 +54,59 @@ static bool get_object(sgc_decoder *d, unsigned depth, ast_value *v)
     return true;
 }
 
-static bool get_value(sgc_decoder *d, unsigned depth, ast_value **out)
+/* A value holding string `id` (strings, enum values, numbers, variables):
+ * the shared one when it may be and one exists with the same kind. */
+static bool get_text_value(sgc_decoder *d, ast_value_kind kind, bool shared, ast_value **out)
+{
+    uint32_t id, block = 0;
+    if (!bytes_get_str_id(&d->r, "value text", kind == AST_VALUE_STRING, &id)) return false;
+    if (kind == AST_VALUE_STRING && !bytes_get_small(&d->r, "block flag", 1, &block)) return false;
+    ast_value *known = d->string_values[id - 1];
+    if (shared && known && known->kind == kind && known->block == block) {
+        *out = known;
+        return true;
+    }
+    ast_value *v = ARENA_NEW(d->a, ast_value);
+    v->kind = kind;
+    v->str = d->r.strings[id - 1];
+    v->len = d->r.lens[id - 1] & ~BYTES_HOLDS_NUL;
+    v->block = block;
+    if (shared && !known) d->string_values[id - 1] = v;
+    *out = v;
+    return true;
+}
+
+static bool get_value(sgc_decoder *d, unsigned depth, bool shared, ast_value **out)
 {
     if (depth > SG_CODEC_MAX_DEPTH)
         return bytes_fail(&d->r, "values nest deeper than %d", SG_CODEC_MAX_DEPTH);
-    ast_value *v = ARENA_NEW(d->a, ast_value);
     uint32_t kind, flag;
     if (!bytes_get_small(&d->r, "value kind", AST_VALUE_OBJECT, &kind)) return false;
-    v->kind = (ast_value_kind)kind;
-    *out = v;
-    switch (v->kind) {
-    case AST_VALUE_STRING:
-        if (!bytes_get_text(&d->r, "string value", &v->str, &v->len) ||
-            !bytes_get_small(&d->r, "block flag", 1, &flag))
-            return false;
-        v->block = flag;
-        return true;
+    ast_value *v;
+    switch ((ast_value_kind)kind) {
     case AST_VALUE_BOOLEAN:
         if (!bytes_get_small(&d->r, "boolean", 1, &flag)) return false;
+        if (shared) {
+            *out = d->booleans[flag];
+            return true;
+        }
+        v = ARENA_NEW(d->a, ast_value);
+        v->kind = AST_VALUE_BOOLEAN;
         v->boolean = flag;
+        *out = v;
         return true;
     case AST_VALUE_NULL:
+        *out = shared ? d->null_value : ARENA_NEW(d->a, ast_value);
+        (*out)->kind = AST_VALUE_NULL;
         return true;
     case AST_VALUE_LIST:
-        return get_list(d, depth, v);
     case AST_VALUE_OBJECT:
-        return get_object(d, depth, v);
-    default: /* variable, int, float, enum */
-        if (!bytes_get_required_str(&d->r, "value text", &v->str)) return false;
-        v->len = (uint32_t)strlen(v->str);
-        return true;
+        v = ARENA_NEW(d->a, ast_value);
+        v->kind = (ast_value_kind)kind;
+        *out = v;
+        return kind == AST_VALUE_LIST ? get_list(d, depth, v) : get_object(d, depth, v);
+    default: /* variable, int, float, string, enum */
+        return get_text_value(d, (ast_value_kind)kind, shared, out);
     }
 }
 
@@ -75,7 +116,7 @@ bool sgc_get_optional_value(sgc_decoder *d, const ast_value **out)
     ast_value *v = NULL;
     *out = NULL;
     if (!bytes_get_small(&d->r, "presence flag", 1, &present)) return false;
-    if (present && !get_value(d, 0, &v)) return false;
+    if (present && !get_value(d, 0, true, &v)) return false;
     *out = v;
     return true;
 }
@@ -88,7 +129,7 @@ static bool get_arguments(sgc_decoder *d, ast_argument **out)
     ast_argument *args = ARENA_ARRAY(d->a, ast_argument, n ? n : 1);
     for (uint32_t i = 0; i < n; i++) {
         if (!bytes_get_required_str(&d->r, "argument name", &args[i].name) ||
-            !get_value(d, 0, &args[i].value))
+            !get_value(d, 0, true, &args[i].value))
             return false;
         args[i].next = i + 1 < n ? &args[i + 1] : NULL;
     }
@@ -110,55 +151,109 @@ static bool get_directive_block(sgc_decoder *d, uint32_t n, ast_directive **out)
     return true;
 }
 
+bool sgc_get_directive_table(sgc_decoder *d)
+{
+    if (!bytes_get_count(&d->r, "directive", 2, &d->ndirectives)) return false;
+    d->directives = ARENA_ARRAY(d->a, ast_directive, d->ndirectives ? d->ndirectives : 1);
+    for (uint32_t i = 0; i < d->ndirectives; i++)
+        if (!bytes_get_required_str(&d->r, "directive name", &d->directives[i].name) ||
+            !get_arguments(d, &d->directives[i].arguments))
+            return false;
+    return true;
+}
+
 bool sgc_get_directives(sgc_decoder *d, const ast_directive ***out, uint32_t *n)
 {
-    ast_directive *dirs;
     *out = NULL;
-    if (!bytes_get_count(&d->r, "directive", 2, n) || !get_directive_block(d, *n, &dirs))
-        return false;
+    if (!bytes_get_count(&d->r, "directive", 1, n)) return false;
     if (!*n) return true;
+    if (!d->ndirectives) return bytes_fail(&d->r, "directive reference with no directive table");
     const ast_directive **array = ARENA_ARRAY(d->a, const ast_directive *, *n);
-    for (uint32_t i = 0; i < *n; i++)
-        array[i] = &dirs[i];
+    for (uint32_t i = 0; i < *n; i++) {
+        uint32_t index;
+        if (!bytes_get_small(&d->r, "directive index", d->ndirectives - 1, &index)) return false;
+        array[i] = &d->directives[index];
+    }
     *out = array;
     return true;
 }
 
-static bool get_named(sgc_decoder *d, const schema *s, ast_type *t, schema_type **named)
+/* The named type at the core of a schema's type reference, shared. */
+static ast_type *named_ref(sgc_decoder *d, schema_type *t)
 {
-    if (!s) return bytes_get_required_str(&d->r, "type name", &t->name);
+    if (!d->named_refs[t->index]) {
+        ast_type *n = ARENA_NEW(d->a, ast_type);
+        n->kind = AST_TYPE_NAMED;
+        n->name = t->name;
+        d->named_refs[t->index] = n;
+    }
+    return d->named_refs[t->index];
+}
+
+static ast_type *nonnull_ref(sgc_decoder *d, schema_type *t)
+{
+    if (!d->nonnull_refs[t->index]) {
+        ast_type *n = ARENA_NEW(d->a, ast_type);
+        n->kind = AST_TYPE_NON_NULL;
+        n->of = named_ref(d, t);
+        d->nonnull_refs[t->index] = n;
+    }
+    return d->nonnull_refs[t->index];
+}
+
+/* The innermost part: a named type, by index into s (shared) or by name. */
+static bool get_core(sgc_decoder *d, const schema *s, bool nonnull, ast_type **out,
+                     schema_type **named)
+{
+    if (!s) {
+        ast_type *t = ARENA_NEW(d->a, ast_type);
+        t->kind = AST_TYPE_NAMED;
+        if (!bytes_get_required_str(&d->r, "type name", &t->name)) return false;
+        if (nonnull) {
+            ast_type *nn = ARENA_NEW(d->a, ast_type);
+            nn->kind = AST_TYPE_NON_NULL;
+            nn->of = t;
+            t = nn;
+        }
+        *out = t;
+        return true;
+    }
     uint32_t index;
     if (!s->ntypes) return bytes_fail(&d->r, "type reference in a schema without types");
     if (!bytes_get_small(&d->r, "type index", s->ntypes - 1, &index)) return false;
     *named = s->types[index];
-    t->name = (*named)->name;
+    *out = nonnull ? nonnull_ref(d, *named) : named_ref(d, *named);
     return true;
 }
 
+/* Wrappers outside in are read first, then built inside out around the
+ * (shared) core: the innermost non-null is part of the core. */
 bool sgc_get_type_ref(sgc_decoder *d, const schema *s, const ast_type **out, schema_type **named)
 {
-    ast_type *first = NULL, *outer = NULL;
-    for (unsigned level = 0;; level++) {
+    uint8_t wrappers[SG_CODEC_MAX_DEPTH + 1];
+    unsigned n = 0;
+    for (;;) {
         uint32_t kind;
-        if (level > SG_CODEC_MAX_DEPTH)
-            return bytes_fail(&d->r, "type wrappers nest deeper than %d", SG_CODEC_MAX_DEPTH);
         if (!bytes_get_small(&d->r, "type kind", 3, &kind)) return false;
+        if (kind == 3) break;
         if (kind == 0) return bytes_fail(&d->r, "type kind 0 in a type reference");
-        ast_type *t = ARENA_NEW(d->a, ast_type);
-        t->kind = kind == 1 ? AST_TYPE_LIST : kind == 2 ? AST_TYPE_NON_NULL : AST_TYPE_NAMED;
-        if (t->kind == AST_TYPE_NON_NULL && outer && outer->kind == AST_TYPE_NON_NULL)
+        if (n == SG_CODEC_MAX_DEPTH)
+            return bytes_fail(&d->r, "type wrappers nest deeper than %d", SG_CODEC_MAX_DEPTH);
+        if (kind == 2 && n && wrappers[n - 1] == 2)
             return bytes_fail(&d->r, "non-null type wraps a non-null type");
-        if (outer)
-            outer->of = t;
-        else
-            first = t;
-        outer = t;
-        if (t->kind == AST_TYPE_NAMED) {
-            if (!get_named(d, s, t, named)) return false;
-            *out = first;
-            return true;
-        }
+        wrappers[n++] = (uint8_t)kind;
     }
+    bool nonnull = n && wrappers[n - 1] == 2;
+    ast_type *t = NULL;
+    if (!get_core(d, s, nonnull, &t, named)) return false;
+    for (unsigned i = n - nonnull; i-- > 0;) {
+        ast_type *w = ARENA_NEW(d->a, ast_type);
+        w->kind = wrappers[i] == 1 ? AST_TYPE_LIST : AST_TYPE_NON_NULL;
+        w->of = t;
+        t = w;
+    }
+    *out = t;
+    return true;
 }
 
 static bool get_selections(sgc_decoder *d, unsigned depth, ast_selection **out);

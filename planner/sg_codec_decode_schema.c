@@ -274,6 +274,7 @@ static bool get_types(schema_reader *sr)
         s->types[i] = &block[i];
     }
     s->ntypes = ntypes;
+    sgc_share_types_of(d, s);
     for (uint32_t i = 0; i < ntypes; i++)
         if (!get_type_head(sr, &block[i])) return false;
     for (uint32_t i = 0; i < ntypes; i++)

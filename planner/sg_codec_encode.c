@@ -1,15 +1,29 @@
 /* sg_codec_encode.c: a loaded supergraph to its image (layout in
- * sg_codec.h). The body is written first while strings are numbered; the
- * output is then the header, the string table and the body. Types, fields,
- * graphs and enum values are written as their dense indexes. */
+ * sg_codec.h). The body is written first while strings and applied
+ * directives are numbered; the output is then the header, the string table,
+ * the directive table and the body. Types, fields, graphs and enum values
+ * are written as their dense indexes. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bytes.h"
 #include "sg_codec.h"
 
+/* Applied directives, each distinct encoding once: a supergraph applies
+ * the same @join__field(graph: X) to thousands of fields. */
+typedef struct directive_table {
+    sbuf bytes;        /* the distinct encodings, one after the other */
+    uint32_t *offsets; /* [count + 1]: where each begins, then the end */
+    uint32_t count, cap;
+    uint32_t *slots; /* hash table of index + 1, 0 = free */
+    uint32_t nslots; /* power of two */
+} directive_table;
+
 typedef struct encoder {
     bytes_strings strings;
     sbuf body;
+    directive_table directives;
+    sbuf scratch; /* one directive being encoded */
 } encoder;
 
 static void put_uint(encoder *e, uint64_t v)
@@ -85,11 +99,69 @@ static void put_directive(encoder *e, const ast_directive *d)
     put_arguments(e, d->arguments);
 }
 
+static const char *table_entry(const directive_table *t, uint32_t i, uint32_t *len)
+{
+    *len = t->offsets[i + 1] - t->offsets[i];
+    return t->bytes.data + t->offsets[i];
+}
+
+static void table_grow(directive_table *t)
+{
+    uint32_t nslots = t->nslots ? t->nslots * 2 : 1024;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots) abort();
+    for (uint32_t i = 0; i < t->count; i++) {
+        uint32_t len;
+        const char *bytes = table_entry(t, i, &len);
+        uint32_t at = strmap_hash(bytes, len) & (nslots - 1);
+        while (slots[at])
+            at = (at + 1) & (nslots - 1);
+        slots[at] = i + 1;
+    }
+    free(t->slots);
+    t->slots = slots;
+    t->nslots = nslots;
+}
+
+/* The index of the directive encoded as bytes[0..len), added when new. */
+static uint32_t table_ref(directive_table *t, const char *bytes, uint32_t len)
+{
+    if (2 * (t->count + 1) > t->nslots) table_grow(t);
+    uint32_t at = strmap_hash(bytes, len) & (t->nslots - 1);
+    for (; t->slots[at]; at = (at + 1) & (t->nslots - 1)) {
+        uint32_t known_len;
+        const char *known = table_entry(t, t->slots[at] - 1, &known_len);
+        if (known_len == len && memcmp(known, bytes, len) == 0) return t->slots[at] - 1;
+    }
+    if (t->count + 2 > t->cap) {
+        t->cap = t->cap ? t->cap * 2 : 1024;
+        t->offsets = realloc(t->offsets, sizeof *t->offsets * t->cap);
+        if (!t->offsets) abort();
+    }
+    t->offsets[t->count] = (uint32_t)t->bytes.len;
+    sbuf_append(&t->bytes, bytes, len);
+    t->offsets[t->count + 1] = (uint32_t)t->bytes.len;
+    t->slots[at] = t->count + 1;
+    return t->count++;
+}
+
+/* An applied directive of the schema, by its index in the directive table. */
+static void put_directive_ref(encoder *e, const ast_directive *d)
+{
+    sbuf body = e->body;
+    sbuf_reset(&e->scratch);
+    e->body = e->scratch;
+    put_directive(e, d);
+    e->scratch = e->body;
+    e->body = body;
+    put_uint(e, table_ref(&e->directives, e->scratch.data, (uint32_t)e->scratch.len));
+}
+
 static void put_directive_array(encoder *e, const ast_directive *const *dirs, uint32_t n)
 {
     put_uint(e, n);
     for (uint32_t i = 0; i < n; i++)
-        put_directive(e, dirs[i]);
+        put_directive_ref(e, dirs[i]);
 }
 
 /* A selection list; selection sets are never empty, so 0 means none. */
@@ -351,14 +423,23 @@ static void put_supergraph(encoder *e, const supergraph *sg)
 
 void sg_encode(const supergraph *sg, sbuf *out)
 {
-    encoder e;
+    encoder e = {0};
     bytes_strings_init(&e.strings);
     sbuf_init(&e.body);
+    sbuf_init(&e.scratch);
+    sbuf_init(&e.directives.bytes);
     put_supergraph(&e, sg);
     sbuf_append(out, "FMSG", 4);
     sbuf_putc(out, SG_CODEC_VERSION);
     bytes_strings_write(&e.strings, out);
+    bytes_put_varint(out, e.directives.count);
+    sbuf_append(out, e.directives.bytes.data ? e.directives.bytes.data : "",
+                e.directives.bytes.len);
     sbuf_append(out, e.body.data ? e.body.data : "", e.body.len);
     sbuf_free(&e.body);
+    sbuf_free(&e.scratch);
+    sbuf_free(&e.directives.bytes);
+    free(e.directives.offsets);
+    free(e.directives.slots);
     bytes_strings_free(&e.strings);
 }

@@ -6,15 +6,30 @@
 #include "bytes.h"
 #include "sg_codec.h"
 
+/* Read-only syntax nodes that many places would hold alike are made once and
+ * shared: a scalar value that is not a list item (its `next` stays NULL),
+ * and the innermost named type of a reference, bare or non-null. */
 typedef struct sgc_decoder {
     bytes_reader r;
     arena *a;
     supergraph *sg;
+    ast_directive *directives; /* the image's directive table: applied directives, shared */
+    uint32_t ndirectives;
+    ast_value **string_values; /* [r.nstrings]: a shared value holding that string */
+    ast_value *booleans[2], *null_value;
+    ast_type **named_refs;   /* [ntypes] */
+    ast_type **nonnull_refs; /* [ntypes] */
 } sgc_decoder;
 
 /* sg_codec_decode_ast.c: the syntax trees an image carries. */
+void sgc_share_init(sgc_decoder *d);
+/* The directive table, after the string table. */
+bool sgc_get_directive_table(sgc_decoder *d);
+/* Type references of s from now on share their named nodes. */
+void sgc_share_types_of(sgc_decoder *d, const schema *s);
 bool sgc_get_optional_value(sgc_decoder *d, const ast_value **out);
-/* An array of n applied directives (their `next` links follow the array). */
+/* An array of n applied directives from the directive table (shared nodes:
+ * their `next` links are NULL). */
 bool sgc_get_directives(sgc_decoder *d, const ast_directive ***out, uint32_t *n);
 /* A type reference whose named type is an index into s (*named gets it), or,
  * with s NULL, a name (*named is not set). */
