@@ -113,7 +113,7 @@ bool bytes_get_varint_slow(bytes_reader *r, uint64_t *v)
     return bytes_fail(r, "integer too long");
 }
 
-bool bytes_get_count(bytes_reader *r, const char *what, size_t min_size, uint32_t *n)
+bool bytes_get_count_slow(bytes_reader *r, const char *what, size_t min_size, uint32_t *n)
 {
     uint64_t v;
     *n = 0;
@@ -125,7 +125,7 @@ bool bytes_get_count(bytes_reader *r, const char *what, size_t min_size, uint32_
     return true;
 }
 
-bool bytes_get_small(bytes_reader *r, const char *what, uint32_t max, uint32_t *out)
+bool bytes_get_small_slow(bytes_reader *r, const char *what, uint32_t max, uint32_t *out)
 {
     uint64_t v;
     *out = 0;
@@ -185,7 +185,7 @@ static bool get_ref(bytes_reader *r, uint64_t *id)
     return true;
 }
 
-bool bytes_get_str(bytes_reader *r, const char **s)
+bool bytes_get_str_slow(bytes_reader *r, const char **s)
 {
     uint64_t id;
     *s = NULL;

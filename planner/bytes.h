@@ -70,9 +70,25 @@ static inline bool bytes_get_varint(bytes_reader *r, uint64_t *v)
 /* A count of items that each take at least min_size bytes: more than the
  * bytes left can hold is refused ("<what> count N is more than the bytes
  * left"), so a decode's memory stays within a small multiple of its input. */
-bool bytes_get_count(bytes_reader *r, const char *what, size_t min_size, uint32_t *n);
+bool bytes_get_count_slow(bytes_reader *r, const char *what, size_t min_size, uint32_t *n);
+static inline bool bytes_get_count(bytes_reader *r, const char *what, size_t min_size, uint32_t *n)
+{
+    if (r->p < r->end && *r->p < 0x80 && (size_t)*r->p * min_size < (size_t)(r->end - r->p)) {
+        *n = *r->p++;
+        return true;
+    }
+    return bytes_get_count_slow(r, what, min_size, n);
+}
 /* An enumeration value (or an index) up to max ("<what> N is out of range"). */
-bool bytes_get_small(bytes_reader *r, const char *what, uint32_t max, uint32_t *out);
+bool bytes_get_small_slow(bytes_reader *r, const char *what, uint32_t max, uint32_t *out);
+static inline bool bytes_get_small(bytes_reader *r, const char *what, uint32_t max, uint32_t *out)
+{
+    if (r->p < r->end && *r->p < 0x80 && *r->p <= max) {
+        *out = *r->p++;
+        return true;
+    }
+    return bytes_get_small_slow(r, what, max, out);
+}
 
 /* Reads the string table into one block of a. A string holding a NUL byte
  * is refused unless allow_nul (then bytes_get_str refuses to hand it out as
@@ -82,7 +98,17 @@ bool bytes_get_strings(bytes_reader *r, arena *a, bool allow_nul);
  * one holding a NUL byte is refused unless allow_nul. */
 bool bytes_get_str_id(bytes_reader *r, const char *what, bool allow_nul, uint32_t *id);
 /* A string reference: NULL for 0. */
-bool bytes_get_str(bytes_reader *r, const char **s);
+bool bytes_get_str_slow(bytes_reader *r, const char **s);
+static inline bool bytes_get_str(bytes_reader *r, const char **s)
+{
+    uint8_t id = r->p < r->end ? *r->p : 0x80;
+    if (id < 0x80 && id <= r->nstrings && (!id || !(r->lens[id - 1] & BYTES_HOLDS_NUL))) {
+        r->p++;
+        *s = id ? r->strings[id - 1] : NULL;
+        return true;
+    }
+    return bytes_get_str_slow(r, s);
+}
 /* A string reference that must not be 0 ("<what> is missing"). */
 bool bytes_get_required_str(bytes_reader *r, const char *what, const char **s);
 /* A string reference that must not be 0, NUL bytes allowed, with its length. */
