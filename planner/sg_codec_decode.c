@@ -24,10 +24,12 @@ static bool get_graphs(sgc_decoder *d)
             !bytes_get_required_str(&d->r, "graph name", &g->name) ||
             !bytes_get_required_str(&d->r, "graph url", &g->url))
             return false;
-        for (uint32_t k = 0; k < i; k++)
-            if (strcmp(sg->graphs[k].name, g->name) == 0 ||
-                strcmp(sg->graphs[k].enum_value, g->enum_value) == 0)
-                return bytes_fail(&d->r, "graph %s is listed twice", g->name);
+        for (uint32_t k = 0; k < i; k++) {
+            if (strcmp(sg->graphs[k].name, g->name) == 0)
+                return bytes_fail(&d->r, "subgraph %s is listed twice", g->name);
+            if (strcmp(sg->graphs[k].enum_value, g->enum_value) == 0)
+                return bytes_fail(&d->r, "graph enum value %s is listed twice", g->enum_value);
+        }
     }
     return true;
 }
