@@ -11,7 +11,7 @@ void compose_check_subgraph(compose_ctx *c, const csub *s)
 {
     cc_check_names(c, s);
     if (!cc_check_links(c, s)) return;
-    cc_check_definitions(c, s);
+    if (!cc_check_definitions(c, s)) return;
     cc_check_sdl(c, s);
     if (!cc_check_fieldsets(c, s)) return;
     cc_check_contexts(c, s);
@@ -33,6 +33,7 @@ void compose_check_merged(compose_ctx *c, const cmerged *m)
 {
     cc_check_merged_on_external(c);
     cc_check_merged_types(c, m);
+    cc_check_transitive_auth(c, m);
     const cmtype *query = cmerged_type(m, "Query");
     /* Every subgraph has a Query type (federation adds its own fields to
      * it); the supergraph must have one with fields of the subgraphs'. */

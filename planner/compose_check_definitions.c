@@ -4,7 +4,10 @@
  * required argument present, no unknown argument, argument types and
  * defaults as specified (a custom scalar such as FieldSet may be redefined
  * as a built-in one), not repeatable unless the directive is, and no
- * location the directive does not have. */
+ * location the directive does not have. The same goes for the types of the
+ * federation and link specifications (TYPE_DEFINITION_INVALID): of the
+ * kind specified, and link__Purpose with exactly its two values. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -241,13 +244,112 @@ static void check_definition(compose_ctx *c, const csub *s, const ast_definition
     }
 }
 
-void cc_check_definitions(compose_ctx *c, const csub *s)
+/* The federation types, by the federation 2 minor version that brought them. */
+static const struct spec_type {
+    const char *name;
+    uint8_t since;
+} federation_types[] = {{"FieldSet", 0}, {"Scope", 5}, {"Policy", 6}, {"ContextFieldValue", 8}};
+
+static const char *kind_name(ast_def_kind kind)
 {
-    if (!s->doc) return;
+    switch (kind) {
+    case AST_DEF_SCALAR:
+        return "ScalarType";
+    case AST_DEF_OBJECT:
+        return "ObjectType";
+    case AST_DEF_INTERFACE:
+        return "InterfaceType";
+    case AST_DEF_UNION:
+        return "UnionType";
+    case AST_DEF_ENUM:
+        return "EnumType";
+    case AST_DEF_INPUT_OBJECT:
+        return "InputObjectType";
+    default:
+        return NULL;
+    }
+}
+
+static const ast_definition *type_definition(const csub *s, const char *name)
+{
+    for (const ast_definition *d = s->doc->definitions; d; d = d->next)
+        if (kind_name(d->kind) && d->name && !strcmp(d->name, name)) return d;
+    return NULL;
+}
+
+/* False after reporting a definition of another kind. */
+static bool check_kind(compose_ctx *c, const csub *s, const ast_definition *d, ast_def_kind want)
+{
+    if (d->kind == want) return true;
+    compose_error(c, "TYPE_DEFINITION_INVALID", s, d->loc,
+                  "Invalid definition for type %s: %s should be a %s but is defined as a %s",
+                  d->name, d->name, kind_name(want), kind_name(d->kind));
+    return false;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* link__Purpose: an enum of EXECUTION and SECURITY, nothing else. */
+static bool check_purpose(compose_ctx *c, const csub *s, const ast_definition *d)
+{
+    if (!check_kind(c, s, d, AST_DEF_ENUM)) return false;
+    uint32_t n = 0;
+    for (const ast_enum_value_def *v = d->values; v; v = v->next)
+        n++;
+    const char **names = ARENA_ARRAY(c->arena, const char *, n + 1);
+    n = 0;
+    for (const ast_enum_value_def *v = d->values; v; v = v->next)
+        names[n++] = v->name;
+    qsort(names, n, sizeof *names, compare_strings);
+    if (n == 2 && !strcmp(names[0], "EXECUTION") && !strcmp(names[1], "SECURITY")) return true;
+    sbuf found;
+    sbuf_init(&found);
+    sbuf_puts(&found, "");
+    for (uint32_t i = 0; i < n; i++)
+        sbuf_printf(&found, "%s%s", i ? ", " : "", names[i]);
+    compose_error(c, "TYPE_DEFINITION_INVALID", s, d->loc,
+                  "Invalid definition for type \"Purpose\": expected values [EXECUTION, SECURITY] "
+                  "but found [%s].",
+                  found.data);
+    sbuf_free(&found);
+    return false;
+}
+
+/* The link spec's types first: Apollo stops at a bad one. */
+static bool check_link_types(compose_ctx *c, const csub *s)
+{
+    const ast_definition *import = type_definition(s, "link__Import");
+    const ast_definition *purpose = type_definition(s, "link__Purpose");
+    if (import && !check_kind(c, s, import, AST_DEF_SCALAR)) return false;
+    return !purpose || check_purpose(c, s, purpose);
+}
+
+static bool check_federation_types(compose_ctx *c, const csub *s)
+{
+    bool ok = true;
+    for (size_t i = 0; i < sizeof federation_types / sizeof *federation_types; i++) {
+        /* Federation 1 has _FieldSet only */
+        if (s->fed2 ? federation_types[i].since > s->fed_minor : i > 0) continue;
+        const ast_definition *d =
+            type_definition(s, scalar_name(c->arena, s, federation_types[i].name));
+        if (d) ok &= check_kind(c, s, d, AST_DEF_SCALAR);
+    }
+    return ok;
+}
+
+bool cc_check_definitions(compose_ctx *c, const csub *s)
+{
+    if (!s->doc) return true;
+    if (!check_link_types(c, s)) return false;
+    bool types_ok = check_federation_types(c, s);
     for (const ast_definition *d = s->doc->definitions; d; d = d->next) {
         if (d->kind != AST_DEF_DIRECTIVE) continue;
         cfed_dir dir = csub_fed_dir(s, d->name);
         for (size_t i = 0; i < sizeof specs / sizeof *specs; i++)
             if (specs[i].dir == dir) check_definition(c, s, d, &specs[i]);
     }
+    return types_ok;
 }

@@ -73,8 +73,10 @@ bool cc_check_links(compose_ctx *c, const csub *s);
 
 /* ---- compose_check_definitions.c ---- */
 
-/* DIRECTIVE_DEFINITION_INVALID: federation directives defined in the SDL. */
-void cc_check_definitions(compose_ctx *c, const csub *s);
+/* TYPE_DEFINITION_INVALID, DIRECTIVE_DEFINITION_INVALID: the federation and
+ * link elements defined in the SDL. False after a TYPE_DEFINITION_INVALID
+ * (Apollo stops reading the subgraph there). */
+bool cc_check_definitions(compose_ctx *c, const csub *s);
 
 /* ---- compose_check_sdl.c ---- */
 
@@ -122,6 +124,11 @@ void cc_check_compose_directives(compose_ctx *c);
  * EMPTY_MERGED_ENUM_TYPE, INTERFACE_FIELD_NO_IMPLEM,
  * INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE, INTERFACE_OBJECT_USAGE_ERROR. */
 void cc_check_merged_types(compose_ctx *c, const cmerged *m);
+
+/* ---- compose_check_transitive_auth.c ---- */
+
+/* MISSING_TRANSITIVE_AUTH_REQUIREMENTS, on the merged result. */
+void cc_check_transitive_auth(compose_ctx *c, const cmerged *m);
 
 /* ---- compose_check_inaccessible.c ---- */
 

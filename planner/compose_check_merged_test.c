@@ -1,6 +1,7 @@
 /* compose_check_merged_test.c: the rules composition checks across
  * subgraphs and on the merged result (compose_check_merged.c,
- * compose_check_inaccessible.c, compose_check_external.c), through compose()
+ * compose_check_inaccessible.c, compose_check_external.c,
+ * compose_check_transitive_auth.c), through compose()
  * itself. Every expected message is the one @apollo/composition 2.14.4 gives
  * for the same subgraphs. */
 #include <string.h>
@@ -297,9 +298,77 @@ TEST(extension_without_a_base)
               "composes");
 }
 
+#define AUTH26                                                                                     \
+    "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.6\", import: [\"@key\", "   \
+    "\"@external\", \"@requires\", \"@authenticated\", \"@requiresScopes\", \"@policy\", "         \
+    "\"@shareable\"])\n"
+#define SHORTFALL(what)                                                                            \
+    "MISSING_TRANSITIVE_AUTH_REQUIREMENTS: [b] Field \"Product.shipping\" does not specify "       \
+    "necessary @authenticated, @requiresScopes and/or @policy auth requirements to access the "    \
+    "transitive " what " from @requires selection set.\n"
+
+/* Subgraph a owns Product (with what follows); b requires `fields` for Product.shipping. */
+static const char *requiring(const char *a_rest, const char *b_external, const char *fields,
+                             const char *shipping_dirs, const char *b_rest)
+{
+    return compose_errors(
+        arena_sprintf(&test_arena, AUTH26 "type Query { p: Product }\n%s", a_rest),
+        arena_sprintf(&test_arena,
+                      AUTH26 "type Product @key(fields: \"id\") { id: ID! %s shipping: Int "
+                             "@requires(fields: \"%s\") %s }\n%s",
+                      b_external, fields, shipping_dirs, b_rest));
+}
+
+TEST(transitive_auth_requirements)
+{
+    const char *secret = "type Product @key(fields: \"id\") { id: ID! secret: String "
+                         "@requiresScopes(scopes: [[\"a\", \"b\"], [\"c\"]]) }\n";
+    /* [[c]] implies [[a, b], [c]]; [[a]] does not */
+    CHECK_STR(requiring(secret, "secret: String @external", "secret",
+                        "@requiresScopes(scopes: [[\"c\"]])", ""),
+              "composes");
+    CHECK_STR(requiring(secret, "secret: String @external", "secret",
+                        "@requiresScopes(scopes: [[\"a\"]])", ""),
+              SHORTFALL("field \"Product.secret\" data"));
+    CHECK_STR(requiring("type Product @key(fields: \"id\") { id: ID! secret: String "
+                        "@authenticated }\n",
+                        "secret: String @external", "secret", "", ""),
+              SHORTFALL("field \"Product.secret\" data"));
+    /* the type's requirements count for the requiring field */
+    CHECK_STR(requiring("type Product @key(fields: \"id\") @authenticated { id: ID! secret: "
+                        "String @authenticated @policy(policies: [[\"x\"]]) }\n",
+                        "secret: String @external", "secret", "@policy(policies: [[\"x\", \"y\"]])",
+                        ""),
+              "composes");
+    /* a selected field's type, an interface taking its implementations' */
+    CHECK_STR(requiring("type Product @key(fields: \"id\") { id: ID! owner: User }\ntype User "
+                        "@authenticated { name: String @shareable }\n",
+                        "owner: User @external", "owner { name }", "",
+                        "type User { name: String @shareable }\n"),
+              SHORTFALL("field \"Product.owner\" data"));
+    CHECK_STR(requiring("type Product @key(fields: \"id\") @policy(policies: [[\"p1\"]]) { id: "
+                        "ID! thing: Thing }\ninterface Thing { id: ID }\ntype Book implements "
+                        "Thing @policy(policies: [[\"p2\"]]) { id: ID @shareable }\n",
+                        "thing: Thing @external", "thing { ... on Book { id } }", "",
+                        "interface Thing { id: ID }\ntype Book implements Thing { id: ID "
+                        "@shareable }\n"),
+              SHORTFALL("field \"Product.thing\" data"));
+    /* inline fragments: their type, then their fields */
+    const char *union_b = "union U = Book\ntype Book { id: ID @shareable }\n";
+    CHECK_STR(requiring("type Product @key(fields: \"id\") { id: ID! thing: U }\nunion U = "
+                        "Book\ntype Book @policy(policies: [[\"p2\"]]) { id: ID @shareable }\n",
+                        "thing: U @external", "thing { ... on Book { id } }", "", union_b),
+              SHORTFALL("data in inline fragment type condition \"Book\""));
+    CHECK_STR(requiring("type Product @key(fields: \"id\") { id: ID! thing: U }\nunion U = "
+                        "Book\ntype Book { id: ID @shareable @authenticated }\n",
+                        "thing: U @external", "thing { ... on Book { id } }", "", union_b),
+              SHORTFALL("field \"Book.id\" data"));
+}
+
 TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
           RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
           RUN(empty_merged_enum); RUN(contextual_argument_everywhere);
           RUN(interfaces_across_subgraphs); RUN(inaccessible);
           RUN(merged_directives_on_external_fields); RUN(default_values_use_hidden_elements);
-          RUN(no_queries); RUN(extension_without_a_base); arena_free(&test_arena);)
+          RUN(no_queries); RUN(extension_without_a_base); RUN(transitive_auth_requirements);
+          arena_free(&test_arena);)

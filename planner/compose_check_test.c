@@ -637,6 +637,75 @@ TEST(link_spec_version)
               "UNKNOWN_LINK_VERSION: [a] Schema uses unknown version v0.9 of the link spec\n");
 }
 
+TEST(federation_type_definitions)
+{
+    const char *fed = LINK("2.3", "[\"@key\", \"FieldSet\"]") "type Query { a: Int }\n";
+    CHECK_STR(check(arena_sprintf(&test_arena,
+                                  "%sscalar FieldSet\nenum link__Purpose { SECURITY "
+                                  "EXECUTION }\nscalar link__Import\n",
+                                  fed)),
+              "");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%senum FieldSet { A }\n", fed)),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type FieldSet: FieldSet should "
+              "be a ScalarType but is defined as a EnumType\n");
+    CHECK_STR(check(arena_sprintf(&test_arena, "%sinput FieldSet { a: Int }\n", fed)),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type FieldSet: FieldSet should "
+              "be a ScalarType but is defined as a InputObjectType\n");
+    /* namespaced, renamed, and Federation 1's _FieldSet */
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", as: "
+                    "\"fed\")\ntype Query { a: Int }\nenum fed__FieldSet { A }\n"),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type fed__FieldSet: "
+              "fed__FieldSet should be a ScalarType but is defined as a EnumType\n");
+    CHECK_STR(check(LINK("2.3", "[{name: \"FieldSet\", as: \"Fields\"}]") "type Query { a: Int "
+                                                                          "}\nenum Fields { A }\n"),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type Fields: Fields should be a "
+              "ScalarType but is defined as a EnumType\n");
+    CHECK_STR(check("type Query { a: Int }\nenum _FieldSet { A }\n"),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type _FieldSet: _FieldSet "
+              "should be a ScalarType but is defined as a EnumType\n");
+    /* not imported: an ordinary type; Scope only from 2.5 */
+    CHECK_STR(check(LINK("2.3", "[\"@key\"]") "type Query { a: Int }\nenum FieldSet { A }\n"), "");
+    CHECK_STR(check(LINK("2.3", "[\"@key\"]") "type Query { a: Int }\ntype federation__Scope { a: "
+                                              "Int }\n"),
+              "");
+    /* with a bad directive definition both are reported */
+    CHECK_STR(
+        check(arena_sprintf(&test_arena,
+                            "%senum FieldSet { A }\ndirective @key(fields: Int) on OBJECT\n", fed)),
+        "TYPE_DEFINITION_INVALID: [a] Invalid definition for type FieldSet: FieldSet should "
+        "be a ScalarType but is defined as a EnumType\n"
+        "DIRECTIVE_DEFINITION_INVALID: [a] Invalid definition for directive \"@key\": "
+        "argument \"fields\" should have type \"FieldSet!\" but found type \"Int\"\n");
+}
+
+TEST(link_type_definitions)
+{
+    const char *fed = LINK("2.3", "[\"@key\", \"FieldSet\"]") "type Query { a: Int }\n";
+    CHECK_STR(check(arena_sprintf(&test_arena, "%senum link__Import { A }\n", fed)),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type link__Import: link__Import "
+              "should be a ScalarType but is defined as a EnumType\n");
+    CHECK_STR(
+        check(
+            arena_sprintf(&test_arena, "%senum link__Purpose { EXECUTION SECURITY OTHER }\n", fed)),
+        "TYPE_DEFINITION_INVALID: [a] Invalid definition for type \"Purpose\": expected values "
+        "[EXECUTION, SECURITY] but found [EXECUTION, OTHER, SECURITY].\n");
+    CHECK_STR(
+        check("type Query { a: Int }\nenum link__Purpose { SECURITY }\n"),
+        "TYPE_DEFINITION_INVALID: [a] Invalid definition for type \"Purpose\": expected values "
+        "[EXECUTION, SECURITY] but found [SECURITY].\n");
+    /* a bad link type stops the subgraph there: FieldSet and the key go unreported */
+    CHECK_STR(check(arena_sprintf(&test_arena,
+                                  "%senum FieldSet { A }\nscalar link__Purpose\ntype P "
+                                  "@key(fields: \"x\") { id: ID }\n",
+                                  fed)),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type link__Purpose: "
+              "link__Purpose should be a EnumType but is defined as a ScalarType\n");
+    CHECK_STR(check("type Query { a: Int }\nenum _FieldSet { A }\ntype P @key(fields: \"x\") { id: "
+                    "ID }\n"),
+              "TYPE_DEFINITION_INVALID: [a] Invalid definition for type _FieldSet: _FieldSet "
+              "should be a ScalarType but is defined as a EnumType\n");
+}
+
 /* ---- GraphQL rules ---- */
 
 TEST(sdl_unknown_types)
@@ -789,7 +858,8 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(shareable_misuse); RUN(context_accepts_matching_selections); RUN(context_name);
           RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
           RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(link_version);
-          RUN(link_imports); RUN(link_identifiers); RUN(link_spec_version); RUN(sdl_unknown_types);
+          RUN(link_imports); RUN(link_identifiers); RUN(link_spec_version);
+          RUN(federation_type_definitions); RUN(link_type_definitions); RUN(sdl_unknown_types);
           RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces);
           RUN(directive_definitions); RUN(auth_on_interfaces); RUN(human_readable_lists);
           arena_free(&test_arena);)

@@ -1,9 +1,9 @@
 /* compose_merge.c: merges the subgraphs' types into the supergraph model
  * (cmerged), in Apollo's order: types by first appearance, implemented
  * interfaces and union members first (field types are compared through
- * them), then scalars, input types, interfaces and objects, and enums last,
- * once every use of each is known. Fields of an @interfaceObject reach the
- * interface's implementations at the end. */
+ * them), then scalars, input types, interfaces and objects, the directive
+ * definitions, and enums last, once every use of each is known. Fields of an @interfaceObject reach
+ * the interface's implementations at the end. */
 #include <string.h>
 
 #include "compose_merge.h"
@@ -84,15 +84,32 @@ static void add_types_shallow(compose_ctx *c, cmerged *m)
 
 static void merge_common(compose_ctx *c, cmtype *t)
 {
-    const char **descs = ARENA_ARRAY(c->arena, const char *, c->nsubs);
     for (uint32_t i = 0; i < c->nsubs; i++) {
         const ctype *st = t->src[i];
         if (!st) continue;
-        descs[i] = st->m.description;
         cm_meta_add(c, &t->m, &st->m);
         if (!t->specified_by) t->specified_by = st->specified_by;
     }
-    t->m.description = cm_merge_description(descs, c->nsubs);
+}
+
+/* The type's description, when Apollo merges the type (its hints come then). */
+static void merge_type_description(compose_ctx *c, cmtype *t)
+{
+    const char **descs = ARENA_ARRAY(c->arena, const char *, c->nsubs);
+    for (uint32_t i = 0; i < c->nsubs; i++)
+        descs[i] = t->src[i] ? t->src[i]->m.description : NULL;
+    t->m.description = cm_merge_description(c, t->name, descs);
+}
+
+/* Merges each type of that kind: its description, then merge(c, t) when given. */
+static void merge_kind(compose_ctx *c, schema_kind kind, void (*merge)(compose_ctx *, cmtype *))
+{
+    cmerged *m = c->merged;
+    for (uint32_t k = 0; k < m->ntypes; k++) {
+        if (m->types[k].kind != kind) continue;
+        merge_type_description(c, &m->types[k]);
+        if (merge) merge(c, &m->types[k]);
+    }
 }
 
 static void merge_implements(compose_ctx *c, cmtype *t)
@@ -181,20 +198,17 @@ void compose_merge(compose_ctx *c)
         cmtype *t = &m->types[k];
         merge_common(c, t);
         if (t->kind == SCHEMA_OBJECT || t->kind == SCHEMA_INTERFACE) merge_implements(c, t);
-        if (t->kind == SCHEMA_UNION) cm_merge_union(c, t);
     }
-    for (uint32_t k = 0; k < m->ntypes; k++)
-        if (m->types[k].kind == SCHEMA_INPUT_OBJECT) cm_merge_input_fields(c, &m->types[k]);
-    for (uint32_t k = 0; k < m->ntypes; k++)
-        if (m->types[k].kind == SCHEMA_INTERFACE) cm_merge_fields(c, &m->types[k]);
-    for (uint32_t k = 0; k < m->ntypes; k++)
-        if (m->types[k].kind == SCHEMA_OBJECT) cm_merge_fields(c, &m->types[k]);
-    for (uint32_t k = 0; k < m->ntypes; k++)
-        if (m->types[k].kind == SCHEMA_ENUM) cm_merge_enum(c, &m->types[k]);
+    merge_kind(c, SCHEMA_UNION, cm_merge_union);
+    merge_kind(c, SCHEMA_SCALAR, NULL);
+    merge_kind(c, SCHEMA_INPUT_OBJECT, cm_merge_input_fields);
+    merge_kind(c, SCHEMA_INTERFACE, cm_merge_fields);
+    merge_kind(c, SCHEMA_OBJECT, cm_merge_fields);
+    cm_merge_directives(c);
+    merge_kind(c, SCHEMA_ENUM, cm_merge_enum);
     for (uint32_t k = 0; k < m->ntypes; k++)
         if (m->types[k].kind == SCHEMA_OBJECT) add_interface_object_fields(c, &m->types[k]);
     cm_merge_access_control(c);
     cm_merge_cost(c);
-    cm_merge_directives(c);
     cm_note_usage(c);
 }

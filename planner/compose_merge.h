@@ -6,8 +6,11 @@
 
 /* compose_merge_meta.c */
 void cm_meta_add(compose_ctx *c, cmeta *into, const cmeta *from);
-/* The description Apollo keeps among n (NULL entries = none given). */
-const char *cm_merge_description(const char *const *descriptions, uint32_t n);
+/* The description Apollo keeps among the subgraphs' ([nsubs], NULL = none
+ * given), with its INCONSISTENT_DESCRIPTION hint on the element at
+ * coordinate ("T", "T.f", "T.f(a:)", "E.V", "@d"; NULL: no hint). */
+const char *cm_merge_description(compose_ctx *c, const char *coordinate,
+                                 const char *const *descriptions);
 
 /* compose_merge_types.c: type references. */
 /* sub can be used where super is expected, strictly (not equal), by Apollo's

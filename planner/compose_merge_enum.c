@@ -66,7 +66,8 @@ void cm_merge_enum(compose_ctx *c, cmtype *t)
             for (uint32_t j = 0; st && j < st->nvalues; j++)
                 if (!strcmp(st->values[j].name, v->name)) descs[i] = st->values[j].m.description;
         }
-        v->m.description = cm_merge_description(descs, c->nsubs);
+        v->m.description =
+            cm_merge_description(c, arena_sprintf(c->arena, "%s.%s", t->name, v->name), descs);
     }
     uint32_t kept = 0;
     for (uint32_t k = 0; k < t->nvalues; k++) {

@@ -386,6 +386,7 @@ static void merge_args(compose_ctx *c, cmfield *f)
             arena_sprintf(c->arena, "%s.%s(%s:)", f->parent->name, f->name, arg->name);
         if (!everywhere && !contextual) hint_missing_argument(c, f, arg, coord);
         if (!everywhere || contextual) continue;
+        arg->m.description = cm_merge_description(c, coord, descs);
         arg->default_value = default_with_hint(c, "Argument", coord, defaults, present);
         bool differ;
         bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, true, &arg->type, &differ);
@@ -399,7 +400,6 @@ static void merge_args(compose_ctx *c, cmfield *f)
                                                f->parent->name, f->name, arg->name),
                                  types, arg->type);
         cm_note_enum_usage(c, arg->type, true, f->parent->name, f->name, arg->name);
-        arg->m.description = cm_merge_description(descs, c->nsubs);
         f->args[kept++] = *arg;
     }
     f->nargs = kept;
@@ -453,7 +453,8 @@ static void merge_field(compose_ctx *c, cmtype *t, cmfield *f)
         descs[i] = sf->m.description;
         cm_meta_add(c, &f->m, &sf->m);
     }
-    f->m.description = cm_merge_description(descs, c->nsubs);
+    f->m.description =
+        cm_merge_description(c, arena_sprintf(c->arena, "%s.%s", f->parent->name, f->name), descs);
     merge_args(c, f);
     bool differ;
     bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, false, &f->type, &differ);
@@ -537,6 +538,7 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t)
             hint_missing_input_field(c, t, f);
             continue;
         }
+        f->m.description = cm_merge_description(c, coord, descs);
         f->default_value = default_with_hint(c, "Input field", coord, defaults, present);
         bool differ;
         bool compatible = cm_merge_type_refs(c->merged, types, c->nsubs, true, &f->type, &differ);
@@ -551,7 +553,6 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t)
         f->types_differ = differ;
         f->join_field = differ;
         cm_note_enum_usage(c, f->type, true, t->name, f->name, NULL);
-        f->m.description = cm_merge_description(descs, c->nsubs);
         t->fields[kept++] = *f;
     }
     t->nfields = kept;
