@@ -60,6 +60,7 @@ typedef struct capplied {
     const char *name;         /* its name in the supergraph, without '@' */
     const ast_directive *dir; /* as written in the subgraph (arguments) */
     bool repeatable;          /* several applications may stay on one element */
+    uint32_t subgraph;        /* the index of the subgraph it is written in */
 } capplied;
 
 /* What every element (type, field, argument, enum value) may carry. */

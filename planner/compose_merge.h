@@ -62,14 +62,18 @@ void cm_merge_input_fields(compose_ctx *c, cmtype *t);
  * which federation directives the subgraphs apply (cmerged.uses). */
 void cm_merge_directives(compose_ctx *c);
 
-/* compose_merge_access.c: access control propagated to interfaces, and the
- * applications of @requiresScopes and @policy on one element merged into one. */
+/* compose_merge_access.c: access control propagated to interfaces; the
+ * applications of @requiresScopes or @policy (name) on one element merged
+ * into one by their argument arg, with Apollo's hint on the element at
+ * coordinate when they differ. */
 void cm_merge_access_control(compose_ctx *c);
+void cm_fold_dnf(compose_ctx *c, cmeta *m, const char *name, const char *arg,
+                 const char *coordinate);
 void cm_note_usage(compose_ctx *c);
 
-/* compose_merge_cost.c: the applications of @cost and of @listSize on one
- * element merged into one, by Apollo's argument strategies (with its hint). */
-void cm_merge_cost(compose_ctx *c);
+/* compose_merge_applied.c: the applications of each non-repeatable directive
+ * on one element merged into one, as Apollo does (with its hints). */
+void cm_merge_applied(compose_ctx *c);
 
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */
 void cm_merge_enum(compose_ctx *c, cmtype *t);

@@ -1,8 +1,8 @@
-/* compose_merge_access.c: the pass-through directives that merge by value
- * rather than by copy. @requiresScopes and @policy from several places on one
- * element are all required: their disjunctions of conjunctions are multiplied
- * out (Apollo's DNF_CONJUNCTION: terms sorted, duplicates and subsumed terms
- * dropped). An interface also requires what its implementations require
+/* compose_merge_access.c: the access-control directives. @requiresScopes and
+ * @policy from several places on one element are all required: their
+ * disjunctions of conjunctions are multiplied out (Apollo's DNF_CONJUNCTION:
+ * terms sorted, duplicates and subsumed terms dropped; compose_merge_applied.c
+ * decides when). An interface also requires what its implementations require
  * (@authenticated, @requiresScopes, @policy on the types and on their
  * fields), as Apollo propagates them. */
 #include <stdlib.h>
@@ -146,17 +146,6 @@ static dnf conjoin(arena *a, dnf x, dnf y)
     return drop_subsumed(a, out);
 }
 
-static bool same_dnf(const dnf *x, const dnf *y)
-{
-    if (x->n != y->n) return false;
-    for (uint32_t i = 0; i < x->n; i++) {
-        if (x->terms[i].n != y->terms[i].n) return false;
-        for (uint32_t k = 0; k < x->terms[i].n; k++)
-            if (strcmp(x->terms[i].names[k], y->terms[i].names[k])) return false;
-    }
-    return true;
-}
-
 static ast_value *list_value(arena *a)
 {
     ast_value *v = ARENA_NEW(a, ast_value);
@@ -198,40 +187,52 @@ static const ast_directive *with_argument(arena *a, const ast_directive *dir, co
     return copy;
 }
 
-/* The applications of one DNF directive folded into the first. */
-static void fold_dnf(compose_ctx *c, cmeta *m, const char *name, const char *arg)
+/* The argument's value as written: Apollo tells applications apart by it. */
+static const char *raw_key(arena *a, const ast_value *v)
+{
+    sbuf b;
+    sbuf_init(&b);
+    sbuf_puts(&b, "");
+    if (v) print_value(&b, v);
+    const char *key = arena_strndup(a, b.data, b.len);
+    sbuf_free(&b);
+    return key;
+}
+
+void cm_fold_dnf(compose_ctx *c, cmeta *m, const char *name, const char *arg,
+                 const char *coordinate)
 {
     dnf *values = ARENA_ARRAY(c->arena, dnf, m->napplied + 1);
+    const char **keys = ARENA_ARRAY(c->arena, const char *, m->napplied + 1);
     uint32_t n = 0, first = m->napplied;
     for (uint32_t i = 0; i < m->napplied; i++) {
         if (strcmp(m->applied[i].name, name)) continue;
         if (first == m->napplied) first = i;
         const ast_argument *a = ast_find_argument(m->applied[i].dir->arguments, arg);
-        dnf d = read_dnf(c->arena, a ? a->value : NULL);
+        const char *key = raw_key(c->arena, a ? a->value : NULL);
         bool seen = false;
         for (uint32_t k = 0; k < n && !seen; k++)
-            seen = same_dnf(&values[k], &d);
-        if (!seen) values[n++] = d;
+            seen = !strcmp(keys[k], key);
+        if (seen) continue;
+        keys[n] = key;
+        values[n++] = read_dnf(c->arena, a ? a->value : NULL);
     }
-    uint32_t applications = 0;
-    for (uint32_t i = 0; i < m->napplied; i++)
-        applications += !strcmp(m->applied[i].name, name);
-    if (applications < 2) return; /* one place: kept as written */
-    dnf result = values[0];
-    for (uint32_t k = 1; k < n; k++)
-        result = conjoin(c->arena, result, values[k]);
-    m->applied[first].dir =
-        with_argument(c->arena, m->applied[first].dir, arg, dnf_value(c->arena, &result));
+    if (first == m->napplied) return;
+    if (n > 1) {
+        dnf result = values[0];
+        for (uint32_t k = 1; k < n; k++)
+            result = conjoin(c->arena, result, values[k]);
+        m->applied[first].dir =
+            with_argument(c->arena, m->applied[first].dir, arg, dnf_value(c->arena, &result));
+        compose_hint(c, "MERGED_NON_REPEATABLE_DIRECTIVE_ARGUMENTS", NULL, (src_loc){0, 0},
+                     "Directive @%s is applied to \"%s\" in multiple subgraphs with different "
+                     "arguments. Merging strategies used by arguments: { \"%s\": DNF_CONJUNCTION }",
+                     name, coordinate, arg);
+    }
     uint32_t kept = 0;
     for (uint32_t i = 0; i < m->napplied; i++)
         if (i == first || strcmp(m->applied[i].name, name)) m->applied[kept++] = m->applied[i];
     m->napplied = kept;
-}
-
-static void fold_applied(compose_ctx *c, cmeta *m)
-{
-    fold_dnf(c, m, "requiresScopes", "scopes");
-    fold_dnf(c, m, "policy", "policies");
 }
 
 static bool implements_itf(const cmtype *t, const char *itf)
@@ -278,13 +279,4 @@ void cm_merge_access_control(compose_ctx *c)
     cmerged *m = c->merged;
     for (uint32_t k = 0; k < m->ntypes; k++)
         if (m->types[k].kind == SCHEMA_INTERFACE) propagate_to_interface(c, &m->types[k]);
-    for (uint32_t k = 0; k < m->ntypes; k++) {
-        cmtype *t = &m->types[k];
-        fold_applied(c, &t->m);
-        for (uint32_t f = 0; f < t->nfields; f++) {
-            fold_applied(c, &t->fields[f].m);
-            for (uint32_t a = 0; a < t->fields[f].nargs; a++)
-                fold_applied(c, &t->fields[f].args[a].m);
-        }
-    }
 }

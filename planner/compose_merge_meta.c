@@ -1,8 +1,8 @@
-/* compose_merge_meta.c: merging what every element carries (cmeta):
- * the description most subgraphs agree on (Apollo's mergeDescription, with
- * its INCONSISTENT_DESCRIPTION hint when two or more differ), @inaccessible when any subgraph says
- * so, the union of @tag names, the first @deprecated, and pass-through
- * directives with repeated identical applications kept once. */
+/* compose_merge_meta.c: merging what every element carries (cmeta): the
+ * description most subgraphs agree on (Apollo's mergeDescription, with its
+ * INCONSISTENT_DESCRIPTION hint when two or more differ), @inaccessible when
+ * any subgraph says so, the union of @tag names, and pass-through directives
+ * (repeatable ones with identical applications kept once). */
 #include <string.h>
 
 #include "compose_merge.h"
@@ -35,18 +35,16 @@ static char *applied_text(arena *a, const capplied *p)
     return text;
 }
 
-/* A repeatable directive keeps each distinct application, another only its first. */
+/* A repeatable directive keeps each distinct application; a non-repeatable
+ * one keeps them all until compose_merge_applied.c merges them into one. */
 static bool has_applied(compose_ctx *c, const cmeta *m, const capplied *p)
 {
-    /* merged by value once all are in (compose_merge_access.c, compose_merge_cost.c) */
-    if (!strcmp(p->name, "requiresScopes") || !strcmp(p->name, "policy") ||
-        !strcmp(p->name, "cost") || !strcmp(p->name, "listSize"))
-        return false;
-    const char *text = p->repeatable ? applied_text(c->arena, p) : NULL;
-    for (uint32_t i = 0; i < m->napplied; i++) {
-        if (strcmp(m->applied[i].name, p->name)) continue;
-        if (!p->repeatable || !strcmp(applied_text(c->arena, &m->applied[i]), text)) return true;
-    }
+    if (!p->repeatable) return false;
+    const char *text = applied_text(c->arena, p);
+    for (uint32_t i = 0; i < m->napplied; i++)
+        if (!strcmp(m->applied[i].name, p->name) &&
+            !strcmp(applied_text(c->arena, &m->applied[i]), text))
+            return true;
     return false;
 }
 

@@ -171,14 +171,14 @@ static void read_meta(compose_ctx *c, csub *s, cmeta *m, const ast_directive *di
         case CFED_TAG: {
             const char *name = string_arg(d, "name");
             if (name) m->tags[m->ntags++] = name;
-            m->applied[m->napplied++] = (capplied){"tag", d, true};
+            m->applied[m->napplied++] = (capplied){"tag", d, true, s->index};
             break;
         }
         case CFED_CONTEXT: {
             const char *name = string_arg(d, "name");
             if (name)
                 m->applied[m->napplied++] =
-                    (capplied){"context", context_directive(c, s, d, name), true};
+                    (capplied){"context", context_directive(c, s, d, name), true, s->index};
             if (fed) fed(c, s, elem, f, d);
             break;
         }
@@ -187,16 +187,16 @@ static void read_meta(compose_ctx *c, csub *s, cmeta *m, const ast_directive *di
         case CFED_POLICY:
         case CFED_COST:
         case CFED_LIST_SIZE:
-            m->applied[m->napplied++] = (capplied){cfed_dir_names[f], d, false};
+            m->applied[m->napplied++] = (capplied){cfed_dir_names[f], d, false, s->index};
             break;
         case CFED_COUNT:
             if (!strcmp(d->name, "deprecated")) {
                 m->deprecated = true;
                 m->deprecation_reason = string_arg(d, "reason");
-                m->applied[m->napplied++] = (capplied){"deprecated", d, false};
+                m->applied[m->napplied++] = (capplied){"deprecated", d, false, s->index};
             } else if (is_composed(s, d->name)) {
                 const cdirective *cd = strmap_get(&s->directive_map, d->name);
-                m->applied[m->napplied++] = (capplied){d->name, d, cd->repeatable};
+                m->applied[m->napplied++] = (capplied){d->name, d, cd->repeatable, s->index};
             }
             break;
         default:
