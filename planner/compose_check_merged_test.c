@@ -365,10 +365,38 @@ TEST(transitive_auth_requirements)
               SHORTFALL("field \"Book.id\" data"));
 }
 
+TEST(transitive_auth_through_contexts)
+{
+    const char *link = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.8\", "
+                       "import: [\"@key\", \"@context\", \"@fromContext\", \"@authenticated\", "
+                       "\"@requiresScopes\"])\n";
+    const char *sdl =
+        "%stype Query { t: T }\ntype T @key(fields: \"id\") @context(name: \"ctx\") "
+        "%s { id: ID! prefix: String %s u: U }\ntype U @key(fields: \"id\") { id: ID! "
+        "field(p: String @fromContext(field: \"$ctx { prefix }\"), other: Int): String "
+        "%s }\n";
+    const char *prefix = "MISSING_TRANSITIVE_AUTH_REQUIREMENTS: [a] Field \"U.field\" does not "
+                         "specify necessary @authenticated, @requiresScopes and/or @policy auth "
+                         "requirements to access the transitive ";
+    CHECK_STR(compose_errors(arena_sprintf(&test_arena, sdl, link, "", "@authenticated", ""), NULL),
+              arena_sprintf(&test_arena,
+                            "%sfield \"T.prefix\" data from @fromContext selection set.\n",
+                            prefix));
+    CHECK_STR(compose_errors(arena_sprintf(&test_arena, sdl, link,
+                                           "@requiresScopes(scopes: [[\"s\"]])", "", ""),
+                             NULL),
+              arena_sprintf(&test_arena,
+                            "%sdata in context a__ctx from @fromContext selection set.\n", prefix));
+    CHECK_STR(
+        compose_errors(
+            arena_sprintf(&test_arena, sdl, link, "", "@authenticated", "@authenticated"), NULL),
+        "composes");
+}
+
 TEST_MAIN(arena_init(&test_arena, 0); RUN(external_copies); RUN(argument_and_input_field_values);
           RUN(external_argument_values); RUN(arguments_and_input_fields_across_subgraphs);
           RUN(empty_merged_enum); RUN(contextual_argument_everywhere);
           RUN(interfaces_across_subgraphs); RUN(inaccessible);
           RUN(merged_directives_on_external_fields); RUN(default_values_use_hidden_elements);
           RUN(no_queries); RUN(extension_without_a_base); RUN(transitive_auth_requirements);
-          arena_free(&test_arena);)
+          RUN(transitive_auth_through_contexts); arena_free(&test_arena);)

@@ -1,14 +1,16 @@
 /* compose_check_transitive_auth.c: MISSING_TRANSITIVE_AUTH_REQUIREMENTS. A
- * field with @requires gets the fields its selection names before it
- * resolves, so whoever may read it must be allowed to read those: the
- * requiring field, with its type, must carry at least the @authenticated,
- * @requiresScopes and @policy requirements of every field the selection
- * reaches, of each such field's type, and of the type of each inline
- * fragment, all as merged in the supergraph. Apollo checks this after
- * merging, and stops at the first shortfall of each subgraph's selection. */
+ * field with @requires, or with an argument @fromContext, gets what that
+ * selection names before it resolves, so whoever may read it must be allowed
+ * to read that too: the field, with its type, must carry at least the
+ * @authenticated, @requiresScopes and @policy requirements of every field the
+ * selection reaches, of each such field's type, of the type of each inline
+ * fragment, and of each type that sets the context, all as merged in the
+ * supergraph. Apollo checks this after merging, and stops at the first
+ * shortfall of each selection. */
 #include <string.h>
 
 #include "compose_check_int.h"
+#include "parser.h"
 
 /* Nesting bound of the walk (the FieldSet parser bounds it already). */
 #define AUTH_MAX_DEPTH 256
@@ -117,6 +119,7 @@ typedef struct auth_walk {
     const cmerged *m;
     const csub *s;
     const char *coordinate; /* the requiring field */
+    const char *directive;  /* "@requires", "@fromContext" */
     auth_req have;
 } auth_walk;
 
@@ -124,9 +127,8 @@ static void shortfall(auth_walk *w, const char *what)
 {
     compose_error(w->c, "MISSING_TRANSITIVE_AUTH_REQUIREMENTS", w->s, (src_loc){0, 0},
                   "Field \"%s\" does not specify necessary @authenticated, @requiresScopes and/or "
-                  "@policy auth requirements to access the transitive %s from @requires selection "
-                  "set.",
-                  w->coordinate, what);
+                  "@policy auth requirements to access the transitive %s from %s selection set.",
+                  w->coordinate, what, w->directive);
 }
 
 /* False after reporting the first shortfall. */
@@ -164,20 +166,66 @@ static bool walk(auth_walk *w, const cmtype *t, const ast_selection *sel, unsign
     return true;
 }
 
+/* "$name { selection }": the context's name, and the selection parsed as Apollo does. */
+static const ast_selection *context_selection(compose_ctx *c, const char *text, const char **name)
+{
+    const char *p = text + strspn(text, " \t\n\r,");
+    if (*p != '$') return NULL;
+    p += 1 + strspn(p + 1, " \t\n\r,");
+    size_t len = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    if (!len) return NULL;
+    *name = arena_strndup(c->arena, p, len);
+    const char *rest = p + len + strspn(p + len, " \t\n\r,");
+    const char *src = *rest == '{' ? rest : arena_sprintf(c->arena, "{%s}", rest);
+    parse_error err;
+    ast_document *doc = parse_document(c->arena, src, strlen(src), NULL, &err);
+    return doc && doc->ndefinitions == 1 ? doc->definitions->selection_set : NULL;
+}
+
+/* Each type of subgraph s that sets the context, against the field's requirements. */
+static void check_context(auth_walk *w, const csub *s, const cfield *arg)
+{
+    const char *name;
+    const ast_selection *sel = context_selection(w->c, arg->from_context, &name);
+    if (!sel) return; /* compose_check_context.c reported it */
+    const char *context = arena_sprintf(w->c->arena, "%s__%s", s->name, name);
+    for (uint32_t k = 0; k < s->ntypes; k++) {
+        const ctype *st = &s->types[k];
+        bool sets = false;
+        for (uint32_t j = 0; j < st->ncontexts && !sets; j++)
+            sets = !strcmp(st->contexts[j], name);
+        const cmtype *target = sets ? cmerged_type(w->m, st->name) : NULL;
+        if (!target) continue;
+        auth_req need = element_req(&target->m);
+        if (!satisfies(&w->have, &need))
+            shortfall(w, arena_sprintf(w->c->arena, "data in context %s", context));
+        else
+            walk(w, target, sel, 0);
+    }
+}
+
 static void check_field(compose_ctx *c, const cmerged *m, const cmtype *t, const cmfield *f)
 {
     auth_req type_req = element_req(&t->m), field_req = element_req(&f->m);
-    auth_walk w = {c, m, NULL, arena_sprintf(c->arena, "%s.%s", t->name, f->name), {0}};
+    auth_walk w = {c, m, NULL, arena_sprintf(c->arena, "%s.%s", t->name, f->name), NULL, {0}};
     w.have.authenticated = type_req.authenticated || field_req.authenticated;
     w.have.scopes[0] = type_req.scopes[0];
     w.have.scopes[1] = field_req.scopes[0];
     w.have.policies[0] = type_req.policies[0];
     w.have.policies[1] = field_req.policies[0];
+    w.directive = "@requires";
     for (uint32_t i = 0; i < c->nsubs; i++) {
         const cfield *sf = f->src[i].field;
         if (!sf || !sf->requires_sel) continue;
         w.s = &c->subs[i];
         walk(&w, t, sf->requires_sel, 0);
+    }
+    w.directive = "@fromContext";
+    for (uint32_t i = 0; i < c->nsubs; i++) {
+        const cfield *sf = f->src[i].field;
+        w.s = &c->subs[i];
+        for (uint32_t a = 0; sf && a < sf->nargs; a++)
+            if (sf->args[a].from_context) check_context(&w, w.s, &sf->args[a]);
     }
 }
 
