@@ -75,6 +75,11 @@ void cm_note_usage(compose_ctx *c);
  * on one element merged into one, as Apollo does (with its hints). */
 void cm_merge_applied(compose_ctx *c);
 
+/* compose_merge_cost.c: the applications of name on one element merged by its
+ * argument strategies, with Apollo's hint on the element at coordinate; false
+ * when name is neither @cost nor @listSize. */
+bool cm_fold_cost(compose_ctx *c, cmeta *m, const char *name, const char *coordinate);
+
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */
 void cm_merge_enum(compose_ctx *c, cmtype *t);
 void cm_merge_union(compose_ctx *c, cmtype *t);
