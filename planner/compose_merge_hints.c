@@ -50,18 +50,29 @@ void cm_hint_entity(compose_ctx *c, const cmtype *t)
                  t->name, cm_subgraph_names_where(c, plain), cm_subgraph_names_where(c, keyed));
 }
 
-/* A field of a value type (no key anywhere) that some of its subgraphs lack. */
+static bool all_fields_external(const ctype *t)
+{
+    for (uint32_t f = 0; f < t->nfields; f++)
+        if (!t->fields[f].external) return false;
+    return true;
+}
+
+/* A field of a value type (no key anywhere) that some of its subgraphs lack;
+ * a subgraph that only lists the type's fields as @external lacks nothing. */
 void cm_hint_value_type_field(compose_ctx *c, const cmtype *t, const cmfield *f)
 {
     bool *has = ARENA_ARRAY(c->arena, bool, c->nsubs);
     bool *lacks = ARENA_ARRAY(c->arena, bool, c->nsubs);
+    bool missed = false;
     for (uint32_t i = 0; i < c->nsubs; i++) {
         const ctype *st = t->src[i];
         if (!st || st->interface_object) continue;
         if (st->nkeys) return;
         has[i] = f->src[i].field != NULL;
         lacks[i] = !has[i];
+        missed |= lacks[i] && !all_fields_external(st);
     }
+    if (!missed) return;
     bool object = t->kind == SCHEMA_OBJECT;
     const char *message = arena_sprintf(
         c->arena,

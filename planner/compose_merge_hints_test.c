@@ -91,14 +91,14 @@ TEST(description_hint_takes_the_most_common_and_lists_the_others)
 
 #define EXECUTABLE_A                                                                               \
     FED23                                                                                          \
-        "\"\"\"A\"\"\" directive @ex(r: String, s: Int, u: Int!, w: Int = 1) repeatable on FIELD " \
-        "| QUERY\ndirective @only on QUERY\ndirective @none on QUERY\ndirective @ts on "           \
-        "FIELD_DEFINITION\ntype Query { a: Int }\n"
+    "\"\"\"A\"\"\" directive @ex(r: String, s: Int, u: Int!, w: Int = 1) repeatable on FIELD "     \
+    "| QUERY\ndirective @only on QUERY\ndirective @none on QUERY\ndirective @ts on "               \
+    "FIELD_DEFINITION\ntype Query { a: Int }\n"
 #define EXECUTABLE_B                                                                               \
     FED23                                                                                          \
-        "\"\"\"B\"\"\" directive @ex(r: String, u: Int, w: Int = 1) on FIELD | "                   \
-        "FRAGMENT_SPREAD\ndirective @none on FIELD\ndirective @ts on FIELD\ntype Query { b: Int "  \
-        "}\n"
+    "\"\"\"B\"\"\" directive @ex(r: String, u: Int, w: Int = 1) on FIELD | "                       \
+    "FRAGMENT_SPREAD\ndirective @none on FIELD\ndirective @ts on FIELD\ntype Query { b: Int "      \
+    "}\n"
 
 TEST(executable_directive_hints)
 {
@@ -177,7 +177,21 @@ TEST(executable_directive_arguments_must_agree)
         "\"b\"\n");
 }
 
+TEST(value_type_listed_only_as_external_lacks_nothing)
+{
+    const char *owner = "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", "
+                        "import: [\"@key\"])\ntype Query { p: Product }\ntype Product @key(fields: "
+                        "\"id\") { id: ID! size: Size! }\ntype Size { width: Int! height: Int! }\n";
+    /* the positive case: compose_test.c's hints_on_what_some_subgraphs_lack */
+    const char *requiring =
+        "extend schema @link(url: \"https://specs.apollo.dev/federation/v2.3\", import: [\"@key\", "
+        "\"@external\", \"@requires\"])\ntype Product @key(fields: \"id\") { id: ID! size: Size! "
+        "@external cost: Int @requires(fields: \"size { width }\") }\ntype Size { width: Int! "
+        "@external }\n";
+    CHECK_STR(hints_ab(owner, requiring), "");
+}
+
 TEST_MAIN(arena_init(&test_arena, 1 << 16); RUN(inconsistent_descriptions);
           RUN(description_hint_takes_the_most_common_and_lists_the_others);
           RUN(executable_directive_hints); RUN(executable_directive_arguments_must_agree);
-          arena_free(&test_arena);)
+          RUN(value_type_listed_only_as_external_lacks_nothing); arena_free(&test_arena);)
