@@ -5,7 +5,8 @@
 // only Apollo's side and the harness are exercised.
 // A set is a folder of subgraphs, one NAME.graphql each (the subgraph is called NAME; a first
 // line "# url: URL" gives its routing URL).
-//   ok/*:   both must compose; the API schemas (graphql-js printSchema of Apollo's, fedmesh-gql
+//   ok/*:   both must compose, with the same hints (code and message, in order: fedmesh's
+//           `compose --hints`); the API schemas (graphql-js printSchema of Apollo's, fedmesh-gql
 //           api-schema of fedmesh's supergraph) must be equal; and Apollo's gateway must answer
 //           every operation of queries.graphql identically on both supergraphs, the subgraphs
 //           served in-process (LocalGraphQLDataSource) with generic resolvers (lib/subgraph.mjs).
@@ -76,14 +77,21 @@ function composeApollo(subgraphs) {
     }
 }
 
-// fedmesh's compose command: the supergraph on stdout, or "CODE: message" lines on stderr.
-function composeFedmesh(subgraphs) {
+// Apollo's hints as fedmesh's `compose --hints` prints them: "CODE: message", one after the other.
+function hintText(hints) {
+    return (hints ?? []).map((h) => `${h.definition?.code ?? "HINT"}: ${h.message}`).join("\n");
+}
+
+// fedmesh's compose command: the supergraph on stdout, or "CODE: message" lines on stderr;
+// withHints: its hints too (on stderr, each ending with its location, which is dropped here).
+function composeFedmesh(subgraphs, withHints = false) {
     if (opts.oracleOnly) {
         const apollo = composeApollo(subgraphs);
-        if (!apollo.errors) return { supergraphSdl: apollo.supergraphSdl };
+        if (!apollo.errors) return { supergraphSdl: apollo.supergraphSdl, hints: hintText(apollo.hints) };
         return { errors: apollo.errors.map((e) => e.message), codes: apollo.errors.map((e) => e.extensions?.code) };
     }
-    const args = ["compose", ...subgraphs.flatMap((s) => ["--subgraph", `${s.name}=${s.url}=${s.file}`])];
+    const args = ["compose", ...(withHints ? ["--hints"] : []),
+        ...subgraphs.flatMap((s) => ["--subgraph", `${s.name}=${s.url}=${s.file}`])];
     const r = spawnSync(controlplane, args, { encoding: "utf8", maxBuffer: 1 << 28 });
     if (r.error) return { errors: [`cannot run ${controlplane}: ${r.error.message}`], codes: [] };
     if (r.status !== 0) {
@@ -91,7 +99,7 @@ function composeFedmesh(subgraphs) {
         const codes = lines.map((l) => l.match(/^([A-Z][A-Z0-9_]*): /)).filter(Boolean).map((m) => m[1]);
         return { errors: lines.length ? lines : [`exit status ${r.status}`], codes };
     }
-    return { supergraphSdl: r.stdout };
+    return { supergraphSdl: r.stdout, hints: r.stderr.replace(/ \(at [^)\n]*\)$/gm, "").trimEnd() };
 }
 
 // fedmesh's API schema of a supergraph: { api } or { error } when fedmesh-gql refuses it.
@@ -173,8 +181,10 @@ async function checkOk(dir) {
     const subgraphs = readSubgraphs(dir);
     const apollo = composeApollo(subgraphs);
     if (apollo.errors) return `Apollo does not compose the set: ${apollo.errors[0].message}`;
-    const fedmesh = composeFedmesh(subgraphs);
+    const fedmesh = composeFedmesh(subgraphs, true);
     if (fedmesh.errors) return `fedmesh does not compose: ${fedmesh.errors.slice(0, 3).join(" | ")}`;
+    const hints = firstDifference(hintText(apollo.hints), fedmesh.hints);
+    if (hints) return `hints differ at ${hints}`;
     // The API schema as Apollo builds it from the supergraph SDL (the composed schema object
     // keeps types in merge order; the SDL, and so what clients see, sorts them).
     const supergraph = Supergraph.build(withoutSecurityPurpose(apollo.supergraphSdl));
