@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "plan_codec.h"
@@ -129,10 +130,7 @@ static void check_round_trip(const char *name)
     size_t plen = strcspn(name, "-");
     snprintf(prefix, sizeof prefix, "%.*s", (int)(plen < 63 ? plen : 63), name);
     snprintf(query, sizeof query, PLANS_DIR "/%s", name);
-    if (strcmp(prefix, "bench") == 0)
-        snprintf(sdl, sizeof sdl, BENCH_SDL);
-    else
-        snprintf(sdl, sizeof sdl, "tests/fixtures/supergraph/%s.graphql", prefix);
+    fixture_supergraph_path(sdl, sizeof sdl, prefix);
     arena a, b;
     arena_init(&a, 0);
     arena_init(&b, 0);

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "planner.h"
@@ -63,10 +64,7 @@ static void check_one(const char *name)
     snprintf(prefix, sizeof prefix, "%.*s", (int)(plen < 63 ? plen : 63), name);
     snprintf(query, sizeof query, PLANS_DIR "/%s", name);
     snprintf(want_path, sizeof want_path, PLANS_DIR "/%.*s.plan.txt", (int)stem, name);
-    if (strcmp(prefix, "bench") == 0)
-        snprintf(sdl, sizeof sdl, "bench/workload/supergraph.graphql");
-    else
-        snprintf(sdl, sizeof sdl, "tests/fixtures/supergraph/%s.graphql", prefix);
+    fixture_supergraph_path(sdl, sizeof sdl, prefix);
     sbuf got;
     sbuf_init(&got);
     plan_text(sdl, query, &got);

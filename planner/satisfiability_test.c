@@ -5,9 +5,11 @@
  * same messages, word for word (compared as sets: both walk the query shapes
  * depth first, but not always in the same order). Mutants (mut-*: a composed
  * supergraph made unsatisfiable by a small edit) are kept as that edit,
- * NAME.edit, and rebuilt here. Hand-written supergraphs below cover what
+ * NAME.edit, and rebuilt here; so are supergraphs of other fixture folders
+ * (sg-*: an edit with no hunks). Hand-written supergraphs below cover what
  * composed ones cannot reach. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "ftest.h"
@@ -33,10 +35,10 @@ static uint32_t expected_messages(arena *a, char *text, const char **out, uint32
     return n;
 }
 
-/* The text a mutant's edit applies to. gen.mjs composes mutants with subgraph
+/* The text an edit applies to. gen.mjs composes mutants with subgraph
  * URLs http://NAME.invalid/graphql; the supergraphs of tests/fixtures/compose
  * were composed with http://NAME.example/graphql and end without a newline. */
-static char *mutant_base(arena *a, const char *text)
+static char *edit_base(arena *a, const char *text)
 {
     static const char example[] = ".example/graphql\"";
     sbuf out;
@@ -71,17 +73,17 @@ static char *hunk_apply(arena *a, char *text, sbuf *old_lines, sbuf *new_lines)
     return text;
 }
 
-/* Rebuilds mutant NAME from DIR/NAME.edit: a line "base PATH", then hunks,
+/* Rebuilds fixture NAME from DIR/NAME.edit: a line "base PATH", then hunks,
  * each a line "@@" and lines " context", "-old" and "+new" (gen.mjs gives each
  * hunk enough context that its old lines stand once where it applies). */
-static char *mutant_sdl(arena *a, const char *name)
+static char *edited_sdl(arena *a, const char *name)
 {
     char *edit = fixture_read(a, arena_sprintf(a, DIR "%s.edit", name));
     char *line = edit ? strchr(edit, '\n') : NULL;
     if (!line || strncmp(edit, "base ", 5) != 0) return NULL;
     *line++ = '\0';
     char *text = fixture_read(a, edit + 5);
-    text = text ? mutant_base(a, text) : NULL;
+    text = text ? edit_base(a, text) : NULL;
     sbuf old_lines, new_lines;
     sbuf_init(&old_lines);
     sbuf_init(&new_lines);
@@ -112,15 +114,15 @@ static char *mutant_sdl(arena *a, const char *name)
     return text;
 }
 
-/* Loads DIR/name.graphql (a mutant: rebuilds it), checks it, and compares
- * with DIR/name.errors.txt. */
+/* Loads DIR/name.graphql (or rebuilds it from DIR/name.edit), checks it, and
+ * compares with DIR/name.errors.txt. */
 static bool matches_apollo(const char *name)
 {
     arena a;
     arena_init(&a, 0);
     bool ok = false;
-    char *sdl = strncmp(name, "mut-", 4) == 0
-                    ? mutant_sdl(&a, name)
+    char *sdl = access(arena_sprintf(&a, DIR "%s.edit", name), R_OK) == 0
+                    ? edited_sdl(&a, name)
                     : fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want_text = fixture_read(&a, arena_sprintf(&a, DIR "%s.errors.txt", name));
     diag_list errs;

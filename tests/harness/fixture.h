@@ -27,6 +27,21 @@ static inline char *fixture_read(arena *a, const char *path)
     return buf;
 }
 
+/* The benchmark's supergraph: the workload's own (bench/workload/), kept there
+ * only. */
+#define FIXTURE_BENCH_SUPERGRAPH "bench/workload/supergraph.graphql"
+
+/* The path of supergraph fixture NAME, written into buf (size bytes):
+ * tests/fixtures/supergraph/NAME.graphql, or for "bench" the benchmark's. */
+static inline const char *fixture_supergraph_path(char *buf, size_t size, const char *name)
+{
+    if (strcmp(name, "bench") == 0)
+        snprintf(buf, size, "%s", FIXTURE_BENCH_SUPERGRAPH);
+    else
+        snprintf(buf, size, "tests/fixtures/supergraph/%s.graphql", name);
+    return buf;
+}
+
 /* text with the first occurrence of `from` replaced by `to`; NULL (with a
  * message) when `from` does not occur, so a stale edit cannot pass silently. */
 static inline char *fixture_edit(arena *a, const char *text, const char *from, const char *to)
