@@ -314,8 +314,9 @@ TEST(every_supergraph_in_the_repository_round_trips)
            "%.0f%% of the SDL's size\n",
            totals.files, totals.loaded, totals.planned,
            totals.sdl_bytes ? 100.0 * (double)totals.image_bytes / (double)totals.sdl_bytes : 0);
-    /* 152 distinct ones when this was written: a walk that finds far fewer is broken */
-    CHECK(totals.loaded >= 120);
+    /* 265 when this was written (the satisfiability mutants among them, rebuilt
+     * from their edits): a walk that finds far fewer is broken */
+    CHECK(totals.loaded >= 200);
     CHECK(totals.planned >= 100);
 }
 
