@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # audit_gateway.sh: tests/audit/start-gateway.sh keeps the federation audit's
 # contract (../shared/audit/run-audit.sh): in both modes it serves
-# POST http://127.0.0.1:4000/graphql and GET /health, answers the benchmark
+# POST $gateway/graphql and GET /health, answers the benchmark
 # query exactly (bench/workload/expected-response.json, on the C benchmark
 # subgraphs), and stops everything it started on SIGTERM. Compose mode goes
 # through the control plane and a sidecar in mesh mode; subgraphs that do not
-# compose make it exit 1 with the composition's errors.
+# compose make it exit 1 with the composition's errors. It runs the gateway on
+# ports of its own (GATEWAY_PORT, MESH_PORT_BASE), not the audit's 4000, so an
+# audit can run beside the tests.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 make -s build/fedmesh-sidecar build/fedmesh-controlplane build/fedmesh-bench-subgraphs
@@ -13,7 +15,10 @@ make -s build/fedmesh-sidecar build/fedmesh-controlplane build/fedmesh-bench-sub
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 pids=()
 tmp=$(mktemp -d)
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$tmp"; }
+cleanup() { # a gateway the test stopped is gone already: not an error (set -e)
+    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+    rm -rf "$tmp"
+}
 trap cleanup EXIT
 fail=0
 expect() { # what, got, want
@@ -21,6 +26,9 @@ expect() { # what, got, want
 }
 
 base=14640
+export GATEWAY_PORT=14650 MESH_PORT_BASE=14660
+gateway="http://127.0.0.1:$GATEWAY_PORT"
+admin="http://127.0.0.1:$MESH_PORT_BASE"
 PORT_BASE=$base build/fedmesh-bench-subgraphs --data bench/workload --threads 1 &
 pids+=($!)
 for _ in $(seq 100); do curl -sf -m 1 "http://127.0.0.1:$((base + 4))/health" >/dev/null && break; sleep 0.1; done
@@ -45,15 +53,15 @@ check_mode() {
     tests/audit/start-gateway.sh "$mode" "$tmp/$mode" > "$tmp/$mode.log" 2>&1 &
     gw=$!
     pids+=("$gw")
-    for _ in $(seq 300); do curl -sf -m 1 http://127.0.0.1:4000/health >/dev/null && break; sleep 0.1; done
-    expect "$mode: /health" "$(curl -s -o /dev/null -w '%{http_code}' -m 2 http://127.0.0.1:4000/health)" 200
+    for _ in $(seq 300); do curl -sf -m 1 $gateway/health >/dev/null && break; sleep 0.1; done
+    expect "$mode: /health" "$(curl -s -o /dev/null -w '%{http_code}' -m 2 $gateway/health)" 200
     curl -s -m 10 -H 'content-type: application/json' --data-binary @bench/workload/body.json \
-        http://127.0.0.1:4000/graphql > "$tmp/$mode.json"
+        $gateway/graphql > "$tmp/$mode.json"
     expect "$mode: the benchmark query's answer" \
         "$(jq -S . "$tmp/$mode.json" | cmp -s - <(jq -S . bench/workload/expected-response.json) && echo same)" same
     if [ "$mode" = compose ]; then
         expect "compose: the sidecar runs the control plane's version 1" \
-            "$(curl -s -m 2 http://127.0.0.1:4090/v1/sidecars | jq -c '[.[] | [.id, .version]]')" '[["audit",1]]'
+            "$(curl -s -m 2 $admin/v1/sidecars | jq -c '[.[] | [.id, .version]]')" '[["audit",1]]'
         expect "compose: the composed supergraph is kept in DIR" \
             "$(grep -c '@join__graph(name: "reviews"' "$tmp/compose/fedmesh-supergraph.graphql")" 1
     fi
@@ -62,7 +70,7 @@ check_mode() {
     wait "$gw" || rc=$?
     expect "$mode: SIGTERM stops it (exit 0)" "$rc" 0
     local busy=""
-    for p in 4000 4090 4094; do port_busy "$p" && busy="$busy $p"; done
+    for p in $GATEWAY_PORT $MESH_PORT_BASE $((MESH_PORT_BASE + 4)); do port_busy "$p" && busy="$busy $p"; done
     expect "$mode: nothing left listening" "${busy:-none}" none
 }
 
@@ -76,7 +84,7 @@ expect "compose: the composition errors are printed" \
     "$(grep -A1 '^start-gateway: composition failed:' "$tmp/broken.log" | tail -1)" \
     'INVALID_FIELD_SHARING: Non-shareable field "Query.me" is resolved from multiple subgraphs: it is resolved from subgraphs "accounts" and "accounts2" and defined as non-shareable in all of them'
 expect "compose: nothing left listening after the failure" \
-    "$(port_busy 4090 && echo busy || echo none)" none
+    "$(port_busy $MESH_PORT_BASE && echo busy || echo none)" none
 
 [ "$fail" -eq 0 ] && echo "audit_gateway: all passed"
 exit "$fail"
