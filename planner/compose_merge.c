@@ -194,6 +194,7 @@ void compose_merge(compose_ctx *c)
     for (uint32_t k = 0; k < m->ntypes; k++)
         if (m->types[k].kind == SCHEMA_OBJECT) add_interface_object_fields(c, &m->types[k]);
     cm_merge_access_control(c);
+    cm_merge_cost(c);
     cm_merge_directives(c);
     cm_note_usage(c);
 }

@@ -64,6 +64,10 @@ void cm_merge_directives(compose_ctx *c);
 void cm_merge_access_control(compose_ctx *c);
 void cm_note_usage(compose_ctx *c);
 
+/* compose_merge_cost.c: the applications of @cost and of @listSize on one
+ * element merged into one, by Apollo's argument strategies (with its hint). */
+void cm_merge_cost(compose_ctx *c);
+
 /* compose_merge_enum.c: enum values (after every use is known) and union members. */
 void cm_merge_enum(compose_ctx *c, cmtype *t);
 void cm_merge_union(compose_ctx *c, cmtype *t);

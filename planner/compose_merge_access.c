@@ -2,10 +2,9 @@
  * rather than by copy. @requiresScopes and @policy from several places on one
  * element are all required: their disjunctions of conjunctions are multiplied
  * out (Apollo's DNF_CONJUNCTION: terms sorted, duplicates and subsumed terms
- * dropped); @cost keeps the largest weight (other pass-through directives keep
- * their first application). An interface also requires what
- * its implementations require (@authenticated, @requiresScopes, @policy on the
- * types and on their fields), as Apollo propagates them. */
+ * dropped). An interface also requires what its implementations require
+ * (@authenticated, @requiresScopes, @policy on the types and on their
+ * fields), as Apollo propagates them. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,38 +228,8 @@ static void fold_dnf(compose_ctx *c, cmeta *m, const char *name, const char *arg
     m->napplied = kept;
 }
 
-/* Several @cost(weight:) on one element: the largest weight stays (Apollo's MAX). */
-static void fold_max_weight(cmeta *m)
-{
-    uint32_t best = m->napplied;
-    long best_weight = 0;
-    for (uint32_t i = 0; i < m->napplied; i++) {
-        if (strcmp(m->applied[i].name, "cost")) continue;
-        const ast_argument *a = ast_find_argument(m->applied[i].dir->arguments, "weight");
-        long w = a && a->value->kind == AST_VALUE_INT ? strtol(a->value->str, NULL, 10) : 0;
-        if (best == m->napplied || w > best_weight) {
-            best = i;
-            best_weight = w;
-        }
-    }
-    if (best == m->napplied) return;
-    uint32_t kept = 0;
-    bool first = true;
-    for (uint32_t i = 0; i < m->napplied; i++) {
-        if (!strcmp(m->applied[i].name, "cost")) {
-            if (!first) continue;
-            first = false;
-            m->applied[kept++] = m->applied[best]; /* in the first one's place */
-            continue;
-        }
-        m->applied[kept++] = m->applied[i];
-    }
-    m->napplied = kept;
-}
-
 static void fold_applied(compose_ctx *c, cmeta *m)
 {
-    fold_max_weight(m);
     fold_dnf(c, m, "requiresScopes", "scopes");
     fold_dnf(c, m, "policy", "policies");
 }

@@ -38,9 +38,9 @@ static char *applied_text(arena *a, const capplied *p)
 /* A repeatable directive keeps each distinct application, another only its first. */
 static bool has_applied(compose_ctx *c, const cmeta *m, const capplied *p)
 {
-    /* merged by value once all are in (compose_merge_access.c) */
+    /* merged by value once all are in (compose_merge_access.c, compose_merge_cost.c) */
     if (!strcmp(p->name, "requiresScopes") || !strcmp(p->name, "policy") ||
-        !strcmp(p->name, "cost"))
+        !strcmp(p->name, "cost") || !strcmp(p->name, "listSize"))
         return false;
     const char *text = p->repeatable ? applied_text(c->arena, p) : NULL;
     for (uint32_t i = 0; i < m->napplied; i++) {

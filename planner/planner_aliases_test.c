@@ -2,51 +2,30 @@
  * one response key are aliased in its request and renamed back by output
  * rewrites (planner_aliases.c). The fixture's media subgraph has Track.title
  * String! and Album.title String, stats the other way round. */
-#include <stdio.h>
-#include <stdlib.h>
-
-#include "fixture.h"
-#include "ftest.h"
-#include "parser.h"
 #include "planner_int.h"
-#include "validate.h"
+#include "ptest.h"
 
 #define SHAPES "tests/fixtures/supergraph/shapes.graphql"
 
-typedef struct fixture {
-    arena a;
-    plan *plan;
-} fixture;
-
 /* Plans a valid query against the sdl (the shapes fixture when NULL). */
-static void plan_query(fixture *fx, const char *sdl, const char *query)
+static void plan_query(ptest *fx, const char *sdl, const char *query)
 {
-    arena_init(&fx->a, 0);
-    fx->plan = NULL;
-    char *text = sdl ? NULL : fixture_read(&fx->a, SHAPES);
-    if (!sdl) sdl = text ? text : "";
-    diag_list errs;
-    diag_init(&errs, &fx->a);
-    supergraph *sg = sg_load(&fx->a, sdl, strlen(sdl), &errs);
-    ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
-    CHECK(sg && doc);
-    if (!sg || !doc) return;
-    CHECK(validate_document(sg->api, doc, &errs));
-    fx->plan = qp_plan(&fx->a, sg, doc, ast_find_operation(doc, NULL), &errs);
+    if (sdl)
+        ptest_plan_sdl(fx, sdl, query, true);
+    else
+        ptest_plan_file(fx, SHAPES, query);
     CHECK(fx->plan != NULL);
 }
 
 /* The fetch of step i (a lone step is the root). */
-static const plan_fetch *fetch_at(const fixture *fx, uint32_t i)
+static const plan_fetch *fetch_at(const ptest *fx, uint32_t i)
 {
-    const plan_node *root = fx->plan ? fx->plan->root : NULL;
-    if (!root) return NULL;
-    if (root->kind != PLAN_SEQUENCE) return i == 0 ? root->fetch : NULL;
-    return i < root->nchildren ? root->children[i]->fetch : NULL;
+    const plan_node *n = fx->plan && fx->plan->root ? ptest_step(fx->plan, i) : NULL;
+    return n ? n->fetch : NULL;
 }
 
 /* "path -> key" for each output rewrite, one a line. */
-static const char *rewrites_text(fixture *fx, const plan_fetch *f)
+static const char *rewrites_text(ptest *fx, const plan_fetch *f)
 {
     sbuf b;
     sbuf_init(&b);
@@ -60,7 +39,7 @@ static const char *rewrites_text(fixture *fx, const plan_fetch *f)
 
 TEST(a_field_typed_differently_per_type_is_aliased_and_renamed_back)
 {
-    fixture fx;
+    ptest fx;
     plan_query(&fx, NULL, "{ shelf { ... on Track { id title } ... on Album { id title } } }");
     const plan_fetch *f = fetch_at(&fx, 0);
     CHECK(f != NULL);
@@ -74,7 +53,7 @@ TEST(a_field_typed_differently_per_type_is_aliased_and_renamed_back)
 
 TEST(fields_of_one_shape_are_not_aliased)
 {
-    fixture fx;
+    ptest fx;
     plan_query(&fx, NULL, "{ shelf { ... on Track { id } ... on Album { id } } }");
     const plan_fetch *f = fetch_at(&fx, 0);
     CHECK(f != NULL);
@@ -88,7 +67,7 @@ TEST(fields_of_one_shape_are_not_aliased)
 /* The alias must not take a key the client uses in the same object. */
 TEST(the_alias_avoids_the_keys_of_the_selection)
 {
-    fixture fx;
+    ptest fx;
     plan_query(&fx, NULL,
                "{ shelf { ... on Track { title } ... on Album { title title__fm_1: id } } }");
     const plan_fetch *f = fetch_at(&fx, 0);
@@ -106,7 +85,7 @@ TEST(the_alias_avoids_the_keys_of_the_selection)
  * they are one set, whose first title (Track's, String in stats) keeps its key. */
 TEST(fields_inside_entities_and_merged_sub_selections)
 {
-    fixture fx;
+    ptest fx;
     plan_query(&fx, NULL,
                "{ shelf { ... on Track { similar { ... on Track { title } } }"
                " ... on Album { similar { ... on Album { title } } } } }");
@@ -127,37 +106,27 @@ TEST(fields_inside_entities_and_merged_sub_selections)
 /* A composite field aliased for its wrappers ([T] against T!) keeps its
  * sub-selection, renamed back before the rewrites below it apply: their
  * paths name it by its key. */
-static const char wrappers_sdl[] =
-    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
-    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION) { query: Query }\n"
-    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
-    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
-    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
-    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
-    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
-    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
-    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
-    "directive @join__unionMember(graph: join__Graph!, member: String!) repeatable on UNION\n"
-    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
-    "repeatable on SCHEMA\n"
-    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
-    "enum join__Graph { A @join__graph(name: \"a\", url: \"http://a\") "
-    "B @join__graph(name: \"b\", url: \"http://b\") }\n"
-    "type Query @join__type(graph: A) @join__type(graph: B) {\n"
-    "  things: [Thing] @join__field(graph: A)\n}\n"
-    "union Thing @join__type(graph: A) @join__unionMember(graph: A, member: \"X\") "
-    "@join__unionMember(graph: A, member: \"Y\") = X | Y\n"
-    "type X @join__type(graph: A) @join__type(graph: B) {\n"
-    "  inner: Inner @join__field(graph: A, type: \"Inner!\") @join__field(graph: B, type: "
-    "\"Inner\")\n}\n"
-    "type Y @join__type(graph: A) { inner: Inner @join__field(graph: A, type: \"Inner\") }\n"
-    "type Inner @join__type(graph: A) @join__type(graph: B) {\n"
-    "  n: Int @join__field(graph: A, type: \"Int!\") @join__field(graph: B, type: \"Int\")\n"
-    "  m: Int @join__field(graph: A, type: \"Int\")\n}\n";
+static const char wrappers_sdl[] = PTEST_SUPERGRAPH(
+    "query: Query") "enum join__Graph { A @join__graph(name: \"a\", url: \"http://a\") "
+                    "B @join__graph(name: \"b\", url: \"http://b\") }\n"
+                    "type Query @join__type(graph: A) @join__type(graph: B) {\n"
+                    "  things: [Thing] @join__field(graph: A)\n}\n"
+                    "union Thing @join__type(graph: A) @join__unionMember(graph: A, member: \"X\") "
+                    "@join__unionMember(graph: A, member: \"Y\") = X | Y\n"
+                    "type X @join__type(graph: A) @join__type(graph: B) {\n"
+                    "  inner: Inner @join__field(graph: A, type: \"Inner!\") @join__field(graph: "
+                    "B, type: "
+                    "\"Inner\")\n}\n"
+                    "type Y @join__type(graph: A) { inner: Inner @join__field(graph: A, type: "
+                    "\"Inner\") }\n"
+                    "type Inner @join__type(graph: A) @join__type(graph: B) {\n"
+                    "  n: Int @join__field(graph: A, type: \"Int!\") @join__field(graph: B, type: "
+                    "\"Int\")\n"
+                    "  m: Int @join__field(graph: A, type: \"Int\")\n}\n";
 
 TEST(aliased_composite_fields_keep_their_sub_selection)
 {
-    fixture fx;
+    ptest fx;
     plan_query(&fx, wrappers_sdl,
                "{ things { ... on X { inner { n } } ... on Y { inner { m } } } }");
     const plan_fetch *f = fetch_at(&fx, 0);

@@ -2,21 +2,9 @@
  * variable @skip/@include run inside Condition nodes (planner_conditions.c),
  * planned against the bench supergraph: me/user/users in accounts,
  * topProducts in products, User.reviews in reviews. */
-#include <stdio.h>
-#include <stdlib.h>
-
-#include "fixture.h"
-#include "ftest.h"
-#include "parser.h"
-#include "planner.h"
-#include "validate.h"
+#include "ptest.h"
 
 #define BENCH "bench/workload/supergraph.graphql"
-
-typedef struct fixture {
-    arena a;
-    plan *plan;
-} fixture;
 
 /* The plan's nodes in one line: Seq[..] Par[..] If($v)[then][else] and a
  * fetch's subgraph name. */
@@ -50,19 +38,9 @@ static void outline(sbuf *out, const plan_node *n)
     }
 }
 
-static const char *plan_outline(fixture *fx, const char *query)
+static const char *plan_outline(ptest *fx, const char *query)
 {
-    arena_init(&fx->a, 0);
-    fx->plan = NULL;
-    char *sdl = fixture_read(&fx->a, BENCH);
-    diag_list errs;
-    diag_init(&errs, &fx->a);
-    supergraph *sg = sdl ? sg_load(&fx->a, sdl, strlen(sdl), &errs) : NULL;
-    ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
-    CHECK(sg && doc);
-    if (!sg || !doc) return "";
-    CHECK(validate_document(sg->api, doc, &errs));
-    fx->plan = qp_plan(&fx->a, sg, doc, ast_find_operation(doc, NULL), &errs);
+    ptest_plan_file(fx, BENCH, query);
     CHECK(fx->plan != NULL);
     if (!fx->plan) return "";
     sbuf b;
@@ -75,7 +53,7 @@ static const char *plan_outline(fixture *fx, const char *query)
 
 TEST(an_entity_fetch_of_included_fields_runs_only_when_included)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "query($r: Boolean!) { me { name reviews @include(if: $r) "
                                 "{ body } } }"),
               "Seq[accounts If($r)[reviews][-]]");
@@ -86,7 +64,7 @@ TEST(an_entity_fetch_of_included_fields_runs_only_when_included)
 
 TEST(skipped_fields_put_the_fetch_in_the_else_clause)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "query($s: Boolean!) { me { name reviews @skip(if: $s) "
                                 "{ body } } }"),
               "Seq[accounts If($s)[-][reviews]]");
@@ -95,7 +73,7 @@ TEST(skipped_fields_put_the_fetch_in_the_else_clause)
 
 TEST(root_fetches_of_one_subgraph_each_have_their_conditions)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "query($a: Boolean!) { me @include(if: $a) { name } "
                                 "topProducts { name } }"),
               "Par[If($a)[accounts][-] products]");
@@ -105,7 +83,7 @@ TEST(root_fetches_of_one_subgraph_each_have_their_conditions)
 /* One field without the condition: the fetch is needed anyway. */
 TEST(a_fetch_with_an_unconditioned_field_has_no_condition)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "query($a: Boolean!) { me @include(if: $a) { name } "
                                 "users { name } }"),
               "accounts");
@@ -120,7 +98,7 @@ TEST(a_fetch_with_an_unconditioned_field_has_no_condition)
  * written outermost, and one met twice is tested once. */
 TEST(fragment_conditions_and_several_conditions_nest)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "query($a: Boolean!, $b: Boolean!) { me { name "
                                 "... @skip(if: $a) { reviews @include(if: $b) { body } } } }"),
               "Seq[accounts If($a)[-][If($b)[reviews][-]]]");
@@ -134,7 +112,7 @@ TEST(fragment_conditions_and_several_conditions_nest)
 /* Literal conditions are resolved when planning: no Condition for them. */
 TEST(literal_conditions_make_no_condition_node)
 {
-    fixture fx;
+    ptest fx;
     CHECK_STR(plan_outline(&fx, "{ me { name reviews @include(if: true) { body } } }"),
               "Seq[accounts reviews]");
     arena_free(&fx.a);

@@ -3,36 +3,14 @@
  * @skip/@include, inherited by sub-selections. Planned against the shop
  * fixture: interface Media = Book | Movie, union SearchResult = Product |
  * Book | User. */
-#include <stdio.h>
-#include <stdlib.h>
-
-#include "fixture.h"
-#include "ftest.h"
-#include "parser.h"
-#include "planner.h"
-#include "validate.h"
+#include "ptest.h"
 
 #define SHOP "tests/fixtures/supergraph/shop.graphql"
 
-typedef struct fixture {
-    arena a;
-    plan *plan;
-} fixture;
-
 /* The shape of the query's first root field, NULL when planning failed. */
-static const plan_shape *first_field_shape(fixture *fx, const char *query)
+static const plan_shape *first_field_shape(ptest *fx, const char *query)
 {
-    arena_init(&fx->a, 0);
-    fx->plan = NULL;
-    char *sdl = fixture_read(&fx->a, SHOP);
-    diag_list errs;
-    diag_init(&errs, &fx->a);
-    supergraph *sg = sdl ? sg_load(&fx->a, sdl, strlen(sdl), &errs) : NULL;
-    ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
-    CHECK(sg && doc);
-    if (!sg || !doc) return NULL;
-    CHECK(validate_document(sg->api, doc, &errs));
-    fx->plan = qp_plan(&fx->a, sg, doc, ast_find_operation(doc, NULL), &errs);
+    ptest_plan_file(fx, SHOP, query);
     CHECK(fx->plan != NULL);
     return fx->plan ? fx->plan->shape->fields[0].selection : NULL;
 }
@@ -46,7 +24,7 @@ static const plan_shape *variant(const plan_shape *s, const char *type_name)
 }
 
 /* "key" for each field, with its guards: "key[skip a,b include c|...]". */
-static const char *fields_text(fixture *fx, const plan_shape *s)
+static const char *fields_text(ptest *fx, const plan_shape *s)
 {
     sbuf b;
     sbuf_init(&b);
@@ -73,7 +51,7 @@ static const char *fields_text(fixture *fx, const plan_shape *s)
  * without: each type's objects follow their own selections. */
 TEST(conditions_of_a_field_are_per_type)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *media =
         first_field_shape(&fx, "query($t: Boolean = true) { media { id "
                                "... on Book @include(if: $t) { title ... on Book @skip(if: $t) "
@@ -88,7 +66,7 @@ TEST(conditions_of_a_field_are_per_type)
 
 TEST(a_field_selected_twice_counts_when_either_selection_does)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *me = first_field_shape(
         &fx, "query($a: Boolean!, $b: Boolean!) { me { name @include(if: $a) name @skip(if: $b) "
              "id @include(if: $a) id } }");
@@ -99,7 +77,7 @@ TEST(a_field_selected_twice_counts_when_either_selection_does)
 /* A sub-selection's fields count only when the selection they come from does. */
 TEST(sub_selections_inherit_the_guard_of_their_selection)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *me = first_field_shape(
         &fx, "query($x: Boolean!) { me { reviews @include(if: $x) { body } reviews { id } } }");
     CHECK_STR(fields_text(&fx, me), "reviews");
@@ -111,7 +89,7 @@ TEST(sub_selections_inherit_the_guard_of_their_selection)
  * sub-selections per member; errors name the object's type. */
 TEST(one_key_is_a_different_field_per_type)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *s = first_field_shape(
         &fx, "{ search(term: \"a\") { ... on Product { key: upc r: reviews { body } } "
              "... on User { key: email r: reviews { id } } } }");
@@ -136,7 +114,7 @@ TEST(one_key_is_a_different_field_per_type)
  * objects, selects alike for every type: no variants. */
 TEST(fragments_on_every_type_make_no_variants)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *media =
         first_field_shape(&fx, "{ media { ... on Media { id } __typename ...M } } "
                                "fragment M on Media { title }");
@@ -148,7 +126,7 @@ TEST(fragments_on_every_type_make_no_variants)
 /* An interface fragment inside a union applies to the members implementing it. */
 TEST(an_interface_fragment_in_a_union_applies_to_its_members)
 {
-    fixture fx;
+    ptest fx;
     const plan_shape *s =
         first_field_shape(&fx, "{ search(term: \"a\") { __typename ... on Media { title } } }");
     CHECK_STR(fields_text(&fx, s), "__typename");

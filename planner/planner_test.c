@@ -3,126 +3,46 @@
  * @skip/@include, mutations in order, keys and requires, interface objects,
  * the response shape, errors and limits. Whole plans are snapshot-tested in
  * planner_snapshot_test.c. */
-#include <stdlib.h>
-
-#include "ftest.h"
-#include "parser.h"
-#include "planner.h"
-#include "validate.h"
+#include "ptest.h"
 
 /* Two subgraphs, mutations in both, and T's field x only where T has no key. */
-static const char *small_sdl =
-    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
-    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n"
-    "{ query: Query mutation: Mutation }\n"
-    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
-    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
-    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
-    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
-    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
-    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
-    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
-    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
-    "repeatable on SCHEMA\n"
-    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
-    "enum join__Graph {\n"
-    "  A @join__graph(name: \"a\", url: \"http://a\")\n"
-    "  B @join__graph(name: \"b\", url: \"http://b\")\n}\n"
-    "type Query @join__type(graph: A) @join__type(graph: B) {\n"
-    "  t: T @join__field(graph: A)\n  both: Int\n}\n"
-    "type Mutation @join__type(graph: A) @join__type(graph: B) {\n"
-    "  a1: Int @join__field(graph: A)\n  a2: Int @join__field(graph: A)\n"
-    "  b1: Int @join__field(graph: B)\n}\n"
-    "type T @join__type(graph: A, key: \"id\") @join__type(graph: B) {\n"
-    "  id: ID!\n  x: Int @join__field(graph: B)\n}\n";
+static const char *small_sdl = PTEST_SUPERGRAPH(
+    "query: Query mutation: Mutation") "enum join__Graph {\n"
+                                       "  A @join__graph(name: \"a\", url: \"http://a\")\n"
+                                       "  B @join__graph(name: \"b\", url: \"http://b\")\n}\n"
+                                       "type Query @join__type(graph: A) @join__type(graph: B) {\n"
+                                       "  t: T @join__field(graph: A)\n  both: Int\n}\n"
+                                       "type Mutation @join__type(graph: A) @join__type(graph: B) "
+                                       "{\n"
+                                       "  a1: Int @join__field(graph: A)\n  a2: Int "
+                                       "@join__field(graph: A)\n"
+                                       "  b1: Int @join__field(graph: B)\n}\n"
+                                       "type T @join__type(graph: A, key: \"id\") "
+                                       "@join__type(graph: B) {\n"
+                                       "  id: ID!\n  x: Int @join__field(graph: B)\n}\n";
 
 /* T's key in C is a field only B resolves: reaching x from A takes two jumps. */
-static const char *hops_sdl =
-    "schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
-    "  @link(url: \"https://specs.apollo.dev/join/v0.3\", for: EXECUTION)\n"
-    "{ query: Query }\n"
-    "directive @join__field(graph: join__Graph, requires: join__FieldSet, provides: "
-    "join__FieldSet, type: String, external: Boolean, override: String, usedOverridden: "
-    "Boolean) repeatable on FIELD_DEFINITION | INPUT_FIELD_DEFINITION\n"
-    "directive @join__graph(name: String!, url: String!) on ENUM_VALUE\n"
-    "directive @join__type(graph: join__Graph!, key: join__FieldSet, extension: Boolean! = "
-    "false, resolvable: Boolean! = true, isInterfaceObject: Boolean! = false) repeatable on "
-    "OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | SCALAR\n"
-    "directive @link(url: String, as: String, for: link__Purpose, import: [link__Import]) "
-    "repeatable on SCHEMA\n"
-    "scalar join__FieldSet\nscalar link__Import\nenum link__Purpose { SECURITY EXECUTION }\n"
-    "enum join__Graph {\n"
-    "  A @join__graph(name: \"a\", url: \"http://a\")\n"
-    "  B @join__graph(name: \"b\", url: \"http://b\")\n"
-    "  C @join__graph(name: \"c\", url: \"http://c\")\n}\n"
-    "type Query @join__type(graph: A) @join__type(graph: B) @join__type(graph: C) {\n"
-    "  t: T @join__field(graph: A)\n}\n"
-    "type T @join__type(graph: A, key: \"id\") @join__type(graph: B, key: \"id\") "
-    "@join__type(graph: C, key: \"code\") {\n"
-    "  id: ID! @join__field(graph: A) @join__field(graph: B)\n"
-    "  code: String! @join__field(graph: B) @join__field(graph: C)\n"
-    "  x: Int @join__field(graph: C)\n}\n";
-
-typedef struct fixture {
-    arena a;
-    diag_list errs;
-    plan *plan;
-    const char *error; /* first error, or NULL */
-} fixture;
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    return sbuf_take(&b);
-}
-
-/* Plans query against the supergraph SDL (validating first when asked). */
-static void plan_with(fixture *fx, const char *sdl, const char *query, bool validate)
-{
-    arena_init(&fx->a, 0);
-    diag_init(&fx->errs, &fx->a);
-    fx->plan = NULL;
-    fx->error = NULL;
-    supergraph *sg = sg_load(&fx->a, sdl, strlen(sdl), &fx->errs);
-    ast_document *doc = parse_document(&fx->a, query, strlen(query), NULL, NULL);
-    CHECK(sg != NULL);
-    CHECK(doc != NULL);
-    if (!sg || !doc) return;
-    if (validate) CHECK(validate_document(sg->api, doc, &fx->errs));
-    fx->plan = qp_plan(&fx->a, sg, doc, ast_find_operation(doc, NULL), &fx->errs);
-    if (fx->errs.first) fx->error = fx->errs.first->message;
-}
-
-static void plan_file(fixture *fx, const char *path, const char *query)
-{
-    char *sdl = slurp(path);
-    CHECK(sdl != NULL);
-    plan_with(fx, sdl ? sdl : "", query, true);
-    free(sdl);
-}
+static const char *hops_sdl = PTEST_SUPERGRAPH(
+    "query: Query") "enum join__Graph {\n"
+                    "  A @join__graph(name: \"a\", url: \"http://a\")\n"
+                    "  B @join__graph(name: \"b\", url: \"http://b\")\n"
+                    "  C @join__graph(name: \"c\", url: \"http://c\")\n}\n"
+                    "type Query @join__type(graph: A) @join__type(graph: B) @join__type(graph: C) "
+                    "{\n"
+                    "  t: T @join__field(graph: A)\n}\n"
+                    "type T @join__type(graph: A, key: \"id\") @join__type(graph: B, key: \"id\") "
+                    "@join__type(graph: C, key: \"code\") {\n"
+                    "  id: ID! @join__field(graph: A) @join__field(graph: B)\n"
+                    "  code: String! @join__field(graph: B) @join__field(graph: C)\n"
+                    "  x: Int @join__field(graph: C)\n}\n";
 
 #define BENCH "bench/workload/supergraph.graphql"
 #define SHOP "tests/fixtures/supergraph/shop.graphql"
 
-/* The i-th step of a plan (a lone step is the root itself). */
-static const plan_node *step(const plan *p, uint32_t i)
-{
-    if (p->root->kind != PLAN_SEQUENCE) return i == 0 ? p->root : NULL;
-    return i < p->root->nchildren ? p->root->children[i] : NULL;
-}
-
 TEST(one_subgraph_is_one_fetch_with_aliases)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ me { id login: username } someone: user(id: \"1\") { name } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ me { id login: username } someone: user(id: \"1\") { name } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 1);
@@ -139,13 +59,14 @@ TEST(one_subgraph_is_one_fetch_with_aliases)
 
 TEST(fetches_forward_only_the_variables_they_use)
 {
-    fixture fx;
-    plan_file(&fx, BENCH,
-              "query Q($id: ID!, $n: Int = 3) { user(id: $id) { name } topProducts(first: $n) "
-              "{ name } }");
+    ptest fx;
+    ptest_plan_file(
+        &fx, BENCH,
+        "query Q($id: ID!, $n: Int = 3) { user(id: $id) { name } topProducts(first: $n) "
+        "{ name } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        const plan_node *par = step(fx.plan, 0);
+        const plan_node *par = ptest_step(fx.plan, 0);
         CHECK_INT(par->kind, PLAN_PARALLEL);
         CHECK_INT(par->nchildren, 2);
         const plan_fetch *accounts = par->children[0]->fetch, *products = par->children[1]->fetch;
@@ -160,14 +81,14 @@ TEST(fetches_forward_only_the_variables_they_use)
 
 TEST(entity_fetch_text_and_representation)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ me { reviews { body } } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ me { reviews { body } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 2);
         CHECK_INT(fx.plan->depth, 2);
-        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{me{__typename id}}");
-        const plan_node *flatten = step(fx.plan, 1);
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation, "{me{__typename id}}");
+        const plan_node *flatten = ptest_step(fx.plan, 1);
         CHECK_INT(flatten->kind, PLAN_FLATTEN);
         CHECK_INT(flatten->npaths, 1);
         CHECK_INT(flatten->paths[0].nsteps, 1);
@@ -184,14 +105,15 @@ TEST(entity_fetch_text_and_representation)
 
 TEST(requires_fields_are_fetched_first_and_sent)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ topProducts { shippingEstimate } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ topProducts { shippingEstimate } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{topProducts{__typename upc price weight}}");
-        CHECK_STR(step(fx.plan, 1)->fetch->requires_text,
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation,
+                  "{topProducts{__typename upc price weight}}");
+        CHECK_STR(ptest_step(fx.plan, 1)->fetch->requires_text,
                   "{...on Product{__typename upc price weight}}");
-        const plan_path *path = &step(fx.plan, 1)->paths[0];
+        const plan_path *path = &ptest_step(fx.plan, 1)->paths[0];
         CHECK_INT(path->nsteps, 2);
         CHECK_INT(path->steps[1].kind, PLAN_PATH_LIST);
     }
@@ -200,17 +122,17 @@ TEST(requires_fields_are_fetched_first_and_sent)
 
 TEST(requires_of_one_field_with_different_arguments_are_separate_requests)
 {
-    fixture fx;
+    ptest fx;
     /* Both would send their caption as "caption": one representation cannot
      * carry the two values, so each field gets its own request (Apollo's
      * planner sends one caption to both, a wrong answer for one of them). */
-    plan_file(&fx, "tests/fixtures/supergraph/ifaceobj.graphql",
-              "{ badges { captionEn captionFr } }");
+    ptest_plan_file(&fx, "tests/fixtures/supergraph/ifaceobj.graphql",
+                    "{ badges { captionEn captionFr } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 4);
         CHECK_INT(fx.plan->depth, 3);
-        const plan_node *par = step(fx.plan, 2);
+        const plan_node *par = ptest_step(fx.plan, 2);
         CHECK_INT(par->kind, PLAN_PARALLEL);
         CHECK_INT(par->nchildren, 2);
         CHECK_STR(par->children[0]->fetch->requires_text,
@@ -225,15 +147,15 @@ TEST(requires_of_one_field_with_different_arguments_are_separate_requests)
 
 TEST(provided_fields_need_no_jump)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ topProducts { reviews { author { username } } } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ topProducts { reviews { author { username } } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 2);
-        CHECK_STR(step(fx.plan, 1)->fetch->subgraph, "reviews");
+        CHECK_STR(ptest_step(fx.plan, 1)->fetch->subgraph, "reviews");
     }
     arena_free(&fx.a);
-    plan_file(&fx, BENCH, "{ topProducts { reviews { author { name } } } }");
+    ptest_plan_file(&fx, BENCH, "{ topProducts { reviews { author { name } } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) CHECK_INT(fx.plan->nfetches, 3);
     arena_free(&fx.a);
@@ -241,10 +163,10 @@ TEST(provided_fields_need_no_jump)
 
 TEST(literal_skip_and_include_are_resolved_when_planning)
 {
-    fixture fx;
-    plan_file(&fx, BENCH,
-              "{ me { id @skip(if: true) name @include(if: true) } topProducts @include(if: "
-              "false) { name } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH,
+                    "{ me { id @skip(if: true) name @include(if: true) } topProducts @include(if: "
+                    "false) { name } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 1);
@@ -258,10 +180,11 @@ TEST(literal_skip_and_include_are_resolved_when_planning)
 
 TEST(variable_skip_and_include_reach_the_subgraph_and_the_shape)
 {
-    fixture fx;
-    plan_file(&fx, BENCH,
-              "query($s: Boolean!, $i: Boolean!) { me { name @skip(if: $s) ... @include(if: $i) "
-              "{ id } } }");
+    ptest fx;
+    ptest_plan_file(
+        &fx, BENCH,
+        "query($s: Boolean!, $i: Boolean!) { me { name @skip(if: $s) ... @include(if: $i) "
+        "{ id } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_STR(fx.plan->root->fetch->operation,
@@ -279,25 +202,25 @@ TEST(variable_skip_and_include_reach_the_subgraph_and_the_shape)
 
 TEST(mutations_run_in_order_merging_consecutive_fields_of_one_subgraph)
 {
-    fixture fx;
-    plan_with(&fx, small_sdl, "mutation { a1 a2 b1 x: a1 }", true);
+    ptest fx;
+    ptest_plan_sdl(&fx, small_sdl, "mutation { a1 a2 b1 x: a1 }", true);
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->operation_type, AST_OP_MUTATION);
         CHECK_INT(fx.plan->nfetches, 3);
         CHECK_INT(fx.plan->depth, 3);
-        CHECK_STR(step(fx.plan, 0)->fetch->operation, "mutation{a1 a2}");
-        CHECK_STR(step(fx.plan, 1)->fetch->operation, "mutation{b1}");
-        CHECK_STR(step(fx.plan, 2)->fetch->operation, "mutation{x:a1}");
-        CHECK_INT(step(fx.plan, 2)->fetch->operation_type, AST_OP_MUTATION);
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation, "mutation{a1 a2}");
+        CHECK_STR(ptest_step(fx.plan, 1)->fetch->operation, "mutation{b1}");
+        CHECK_STR(ptest_step(fx.plan, 2)->fetch->operation, "mutation{x:a1}");
+        CHECK_INT(ptest_step(fx.plan, 2)->fetch->operation_type, AST_OP_MUTATION);
     }
     arena_free(&fx.a);
 }
 
 TEST(shareable_root_field_stays_with_the_other_root_fields)
 {
-    fixture fx;
-    plan_with(&fx, small_sdl, "{ t { id } both }", true);
+    ptest fx;
+    ptest_plan_sdl(&fx, small_sdl, "{ t { id } both }", true);
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 1);
@@ -308,8 +231,8 @@ TEST(shareable_root_field_stays_with_the_other_root_fields)
 
 TEST(unreachable_field_is_an_error)
 {
-    fixture fx;
-    plan_with(&fx, small_sdl, "{ t { x } }", true);
+    ptest fx;
+    ptest_plan_sdl(&fx, small_sdl, "{ t { x } }", true);
     CHECK(fx.plan == NULL);
     CHECK_STR(fx.error, "Cannot plan field T.x: no subgraph can resolve it from subgraph \"a\".");
     arena_free(&fx.a);
@@ -326,22 +249,23 @@ TEST(deep_nesting_is_refused)
     for (int i = 0; i < 70; i++)
         sbuf_puts(&q, "} } ");
     sbuf_puts(&q, "}");
-    char *sdl = slurp(BENCH);
-    fixture fx;
-    plan_with(&fx, sdl, q.data, false);
+    ptest fx;
+    arena_init(&fx.a, 0);
+    const char *sdl = fixture_read(&fx.a, BENCH);
+    CHECK(sdl != NULL);
+    ptest_plan_in(&fx, sdl ? sdl : "", q.data, false);
     CHECK(fx.plan == NULL);
     CHECK_STR(fx.error, "The operation nests deeper than 128 fields.");
     arena_free(&fx.a);
-    free(sdl);
     sbuf_free(&q);
 }
 
 TEST(shape_flattens_fragments_and_leaves_out_join_fields)
 {
-    fixture fx;
-    plan_file(&fx, BENCH,
-              "query { me { ...U ... on User { alias: name } } } fragment U on User { name "
-              "reviews { body } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH,
+                    "query { me { ...U ... on User { alias: name } } } fragment U on User { name "
+                    "reviews { body } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         const plan_shape *root = fx.plan->shape;
@@ -365,10 +289,10 @@ TEST(shape_flattens_fragments_and_leaves_out_join_fields)
 
 TEST(shape_of_union_members_and_typename)
 {
-    fixture fx;
-    plan_file(&fx, SHOP,
-              "{ search(term: \"a\") { __typename ... on Product { upc } ... on User { upc: "
-              "email } } }");
+    ptest fx;
+    ptest_plan_file(&fx, SHOP,
+                    "{ search(term: \"a\") { __typename ... on Product { upc } ... on User { upc: "
+                    "email } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         const plan_shape *s = fx.plan->shape->fields[0].selection;
@@ -388,8 +312,8 @@ TEST(shape_of_union_members_and_typename)
 
 TEST(shape_of_a_member_field_under_a_union_has_its_type_and_selection)
 {
-    fixture fx;
-    plan_file(&fx, SHOP, "{ search(term: \"a\") { ... on Product { reviews { body } } } }");
+    ptest fx;
+    ptest_plan_file(&fx, SHOP, "{ search(term: \"a\") { ... on Product { reviews { body } } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         const plan_shape *s = fx.plan->shape->fields[0].selection;
@@ -410,9 +334,10 @@ TEST(shape_of_a_member_field_under_a_union_has_its_type_and_selection)
 
 TEST(introspection_fields_are_answered_locally)
 {
-    fixture fx;
-    plan_file(&fx, BENCH,
-              "{ __schema { ...Q } me { id } } fragment Q on __Schema { queryType { name } }");
+    ptest fx;
+    ptest_plan_file(
+        &fx, BENCH,
+        "{ __schema { ...Q } me { id } } fragment Q on __Schema { queryType { name } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 1);
@@ -423,7 +348,7 @@ TEST(introspection_fields_are_answered_locally)
         CHECK(ast_find_fragment(f->introspection_doc, "Q") != NULL);
     }
     arena_free(&fx.a);
-    plan_file(&fx, BENCH, "{ __typename }");
+    ptest_plan_file(&fx, BENCH, "{ __typename }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK(fx.plan->root == NULL);
@@ -435,11 +360,11 @@ TEST(introspection_fields_are_answered_locally)
 
 TEST(interface_object_representations_name_the_interface)
 {
-    fixture fx;
-    plan_file(&fx, SHOP, "{ media { stockCount } }");
+    ptest fx;
+    ptest_plan_file(&fx, SHOP, "{ media { stockCount } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        const plan_fetch *f = step(fx.plan, 1)->fetch;
+        const plan_fetch *f = ptest_step(fx.plan, 1)->fetch;
         CHECK_STR(f->subgraph, "inventory");
         CHECK_STR(f->requires_text, "{...on Media{__typename id}}");
         CHECK_INT(f->ninput_rewrites, 2);
@@ -452,14 +377,14 @@ TEST(interface_object_representations_name_the_interface)
 
 TEST(required_field_with_arguments_is_aliased_and_renamed_back)
 {
-    fixture fx;
-    plan_file(&fx, SHOP, "{ topProducts { price shippingEstimate } }");
+    ptest fx;
+    ptest_plan_file(&fx, SHOP, "{ topProducts { price shippingEstimate } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        CHECK_STR(step(fx.plan, 0)->fetch->operation,
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation,
                   "{topProducts{price __typename upc fm_price_eeba695c:price(currency:\"EUR\")"
                   "weight}}");
-        const plan_fetch *f = step(fx.plan, 1)->fetch;
+        const plan_fetch *f = ptest_step(fx.plan, 1)->fetch;
         CHECK_STR(f->requires_text, "{...on Product{__typename upc "
                                     "fm_price_eeba695c:price(currency:\"EUR\")weight}}");
         CHECK_INT(f->ninput_rewrites, 1);
@@ -473,12 +398,13 @@ TEST(required_field_with_arguments_is_aliased_and_renamed_back)
 
 TEST(key_field_meeting_a_client_alias_is_aliased_and_renamed_back)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ me { id: name reviews { body } } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ me { id: name reviews { body } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
-        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{me{id:name __typename fm_id_811c9dc5:id}}");
-        const plan_fetch *f = step(fx.plan, 1)->fetch;
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation,
+                  "{me{id:name __typename fm_id_811c9dc5:id}}");
+        const plan_fetch *f = ptest_step(fx.plan, 1)->fetch;
         CHECK_STR(f->requires_text, "{...on User{__typename fm_id_811c9dc5:id}}");
         CHECK_INT(f->ninput_rewrites, 1);
         CHECK_STR(f->input_rewrites[0].rename_to, "id");
@@ -489,9 +415,9 @@ TEST(key_field_meeting_a_client_alias_is_aliased_and_renamed_back)
 
 TEST(context_arguments_are_refused)
 {
-    fixture fx;
-    plan_file(&fx, "tests/fixtures/supergraph/context.graphql",
-              "{ organization(id: \"1\") { members { balance } } }");
+    ptest fx;
+    ptest_plan_file(&fx, "tests/fixtures/supergraph/context.graphql",
+                    "{ organization(id: \"1\") { members { balance } } }");
     CHECK(fx.plan == NULL);
     CHECK_STR(fx.error,
               "Cannot plan field Member.balance: arguments taken from @context are not supported.");
@@ -500,31 +426,31 @@ TEST(context_arguments_are_refused)
 
 TEST(a_key_the_source_lacks_is_fetched_through_another_jump)
 {
-    fixture fx;
-    plan_with(&fx, hops_sdl, "{ t { x } }", true);
+    ptest fx;
+    ptest_plan_sdl(&fx, hops_sdl, "{ t { x } }", true);
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 3);
         CHECK_INT(fx.plan->depth, 3);
-        CHECK_STR(step(fx.plan, 0)->fetch->operation, "{t{__typename id}}");
-        CHECK_STR(step(fx.plan, 1)->fetch->subgraph, "b");
-        CHECK_STR(step(fx.plan, 1)->fetch->operation,
+        CHECK_STR(ptest_step(fx.plan, 0)->fetch->operation, "{t{__typename id}}");
+        CHECK_STR(ptest_step(fx.plan, 1)->fetch->subgraph, "b");
+        CHECK_STR(ptest_step(fx.plan, 1)->fetch->operation,
                   "query($representations:[_Any!]!){_entities(representations:$representations)"
                   "{...on T{code}}}");
-        CHECK_STR(step(fx.plan, 2)->fetch->subgraph, "c");
-        CHECK_STR(step(fx.plan, 2)->fetch->requires_text, "{...on T{__typename code}}");
+        CHECK_STR(ptest_step(fx.plan, 2)->fetch->subgraph, "c");
+        CHECK_STR(ptest_step(fx.plan, 2)->fetch->requires_text, "{...on T{__typename code}}");
     }
     arena_free(&fx.a);
 }
 
 TEST(entity_fetches_of_one_step_are_batched)
 {
-    fixture fx;
-    plan_file(&fx, BENCH, "{ users { reviews { body } } topProducts { reviews { body } } }");
+    ptest fx;
+    ptest_plan_file(&fx, BENCH, "{ users { reviews { body } } topProducts { reviews { body } } }");
     CHECK(fx.plan != NULL);
     if (fx.plan) {
         CHECK_INT(fx.plan->nfetches, 3);
-        const plan_node *batch = step(fx.plan, 1);
+        const plan_node *batch = ptest_step(fx.plan, 1);
         CHECK_INT(batch->kind, PLAN_FLATTEN);
         CHECK_INT(batch->npaths, 2);
         CHECK_STR(batch->fetch->requires_text,

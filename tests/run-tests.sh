@@ -3,7 +3,8 @@
 # at the end that CI reads ("tests: N passed, M failed"):
 #   1. the unit test binaries, plain build
 #   2. the same binaries under ASan+UBSan (build/san)
-#   3. each libFuzzer target for a short smoke run on its seed corpus (clang)
+#   3. each libFuzzer target for a short smoke run on its seed corpus (clang):
+#      tests/fuzz/NAME/ and the fixture files tests/fuzz/NAME.seeds lists
 #   4. the integration scripts tests/integration/*.sh
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,19 @@ run_suite() { # label, binary... (each 10 min at most: a hung one fails, not the
     echo "$label: done"
 }
 
+seed_inputs() { # NAME: "-seed_inputs=FILE,..." for the fixtures tests/fuzz/NAME.seeds names
+    local list=tests/fuzz/$1.seeds pattern files=()
+    [ -f "$list" ] || return 0
+    while read -r pattern; do # a path or a glob a line; "#" starts a comment
+        case $pattern in '' | '#'*) continue ;; esac
+        local matched=($pattern)
+        [ -e "${matched[0]}" ] || { echo "$list: no file matches $pattern"; return 1; }
+        files+=("${matched[@]}")
+    done <"$list"
+    local IFS=,
+    echo "-seed_inputs=${files[*]}"
+}
+
 echo "== build"
 make -s -j"$jobs" all || { echo "tests: 0 passed, 1 failed"; exit 1; }
 echo "== unit"
@@ -52,8 +66,11 @@ if command -v clang >/dev/null && ls planner/*_fuzz.c >/dev/null 2>&1; then
         for f in build/fuzz/*_fuzz; do
             name=$(basename "$f" _fuzz)
             corpus=tests/fuzz/$name
+            if ! seeds=$(seed_inputs "$name"); then
+                echo "FAILED fuzz smoke: $seeds"; failed=$((failed + 1)); continue
+            fi
             tmp=$(mktemp -d)
-            if "$f" -max_total_time="${FUZZ_SMOKE_SECONDS:-10}" -rss_limit_mb=2048 "$tmp" \
+            if "$f" -max_total_time="${FUZZ_SMOKE_SECONDS:-10}" -rss_limit_mb=2048 $seeds "$tmp" \
                 $( [ -d "$corpus" ] && echo "$corpus" ) >> "$log" 2>&1; then
                 passed=$((passed + 1))
             else
