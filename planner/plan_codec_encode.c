@@ -3,62 +3,32 @@
  * is then the header, the string table and the body. */
 #include <string.h>
 
+#include "bytes.h"
 #include "plan_codec.h"
 #include "printer.h"
-#include "strmap.h"
 
 typedef struct encoder {
-    arena scratch; /* the string map and the table */
-    strmap ids;    /* string -> index + 1 */
-    const char **strings;
-    uint32_t nstrings, cap;
+    bytes_strings strings;
     sbuf body;
 } encoder;
 
-static void put_varint(sbuf *out, uint64_t v)
-{
-    char bytes[10];
-    size_t n = 0;
-    do {
-        bytes[n++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
-        v >>= 7;
-    } while (v);
-    sbuf_append(out, bytes, n);
-}
-
 static void put_str(encoder *e, const char *s)
 {
-    if (!s) {
-        put_varint(&e->body, 0);
-        return;
-    }
-    uintptr_t id = (uintptr_t)strmap_get(&e->ids, s);
-    if (!id) {
-        if (e->nstrings == e->cap) {
-            e->cap = e->cap ? e->cap * 2 : 64;
-            const char **grown = ARENA_ARRAY(&e->scratch, const char *, e->cap);
-            if (e->nstrings) memcpy(grown, e->strings, sizeof *grown * e->nstrings);
-            e->strings = grown;
-        }
-        e->strings[e->nstrings++] = s;
-        id = e->nstrings;
-        strmap_put(&e->ids, s, (void *)id);
-    }
-    put_varint(&e->body, id);
+    bytes_put_varint(&e->body, bytes_strings_ref(&e->strings, s, s ? strlen(s) : 0));
 }
 
 static void put_path(encoder *e, const plan_path *path)
 {
-    put_varint(&e->body, path->nsteps);
+    bytes_put_varint(&e->body, path->nsteps);
     for (uint32_t i = 0; i < path->nsteps; i++) {
-        put_varint(&e->body, path->steps[i].kind);
+        bytes_put_varint(&e->body, path->steps[i].kind);
         put_str(e, path->steps[i].name);
     }
 }
 
 static void put_rewrites(encoder *e, const plan_rewrite *rewrites, uint32_t n)
 {
-    put_varint(&e->body, n);
+    bytes_put_varint(&e->body, n);
     for (uint32_t i = 0; i < n; i++) {
         put_path(e, &rewrites[i].path);
         put_str(e, rewrites[i].set_to);
@@ -68,12 +38,12 @@ static void put_rewrites(encoder *e, const plan_rewrite *rewrites, uint32_t n)
 
 static void put_fetch(encoder *e, const plan_fetch *f)
 {
-    put_varint(&e->body, f->graph);
+    bytes_put_varint(&e->body, f->graph);
     put_str(e, f->subgraph);
-    put_varint(&e->body, f->operation_type);
+    bytes_put_varint(&e->body, f->operation_type);
     put_str(e, f->operation);
     put_str(e, f->operation_name);
-    put_varint(&e->body, f->nvariables);
+    bytes_put_varint(&e->body, f->nvariables);
     for (uint32_t i = 0; i < f->nvariables; i++)
         put_str(e, f->variables[i]);
     put_str(e, f->requires ? f->requires_text : NULL);
@@ -85,17 +55,17 @@ static void put_node(encoder *e, const plan_node *n);
 
 static void put_optional_node(encoder *e, const plan_node *n)
 {
-    put_varint(&e->body, n != NULL);
+    bytes_put_varint(&e->body, n != NULL);
     if (n) put_node(e, n);
 }
 
 static void put_node(encoder *e, const plan_node *n)
 {
-    put_varint(&e->body, n->kind);
+    bytes_put_varint(&e->body, n->kind);
     switch (n->kind) {
     case PLAN_SEQUENCE:
     case PLAN_PARALLEL:
-        put_varint(&e->body, n->nchildren);
+        bytes_put_varint(&e->body, n->nchildren);
         for (uint32_t i = 0; i < n->nchildren; i++)
             put_node(e, n->children[i]);
         return;
@@ -103,7 +73,7 @@ static void put_node(encoder *e, const plan_node *n)
         put_fetch(e, n->fetch);
         return;
     case PLAN_FLATTEN:
-        put_varint(&e->body, n->npaths);
+        bytes_put_varint(&e->body, n->npaths);
         for (uint32_t i = 0; i < n->npaths; i++)
             put_path(e, &n->paths[i]);
         put_fetch(e, n->fetch);
@@ -119,12 +89,12 @@ static void put_node(encoder *e, const plan_node *n)
 static void put_type(encoder *e, const ast_type *t)
 {
     if (!t) {
-        put_varint(&e->body, 0);
+        bytes_put_varint(&e->body, 0);
         return;
     }
     for (; t->kind != AST_TYPE_NAMED; t = t->of)
-        put_varint(&e->body, t->kind == AST_TYPE_LIST ? 1 : 2);
-    put_varint(&e->body, 3);
+        bytes_put_varint(&e->body, t->kind == AST_TYPE_LIST ? 1 : 2);
+    bytes_put_varint(&e->body, 3);
     put_str(e, t->name);
 }
 
@@ -138,13 +108,13 @@ static void put_introspection(encoder *e, const plan_shape_field *f)
     sbuf text;
     sbuf_init(&text);
     print_document(&text, f->introspection_doc);
-    put_str(e, arena_strndup(&e->scratch, text.data ? text.data : "", text.len));
+    put_str(e, arena_strndup(&e->strings.scratch, text.data ? text.data : "", text.len));
     sbuf_free(&text);
 }
 
 static void put_strs(encoder *e, const char *const *strs, uint32_t n)
 {
-    put_varint(&e->body, n);
+    bytes_put_varint(&e->body, n);
     for (uint32_t i = 0; i < n; i++)
         put_str(e, strs[i]);
 }
@@ -156,44 +126,45 @@ static void put_shape(encoder *e, const plan_shape *shape);
 static void put_variants(encoder *e, const plan_shape *shape)
 {
     uint32_t ndistinct = 0;
-    uint32_t *index = ARENA_ARRAY(&e->scratch, uint32_t, shape->nvariants ? shape->nvariants : 1);
+    uint32_t *index =
+        ARENA_ARRAY(&e->strings.scratch, uint32_t, shape->nvariants ? shape->nvariants : 1);
     for (uint32_t i = 0; i < shape->nvariants; i++) {
         uint32_t j = 0;
         while (j < i && shape->variants[j] != shape->variants[i])
             j++;
         index[i] = j < i ? index[j] : ndistinct++;
     }
-    put_varint(&e->body, ndistinct);
+    bytes_put_varint(&e->body, ndistinct);
     for (uint32_t i = 0, next = 0; i < shape->nvariants; i++) {
         if (index[i] != next) continue;
         put_shape(e, shape->variants[i]);
         next++;
     }
-    put_varint(&e->body, shape->nvariants);
+    bytes_put_varint(&e->body, shape->nvariants);
     for (uint32_t i = 0; i < shape->nvariants; i++) {
         put_str(e, shape->variant_types[i]);
-        put_varint(&e->body, index[i]);
+        bytes_put_varint(&e->body, index[i]);
     }
 }
 
 static void put_shape(encoder *e, const plan_shape *shape)
 {
-    put_varint(&e->body, shape->nfields);
+    bytes_put_varint(&e->body, shape->nfields);
     for (uint32_t i = 0; i < shape->nfields; i++) {
         const plan_shape_field *f = &shape->fields[i];
-        put_varint(&e->body, f->kind);
+        bytes_put_varint(&e->body, f->kind);
         put_str(e, f->response_key);
         put_str(e, f->data_key);
         put_str(e, f->parent_type);
         put_str(e, f->field_name);
-        put_varint(&e->body, f->nguards);
+        bytes_put_varint(&e->body, f->nguards);
         for (uint32_t g = 0; g < f->nguards; g++) {
             put_strs(e, f->guards[g].skip_if, f->guards[g].nskip_if);
             put_strs(e, f->guards[g].include_if, f->guards[g].ninclude_if);
         }
         put_type(e, f->type);
         put_introspection(e, f);
-        put_varint(&e->body, f->selection != NULL);
+        bytes_put_varint(&e->body, f->selection != NULL);
         if (f->selection) put_shape(e, f->selection);
     }
     put_variants(e, shape);
@@ -201,25 +172,19 @@ static void put_shape(encoder *e, const plan_shape *shape)
 
 void plan_encode(const plan *p, sbuf *out)
 {
-    encoder e = {0};
-    arena_init(&e.scratch, 0);
-    strmap_init(&e.ids, &e.scratch, 64);
+    encoder e;
+    bytes_strings_init(&e.strings);
     sbuf_init(&e.body);
-    put_varint(&e.body, p->operation_type);
-    put_varint(&e.body, p->nfetches);
-    put_varint(&e.body, p->depth);
+    bytes_put_varint(&e.body, p->operation_type);
+    bytes_put_varint(&e.body, p->nfetches);
+    bytes_put_varint(&e.body, p->depth);
     put_optional_node(&e, p->root);
     put_shape(&e, p->shape);
 
     sbuf_append(out, "FMPL", 4);
     sbuf_putc(out, PLAN_CODEC_VERSION);
-    put_varint(out, e.nstrings);
-    for (uint32_t i = 0; i < e.nstrings; i++) {
-        size_t len = strlen(e.strings[i]);
-        put_varint(out, len);
-        sbuf_append(out, e.strings[i], len);
-    }
+    bytes_strings_write(&e.strings, out);
     sbuf_append(out, e.body.data ? e.body.data : "", e.body.len);
     sbuf_free(&e.body);
-    arena_free(&e.scratch);
+    bytes_strings_free(&e.strings);
 }

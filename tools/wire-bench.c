@@ -3,7 +3,8 @@
  *   wire-bench SUPERGRAPH [QUERY]
  *
  * prints the median CPU time (11 rounds of about 0.2 s each) and the arena bytes
- * of sg_load on SUPERGRAPH, and with QUERY: planning it from text (parse,
+ * of sg_load on SUPERGRAPH against sg_decode on its image (sg_codec.h: what a
+ * bundle with a supergraph image costs instead), the image's size, and with QUERY: planning it from text (parse,
  * validate, plan: a plan cache miss) against decoding its precompiled plan
  * (plan_decode: what a warm bundle costs instead), and plan_encode. The
  * figures are in docs/PERFORMANCE.md. */
@@ -15,6 +16,7 @@
 #include "parser.h"
 #include "plan_codec.h"
 #include "planner.h"
+#include "sg_codec.h"
 #include "validate.h"
 
 #define ROUNDS 11
@@ -48,8 +50,8 @@ typedef struct job {
     const char *sdl, *query;
     size_t sdl_len, query_len;
     const supergraph *sg;
-    const uint8_t *encoded;
-    size_t encoded_len;
+    const uint8_t *encoded, *image;
+    size_t encoded_len, image_len;
     const plan *planned;
     size_t arena_bytes; /* of the last run */
 } job;
@@ -62,6 +64,13 @@ static bool do_load(job *j, arena *a)
     diag_list errs;
     diag_init(&errs, a);
     return sg_load(a, j->sdl, j->sdl_len, &errs) != NULL;
+}
+
+static bool do_sg_decode(job *j, arena *a)
+{
+    diag_list errs;
+    diag_init(&errs, a);
+    return sg_decode(a, j->image, j->image_len, &errs) != NULL;
 }
 
 static bool do_plan(job *j, arena *a)
@@ -136,18 +145,31 @@ int main(int argc, char **argv)
     }
     j.sdl = sdl;
     double load_us = measure(&j, do_load);
+    size_t load_bytes = j.arena_bytes;
     printf("sg_load: %.0f us, %zu arena bytes, %zu bytes of SDL\n", load_us, j.arena_bytes,
            j.sdl_len);
-    if (argc == 2) {
-        free(sdl);
-        return 0;
-    }
 
     arena keep;
     arena_init(&keep, 0);
     diag_list errs;
     diag_init(&errs, &keep);
     j.sg = sg_load(&keep, j.sdl, j.sdl_len, &errs);
+    sbuf image;
+    sbuf_init(&image);
+    sg_encode(j.sg, &image);
+    j.image = (const uint8_t *)image.data;
+    j.image_len = image.len;
+    double decode_sg_us = measure(&j, do_sg_decode);
+    printf("sg_decode: %.0f us, %zu arena bytes, %zu bytes of image (%.1fx faster than sg_load, "
+           "%.1fx less memory)\n",
+           decode_sg_us, j.arena_bytes, image.len, load_us / decode_sg_us,
+           (double)load_bytes / (double)j.arena_bytes);
+    sbuf_free(&image);
+    if (argc == 2) {
+        arena_free(&keep);
+        free(sdl);
+        return 0;
+    }
     char *query = read_file(argv[2], &j.query_len);
     if (!query) {
         perror(argv[2]);
