@@ -146,7 +146,8 @@ checker() {
 }
 checker &
 checker_pid=$!
-BODY=bench/workload/body.json wrk -t2 -c8 -d5s -s bench/workload/post.lua "$graphql" \
+# (--timeout: a reply slower than wrk's default 2 s on a loaded machine is no error.)
+BODY=bench/workload/body.json wrk -t2 -c8 -d5s --timeout 30s -s bench/workload/post.lua "$graphql" \
     > "$tmp/wrk.txt" 2>&1 &
 wrk_pid=$!
 for v in $(seq 2 21); do # alternating contents
@@ -173,8 +174,12 @@ acks=$(awk '$1 == "ack" { print $3 }' "$tmp/reports" | tr '\n' ' ')
 expect "acks rise strictly to 21" \
     "$(awk '$1 == "ack" { if ($3 <= last) bad = 1; last = $3 } END { print bad ? "no" : last }' \
         "$tmp/reports")" 21
+# Most versions are acked from their announcement: all 20 on an idle machine.
+# A loaded one may take longer than the 0.2 s between announcements to load
+# and store a bundle, and a fetch (every second) then skips queued ones; with
+# announcements lost, only the fetches would bring versions: about 5.
 nacks=$(wc -w <<<"$acks")
-if [ "$nacks" -ge 15 ]; then echo "ok: $nacks acks ($acks)"; else
+if [ "$nacks" -gt 11 ]; then echo "ok: $nacks acks ($acks)"; else
     echo "FAIL: $nacks acks: $acks"; fail=1; fi
 expect "one swap per ack after the first" "$(metric fedmesh_sidecar_bundle_swaps_total)" \
     $((nacks - 1))
