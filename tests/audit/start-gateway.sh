@@ -3,9 +3,13 @@
 # (../shared/audit/run-audit.sh). Serves POST http://127.0.0.1:4000/graphql and
 # GET /health in the foreground until SIGTERM.
 #   static   DIR/supergraph.graphql, served by fedmesh-sidecar
-#   compose  DIR/subgraphs.json ([{name,url,sdl}]), composed by
-#            fedmesh-controlplane compose into DIR/fedmesh-supergraph.graphql,
-#            served by fedmesh-sidecar
+#   compose  DIR/subgraphs.json ([{name,url,sdl}]) as the live mesh runs it:
+#            fedmesh-controlplane reads each SDL from a file, composes, and
+#            pushes a plan bundle to a fedmesh-sidecar in mesh mode, which
+#            serves it. The control plane's admin API is on 127.0.0.1:4090,
+#            its nng sockets on 4091-4093, the sidecar's admin on 4094; the
+#            composed supergraph is copied to DIR/fedmesh-supergraph.graphql.
+#            A composition that fails prints its errors and exits 1.
 set -euo pipefail
 mode="${1:-}" dir="${2:-}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -14,24 +18,75 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
     make -s -C "$root" >/dev/null
 # The previous suite's gateway may still be letting go of the port.
 for _ in $(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/4000) 2>/dev/null || break; sleep 0.1; done
+# Writes DIR/fedmesh/controlplane.yaml: one subgraph per entry of
+# subgraphs.json, its SDL from a file beside the config.
+write_controlplane_config() {
+    local dir="$1" conf="$1/fedmesh/controlplane.yaml"
+    local count i
+    count="$(jq length "$dir/subgraphs.json")"
+    {
+        printf 'state_dir: state\nadmin:\n  listen: 127.0.0.1:4090\n'
+        printf 'nng:\n  publish: tcp://127.0.0.1:4091\n  fetch: tcp://127.0.0.1:4092\n'
+        printf '  report: tcp://127.0.0.1:4093\nsubgraphs:\n'
+        for ((i = 0; i < count; i++)); do
+            jq -j ".[$i].sdl" "$dir/subgraphs.json" > "$dir/fedmesh/$i.graphql"
+            printf '  - name: %s\n    url: %s\n    sdl_file: %d.graphql\n' \
+                "$(jq -c ".[$i].name" "$dir/subgraphs.json")" \
+                "$(jq -c ".[$i].url" "$dir/subgraphs.json")" "$i"
+        done
+    } > "$conf"
+}
+
+# Polls URL until it answers 200 (30 s at most: a loaded machine starts
+# slowly; or until process PID ends).
+wait_ok() {
+    local url="$1" pid="$2"
+    for _ in $(seq 600); do
+        curl -sf -m 1 "$url" >/dev/null 2>&1 && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.05
+    done
+    return 1
+}
+
+compose_through_the_mesh() {
+    local dir="$1" cp_pid sidecar_pid version
+    rm -rf "$dir/fedmesh"; mkdir -p "$dir/fedmesh"
+    write_controlplane_config "$dir"
+    trap 'kill $cp_pid $sidecar_pid 2>/dev/null; wait; exit 0' TERM INT
+    "$root/build/fedmesh-controlplane" --config "$dir/fedmesh/controlplane.yaml" &
+    cp_pid=$!
+    wait_ok http://127.0.0.1:4090/v1/status "$cp_pid" ||
+        { echo "start-gateway: the control plane did not start" >&2; exit 1; }
+    for _ in $(seq 600); do # 30 s at most for the first composition
+        version="$(curl -s -m 1 http://127.0.0.1:4090/v1/status | jq -r '.version // 0')"
+        [ "$version" != 0 ] && break
+        curl -s -m 1 http://127.0.0.1:4090/v1/status |
+            jq -e '.composition.errors | length > 0' >/dev/null 2>&1 && break
+        sleep 0.05
+    done
+    if [ "${version:-0}" = 0 ]; then
+        echo "start-gateway: composition failed:" >&2
+        curl -s -m 1 http://127.0.0.1:4090/v1/status | jq -r '.composition.errors[] | "\(.code): \(.message)"' >&2
+        kill "$cp_pid"; wait; exit 1
+    fi
+    curl -s -m 2 http://127.0.0.1:4090/v1/supergraph > "$dir/fedmesh-supergraph.graphql"
+    "$root/build/fedmesh-sidecar" --control-plane tcp://127.0.0.1:4092 --id audit \
+        --listen 127.0.0.1:4000 --admin 127.0.0.1:4094 &
+    sidecar_pid=$!
+    wait_ok http://127.0.0.1:4094/ready "$sidecar_pid" ||
+        { echo "start-gateway: the sidecar got no bundle" >&2; kill "$cp_pid" "$sidecar_pid"; wait; exit 1; }
+    wait -n "$cp_pid" "$sidecar_pid" || true
+    echo "start-gateway: a daemon of the mesh stopped" >&2
+    kill "$cp_pid" "$sidecar_pid" 2>/dev/null; wait; exit 1
+}
+
 case "$mode" in
 static)
     exec "$root/build/fedmesh-sidecar" --supergraph "$dir/supergraph.graphql" \
         --listen 127.0.0.1:4000 ;;
 compose)
-    sdl_dir="$dir/fedmesh-subgraphs"
-    rm -rf "$sdl_dir"; mkdir -p "$sdl_dir"
-    args=()
-    count="$(jq length "$dir/subgraphs.json")"
-    for ((i = 0; i < count; i++)); do
-        name="$(jq -r ".[$i].name" "$dir/subgraphs.json")"
-        url="$(jq -r ".[$i].url" "$dir/subgraphs.json")"
-        jq -j ".[$i].sdl" "$dir/subgraphs.json" > "$sdl_dir/$i.graphql"
-        args+=(--subgraph "$name=$url=$sdl_dir/$i.graphql")
-    done
-    "$root/build/fedmesh-controlplane" compose "${args[@]}" > "$dir/fedmesh-supergraph.graphql"
-    exec "$root/build/fedmesh-sidecar" --supergraph "$dir/fedmesh-supergraph.graphql" \
-        --listen 127.0.0.1:4000 ;;
+    compose_through_the_mesh "$dir" ;;
 *)
     echo "start-gateway: MODE is static or compose" >&2; exit 2 ;;
 esac
