@@ -45,7 +45,7 @@ check_mode() {
     tests/audit/start-gateway.sh "$mode" "$tmp/$mode" > "$tmp/$mode.log" 2>&1 &
     gw=$!
     pids+=("$gw")
-    for _ in $(seq 300); do curl -sf -m 1 http://127.0.0.1:4000/health >/dev/null && break; sleep 0.1; done
+    for _ in $(seq 900); do curl -sf -m 1 http://127.0.0.1:4000/health >/dev/null && break; sleep 0.1; done
     expect "$mode: /health" "$(curl -s -o /dev/null -w '%{http_code}' -m 2 http://127.0.0.1:4000/health)" 200
     curl -s -m 10 -H 'content-type: application/json' --data-binary @bench/workload/body.json \
         http://127.0.0.1:4000/graphql > "$tmp/$mode.json"
