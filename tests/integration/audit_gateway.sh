@@ -11,6 +11,12 @@ cd "$(dirname "$0")/../.."
 make -s build/fedmesh-sidecar build/fedmesh-controlplane build/fedmesh-bench-subgraphs
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_base() { # a multiple of 10 at or after $1 whose next four ports are free
+    local p=$1
+    while port_busy $((p + 1)) || port_busy $((p + 2)) || port_busy $((p + 3)) ||
+        port_busy $((p + 4)); do p=$((p + 10)); done
+    echo "$p"
+}
 pids=()
 tmp=$(mktemp -d)
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; rm -rf "$tmp"; }
@@ -20,7 +26,7 @@ expect() { # what, got, want
     if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAIL: $1: got '$2', want '$3'"; fail=1; fi
 }
 
-base=14640
+base=$(free_base 14640) # the subgraphs' ports are base+1..base+4: 420N becomes base/10 N below
 PORT_BASE=$base build/fedmesh-bench-subgraphs --data bench/workload --threads 1 &
 pids+=($!)
 for _ in $(seq 300); do curl -sf -m 1 "http://127.0.0.1:$((base + 4))/health" >/dev/null && break; sleep 0.1; done
