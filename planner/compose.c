@@ -110,6 +110,8 @@ bool compose(arena *a, const compose_input *subgraphs, uint32_t n, compose_resul
     for (uint32_t i = 0; i < n; i++)
         compose_check_subgraph(&c, &c.subs[i]);
     if (out->errors.count) return false;
+    compose_check_prepare(&c);
+    if (out->errors.count) return false;
     compose_merge(&c);
     compose_check_merged(&c, c.merged);
     if (out->errors.count) return false;

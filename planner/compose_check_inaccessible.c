@@ -4,7 +4,9 @@
  * field, argument or input field; a visible type keeps some visible field,
  * member or value; a hidden field or argument does not implement a visible
  * interface one; a required argument or input field is not hidden; a
- * visible default value uses no hidden enum value or input field. */
+ * visible default value uses no hidden enum value or input field. A
+ * directive the supergraph keeps hides none of its arguments when it comes
+ * from a feature (a composed one), nor a required one otherwise. */
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -226,6 +228,29 @@ static void check_default_values(compose_ctx *c, const cmerged *m, const cmtype 
     }
 }
 
+static void check_directive(compose_ctx *c, const cmdirective *d)
+{
+    const cfield *const *args = d->args;
+    uint32_t n = d->nargs;
+    if (!d->executable) {
+        for (uint32_t i = 0; i < d->def->nargs; i++)
+            if (d->def->args[i].m.inaccessible) {
+                compose_error(c, "DISALLOWED_INACCESSIBLE", NULL, (src_loc){0, 0},
+                              "Core feature directive \"@%s\" cannot use @inaccessible.",
+                              d->def->name);
+                return;
+            }
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++)
+        if (args[i]->m.inaccessible && args[i]->type->kind == AST_TYPE_NON_NULL &&
+            !args[i]->default_value)
+            compose_error(c, "REQUIRED_INACCESSIBLE", NULL, (src_loc){0, 0},
+                          "Argument \"@%s(%s:)\" is @inaccessible but is a required argument of "
+                          "its directive.",
+                          d->def->name, args[i]->name);
+}
+
 void cc_check_inaccessible(compose_ctx *c, const cmerged *m)
 {
     for (uint32_t j = 0; j < m->ntypes; j++) {
@@ -239,4 +264,6 @@ void cc_check_inaccessible(compose_ctx *c, const cmerged *m)
         if (t->kind == SCHEMA_INPUT_OBJECT) check_input_fields(c, t);
         check_default_values(c, m, t);
     }
+    for (uint32_t k = 0; k < m->ndirectives; k++)
+        check_directive(c, &m->directives[k]);
 }

@@ -37,6 +37,10 @@ const char *cc_human_list(arena *a, const char *const *names, uint32_t n, const 
                           const char *prefix_plural);
 /* A directive argument's value; NULL when absent. */
 const ast_value *cc_arg(const ast_directive *d, const char *name);
+/* Apollo's suggestionList + didYouMean: " Did you mean \"A\" or \"B\"?" appended
+ * to b for the options close to name (Levenshtein), nothing when none is. */
+void cc_did_you_mean(arena *a, sbuf *b, const char *name, const char *const *options,
+                     size_t count);
 
 /* ---- compose_check_fieldset.c ---- */
 
@@ -62,8 +66,10 @@ void cc_check_types(compose_ctx *c, const csub *s);
 
 /* ---- compose_check_link.c ---- */
 
-/* UNKNOWN_FEDERATION_LINK_VERSION, INVALID_LINK_DIRECTIVE_USAGE. */
-void cc_check_links(compose_ctx *c, const csub *s);
+/* INVALID_LINK_IDENTIFIER, UNKNOWN_LINK_VERSION (then false: Apollo stops
+ * reading the subgraph there), UNKNOWN_FEDERATION_LINK_VERSION,
+ * INVALID_LINK_DIRECTIVE_USAGE. */
+bool cc_check_links(compose_ctx *c, const csub *s);
 
 /* ---- compose_check_definitions.c ---- */
 
@@ -92,21 +98,37 @@ void cc_check_cost(compose_ctx *c, const csub *s);
 /* AUTH_REQUIREMENTS_APPLIED_ON_INTERFACE. */
 void cc_check_auth(compose_ctx *c, const csub *s);
 
+/* ---- compose_check_upgrade.c ---- */
+
+/* EXTENSION_WITH_NO_BASE, TYPE_WITH_ONLY_UNUSED_EXTERNAL: Federation 1
+ * subgraphs, over all subgraphs, before merging. */
+void cc_check_upgrade(compose_ctx *c);
+
+/* ---- compose_check_import_names.c ---- */
+
+/* LINK_IMPORT_NAME_MISMATCH, over all subgraphs before merging. */
+void cc_check_import_names(compose_ctx *c);
+
+/* ---- compose_check_compose_directive.c ---- */
+
+/* DIRECTIVE_COMPOSITION_ERROR, over all subgraphs before merging. */
+void cc_check_compose_directives(compose_ctx *c);
+
 /* ---- compose_check_merged.c ---- */
 
 /* EXTERNAL_TYPE_MISMATCH, EXTERNAL_ARGUMENT_MISSING,
  * REQUIRED_ARGUMENT_MISSING_IN_SOME_SUBGRAPH,
  * REQUIRED_INPUT_FIELD_MISSING_IN_SOME_SUBGRAPH, EMPTY_MERGED_INPUT_TYPE,
  * EMPTY_MERGED_ENUM_TYPE, INTERFACE_FIELD_NO_IMPLEM,
- * INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE, INTERFACE_OBJECT_USAGE_ERROR,
- * EXTENSION_WITH_NO_BASE. */
+ * INTERFACE_KEY_MISSING_IMPLEMENTATION_TYPE, INTERFACE_OBJECT_USAGE_ERROR. */
 void cc_check_merged_types(compose_ctx *c, const cmerged *m);
 
 /* ---- compose_check_inaccessible.c ---- */
 
 /* QUERY_ROOT_TYPE_INACCESSIBLE, REFERENCED_INACCESSIBLE,
  * ONLY_INACCESSIBLE_CHILDREN, IMPLEMENTED_BY_INACCESSIBLE,
- * REQUIRED_INACCESSIBLE, DEFAULT_VALUE_USES_INACCESSIBLE. */
+ * REQUIRED_INACCESSIBLE, DEFAULT_VALUE_USES_INACCESSIBLE,
+ * DISALLOWED_INACCESSIBLE. */
 void cc_check_inaccessible(compose_ctx *c, const cmerged *m);
 
 #endif

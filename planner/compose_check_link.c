@@ -1,14 +1,17 @@
-/* compose_check_link.c: Apollo's checks on a subgraph's @link to the
- * federation specification: a version Apollo knows (v2.0 to v2.14), and an
- * import: list naming only elements that version defines, each a string or
- * {name:, as:} with GraphQL names and matching '@' prefixes. */
+/* compose_check_link.c: Apollo's checks on a subgraph's @link directives:
+ * every url: names a feature and a version ("https://host/name/v1.2"); a
+ * link to the link spec itself, in a subgraph without federation, is a
+ * version Apollo knows (v1.0); and the link to the federation specification
+ * has a version Apollo knows (v2.0 to v2.14) and an import: list naming only
+ * elements that version defines, each a string or {name:, as:} with GraphQL
+ * names and matching '@' prefixes. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "compose_check_int.h"
 
 #define FED_URL "https://specs.apollo.dev/federation/v"
+#define LINK_SPEC_URL "https://specs.apollo.dev/link/"
 
 /* What each federation version defines, with the version it came in. */
 static const struct fed_element {
@@ -46,63 +49,14 @@ static const char *string_value(const ast_value *v)
     return v && v->kind == AST_VALUE_STRING ? v->str : NULL;
 }
 
-/* Plain Levenshtein distance (Apollo's suggestionList uses js-levenshtein). */
-static size_t levenshtein(const char *a, const char *b)
+/* Apollo's suggestions among the version's elements. */
+static void did_you_mean(compose_ctx *c, sbuf *b, const char *name, uint32_t minor)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    if (lb > 63) return lb; /* element names are short; a long input matches none */
-    size_t row[64];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t corner = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = corner + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best) best = up + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            corner = up;
-        }
-    }
-    return row[lb];
-}
-
-typedef struct suggestion {
-    const char *name;
-    size_t distance;
-} suggestion;
-
-static int by_distance(const void *x, const void *y)
-{
-    const suggestion *a = x, *b = y;
-    if (a->distance != b->distance) return a->distance < b->distance ? -1 : 1;
-    int c = strcasecmp(a->name, b->name);
-    return c ? c : strcmp(a->name, b->name);
-}
-
-/* Apollo's suggestionList + didYouMean over the version's elements. */
-static void did_you_mean(sbuf *b, const char *name, uint32_t minor)
-{
-    suggestion found[NFED_ELEMENTS];
-    size_t n = 0, threshold = strlen(name) * 4 / 10 + 1;
-    for (size_t i = 0; i < NFED_ELEMENTS; i++) {
-        if (fed_elements[i].since > minor) continue;
-        size_t d = strcasecmp(name, fed_elements[i].name) == 0
-                       ? 1
-                       : levenshtein(name, fed_elements[i].name);
-        if (d <= threshold) found[n++] = (suggestion){fed_elements[i].name, d};
-    }
-    if (n == 0) return;
-    qsort(found, n, sizeof *found, by_distance);
-    if (n > 5) n = 5;
-    sbuf_puts(b, " Did you mean ");
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0) sbuf_puts(b, n == 2 ? " or " : i == n - 1 ? ", or " : ", ");
-        sbuf_printf(b, "\"%s\"", found[i].name);
-    }
-    sbuf_putc(b, '?');
+    const char *names[NFED_ELEMENTS];
+    size_t n = 0;
+    for (size_t i = 0; i < NFED_ELEMENTS; i++)
+        if (fed_elements[i].since <= minor) names[n++] = fed_elements[i].name;
+    cc_did_you_mean(c->arena, b, name, names, n);
 }
 
 static bool is_known(const char *name, uint32_t minor)
@@ -128,7 +82,7 @@ static void check_imported_name(compose_ctx *c, const csub *s, const ast_directi
     if (name[0] != '@' && is_known(as_directive, minor))
         sbuf_printf(&b, " Did you mean directive \"%s\"?", as_directive);
     else
-        did_you_mean(&b, name, minor);
+        did_you_mean(c, &b, name, minor);
     link_error(c, s, d, b.data);
     sbuf_free(&b);
 }
@@ -198,9 +152,89 @@ static void check_federation_link(compose_ctx *c, const csub *s, const ast_direc
     }
 }
 
-void cc_check_links(compose_ctx *c, const csub *s)
+/* /^v(\d+)\.(\d+)$/ over [v, end) */
+static bool is_version(const char *v, const char *end)
 {
-    if (!s->doc) return;
+    const char *p = v + 1;
+    if (v == end || *v != 'v') return false;
+    const char *digits = p;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    if (p == digits || p == end || *p != '.') return false;
+    digits = ++p;
+    while (p < end && *p >= '0' && *p <= '9')
+        p++;
+    return p > digits && p == end;
+}
+
+/* The url as Apollo's URL parser prints it back: scheme and host lower-cased,
+ * "/" for an empty path. */
+static const char *normalized_url(arena *a, const char *url, const char *host, const char *path,
+                                  const char *path_end)
+{
+    char *out =
+        arena_sprintf(a, "%.*s%s%s", (int)(path - url), url, path == path_end ? "/" : "", path);
+    for (char *p = out; p < out + (host - url) + (path - host); p++)
+        if (*p >= 'A' && *p <= 'Z') *p = (char)(*p - 'A' + 'a');
+    return out;
+}
+
+/* INVALID_LINK_IDENTIFIER (Apollo's FeatureUrl.parse): false when the url is
+ * not "scheme://host/.../name/vX.Y". A url that is no URL at all is left to
+ * the other checks (Apollo fails on it without a code). */
+static bool check_link_url(compose_ctx *c, const csub *s, const ast_directive *d, const char *url)
+{
+    const char *host = strstr(url, "://");
+    if (!host) return true;
+    host += 3;
+    const char *path = host + strcspn(host, "/?#");
+    const char *path_end = path + strcspn(path, "?#");
+    const char *last = path_end;
+    while (last > path && last[-1] != '/')
+        last--;
+    const char *message = NULL;
+    if (path_end - path <= 1) {
+        message = arena_sprintf(c->arena, "Missing path in feature url '%s'",
+                                normalized_url(c->arena, url, host, path, path_end));
+    } else if (last == path_end) {
+        message = arena_sprintf(c->arena, "Missing version component in feature url '%s'",
+                                normalized_url(c->arena, url, host, path, path_end));
+    } else if (!is_version(last, path_end)) {
+        message = arena_sprintf(c->arena, "Expected a version string (of the form v1.2), got %.*s",
+                                (int)(path_end - last), last);
+    } else if (last - path <= 1 || last[-2] == '/') {
+        message = arena_sprintf(c->arena, "Missing feature name component in feature url '%s'",
+                                normalized_url(c->arena, url, host, path, path_end));
+    }
+    if (message) compose_error(c, "INVALID_LINK_IDENTIFIER", s, d->loc, "%s", message);
+    return message == NULL;
+}
+
+/* UNKNOWN_LINK_VERSION: a subgraph without federation may link the link spec
+ * itself, but only at v1.0. */
+static bool check_link_spec_version(compose_ctx *c, const csub *s, const ast_directive *d,
+                                    const char *url)
+{
+    if (s->fed2 || strncmp(url, LINK_SPEC_URL, strlen(LINK_SPEC_URL))) return true;
+    const char *version = url + strlen(LINK_SPEC_URL);
+    if (!strcmp(version, "v1.0")) return true;
+    compose_error(c, "UNKNOWN_LINK_VERSION", s, d->loc,
+                  "Schema uses unknown version %s of the link spec", version);
+    return false;
+}
+
+bool cc_check_links(compose_ctx *c, const csub *s)
+{
+    if (!s->doc) return true;
+    for (const ast_definition *def = s->doc->definitions; def; def = def->next) {
+        if (def->kind != AST_DEF_SCHEMA) continue;
+        for (const ast_directive *d = def->directives; d; d = d->next) {
+            const char *url = strcmp(d->name, "link") == 0 ? string_value(cc_arg(d, "url")) : NULL;
+            if (!url) continue;
+            if (!check_link_url(c, s, d, url) || !check_link_spec_version(c, s, d, url))
+                return false;
+        }
+    }
     for (const ast_definition *def = s->doc->definitions; def; def = def->next) {
         if (def->kind != AST_DEF_SCHEMA) continue;
         for (const ast_directive *d = def->directives; d; d = d->next) {
@@ -209,4 +243,5 @@ void cc_check_links(compose_ctx *c, const csub *s)
                 check_federation_link(c, s, d, url);
         }
     }
+    return true;
 }

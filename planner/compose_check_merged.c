@@ -6,8 +6,7 @@
  * lack; merged enums and
  * input types left empty; interface fields an implementation lacks after
  * merging; interface keys in subgraphs that miss implementations; interface
- * objects with no interface anywhere; Federation 1 extensions of types no
- * subgraph defines. */
+ * objects with no interface anywhere. */
 #include <string.h>
 
 #include "compose_check_int.h"
@@ -453,38 +452,8 @@ static void check_interface_object(compose_ctx *c, const cmtype *t)
                   t->name, subgraph_names(c, objects, nobjects));
 }
 
-/* ---- Federation 1 extensions ---- */
-
-static bool defined_elsewhere(const compose_ctx *c, const csub *s, const char *name)
-{
-    for (uint32_t i = 0; i < c->nsubs; i++) {
-        if (&c->subs[i] == s) continue;
-        const ctype *t = csub_type(&c->subs[i], name);
-        if (t && t->has_definition && !t->extends) return true;
-    }
-    return false;
-}
-
-static void check_extensions_have_a_base(compose_ctx *c)
-{
-    for (uint32_t i = 0; i < c->nsubs; i++) {
-        const csub *s = &c->subs[i];
-        if (s->fed2) continue; /* Apollo checks this while upgrading Federation 1 only */
-        for (uint32_t j = 0; j < s->ntypes; j++) {
-            const ctype *t = &s->types[j];
-            bool extension = t->extends || (t->has_extension && !t->has_definition);
-            if (!extension || t->root >= 0 || defined_elsewhere(c, s, t->name)) continue;
-            compose_error(c, "EXTENSION_WITH_NO_BASE", s, t->m.loc,
-                          "Type \"%s\" is an extension type, but there is no type definition for "
-                          "\"%s\" in any subgraph.",
-                          t->name, t->name);
-        }
-    }
-}
-
 void cc_check_merged_types(compose_ctx *c, const cmerged *m)
 {
-    check_extensions_have_a_base(c);
     for (uint32_t j = 0; j < m->ntypes; j++) {
         const cmtype *t = &m->types[j];
         if (t->kind == SCHEMA_OBJECT || t->kind == SCHEMA_INTERFACE) {

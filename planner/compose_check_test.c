@@ -590,6 +590,53 @@ TEST(link_imports)
         "");
 }
 
+/* A subgraph linking the given url besides federation v2.9. */
+static const char *with_link(const char *url)
+{
+    return check(arena_sprintf(
+        &test_arena, V29 "extend schema @link(url: \"%s\")\ntype Query { a: Int }\n", url));
+}
+
+TEST(link_identifiers)
+{
+    CHECK_STR(with_link("https://example.com/feat/v1.0"), "");
+    CHECK_STR(with_link("https://example.com/a/b/feat/v10.25?x=1#y"), "");
+    CHECK_STR(with_link("https://Example.COM"),
+              "INVALID_LINK_IDENTIFIER: [a] Missing path in feature url 'https://example.com/'\n");
+    CHECK_STR(with_link("https://example.com/"),
+              "INVALID_LINK_IDENTIFIER: [a] Missing path in feature url 'https://example.com/'\n");
+    CHECK_STR(with_link("https://example.com/feat/"),
+              "INVALID_LINK_IDENTIFIER: [a] Missing version component in feature url "
+              "'https://example.com/feat/'\n");
+    CHECK_STR(with_link("https://example.com/feat/1.0"),
+              "INVALID_LINK_IDENTIFIER: [a] Expected a version string (of the form v1.2), got "
+              "1.0\n");
+    CHECK_STR(with_link("https://example.com/feat/v1"),
+              "INVALID_LINK_IDENTIFIER: [a] Expected a version string (of the form v1.2), got "
+              "v1\n");
+    CHECK_STR(with_link("https://example.com/v1.0"),
+              "INVALID_LINK_IDENTIFIER: [a] Missing feature name component in feature url "
+              "'https://example.com/v1.0'\n");
+    /* Apollo stops reading the subgraph there: the unknown type goes unreported. */
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/federation/2.3\")\n"
+                    "type Query { a: Money }\n"),
+              "INVALID_LINK_IDENTIFIER: [a] Expected a version string (of the form v1.2), got "
+              "2.3\n");
+}
+
+TEST(link_spec_version)
+{
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n"
+                    "type Query { a: Int }\n"),
+              "");
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/link/v1.0\")\n" V29
+                    "type Query { a: Int }\n"),
+              "");
+    CHECK_STR(check("extend schema @link(url: \"https://specs.apollo.dev/link/v0.9\")\n"
+                    "type Query { a: Money }\n"),
+              "UNKNOWN_LINK_VERSION: [a] Schema uses unknown version v0.9 of the link spec\n");
+}
+
 /* ---- GraphQL rules ---- */
 
 TEST(sdl_unknown_types)
@@ -742,6 +789,7 @@ TEST_MAIN(arena_init(&test_arena, 0); RUN(key_accepts_valid_field_sets); RUN(key
           RUN(shareable_misuse); RUN(context_accepts_matching_selections); RUN(context_name);
           RUN(context_never_set_or_not_named); RUN(context_selection_must_fit);
           RUN(context_needs_a_resolvable_key); RUN(cost_and_list_size); RUN(link_version);
-          RUN(link_imports); RUN(sdl_unknown_types); RUN(sdl_unknown_directives);
-          RUN(sdl_positions_and_interfaces); RUN(directive_definitions); RUN(auth_on_interfaces);
-          RUN(human_readable_lists); arena_free(&test_arena);)
+          RUN(link_imports); RUN(link_identifiers); RUN(link_spec_version); RUN(sdl_unknown_types);
+          RUN(sdl_unknown_directives); RUN(sdl_positions_and_interfaces);
+          RUN(directive_definitions); RUN(auth_on_interfaces); RUN(human_readable_lists);
+          arena_free(&test_arena);)

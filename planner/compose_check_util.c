@@ -1,7 +1,10 @@
 /* compose_check_util.c: small helpers the compose_check*.c files share:
  * type look-ups over one subgraph, and the text forms Apollo's messages
- * quote (coordinates, directive applications, lists of names). */
+ * quote (coordinates, directive applications, lists of names, suggestions
+ * of a name that may be misspelt). */
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "compose_check_int.h"
 #include "printer.h"
@@ -111,4 +114,59 @@ const ast_value *cc_arg(const ast_directive *d, const char *name)
 {
     const ast_argument *arg = ast_find_argument(d->arguments, name);
     return arg ? arg->value : NULL;
+}
+
+/* Plain Levenshtein distance (Apollo's suggestionList uses js-levenshtein). */
+static size_t levenshtein(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (lb > 63) return lb; /* element names are short; a long input matches none */
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t corner = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = corner + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best) best = up + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            corner = up;
+        }
+    }
+    return row[lb];
+}
+
+typedef struct suggestion {
+    const char *name;
+    size_t distance;
+} suggestion;
+
+static int by_distance(const void *x, const void *y)
+{
+    const suggestion *a = x, *b = y;
+    if (a->distance != b->distance) return a->distance < b->distance ? -1 : 1;
+    int c = strcasecmp(a->name, b->name);
+    return c ? c : strcmp(a->name, b->name);
+}
+
+void cc_did_you_mean(arena *a, sbuf *b, const char *name, const char *const *options, size_t count)
+{
+    suggestion *found = ARENA_ARRAY(a, suggestion, count + 1);
+    size_t n = 0, threshold = strlen(name) * 4 / 10 + 1;
+    for (size_t i = 0; i < count; i++) {
+        size_t d = strcasecmp(name, options[i]) == 0 ? 1 : levenshtein(name, options[i]);
+        if (d <= threshold) found[n++] = (suggestion){options[i], d};
+    }
+    if (n == 0) return;
+    qsort(found, n, sizeof *found, by_distance);
+    if (n > 5) n = 5;
+    sbuf_puts(b, " Did you mean ");
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0) sbuf_puts(b, n == 2 ? " or " : i == n - 1 ? ", or " : ", ");
+        sbuf_printf(b, "\"%s\"", found[i].name);
+    }
+    sbuf_putc(b, '?');
 }

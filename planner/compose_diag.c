@@ -3,6 +3,7 @@
  * model (compose_int.h). */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "compose_int.h"
@@ -111,4 +112,32 @@ cfed_dir csub_fed_dir(const csub *s, const char *local_name)
 {
     void *v = strmap_get(&s->dir_by_local, local_name);
     return v ? (cfed_dir)((uintptr_t)v - 1) : CFED_COUNT;
+}
+
+const char *compose_feature_identity(arena *a, const char *url, uint32_t *major, uint32_t *minor)
+{
+    const char *slash = strrchr(url, '/');
+    *major = *minor = 0;
+    if (!slash) return url;
+    if (slash[1] == 'v') {
+        char *end;
+        *major = (uint32_t)strtoul(slash + 2, &end, 10);
+        if (*end == '.') *minor = (uint32_t)strtoul(end + 1, NULL, 10);
+    }
+    return arena_strndup(a, url, (size_t)(slash - url));
+}
+
+const char *csub_link_url(arena *a, const csub *s, const char *identity)
+{
+    for (const ast_definition *d = s->doc ? s->doc->definitions : NULL; d; d = d->next) {
+        if (d->kind != AST_DEF_SCHEMA) continue;
+        for (const ast_directive *dir = d->directives; dir; dir = dir->next) {
+            const ast_argument *url = ast_find_argument(dir->arguments, "url");
+            uint32_t major, minor;
+            if (strcmp(dir->name, "link") || !url || url->value->kind != AST_VALUE_STRING) continue;
+            if (!strcmp(compose_feature_identity(a, url->value->str, &major, &minor), identity))
+                return url->value->str;
+        }
+    }
+    return NULL;
 }

@@ -135,6 +135,7 @@ struct ctype {
     bool extends;          /* @extends applied */
     bool shareable;        /* @shareable on the type */
     bool interface_object; /* @interfaceObject */
+    bool only_unused_externals; /* Federation 1: all its fields were unused @external */
     int root;              /* the ast_operation_type it is root for; -1 = none */
     ckey *keys;            /* @key, in order */
     uint32_t nkeys;
@@ -183,6 +184,8 @@ typedef struct csub {
     ctype *types;        /* in document order of first appearance */
     uint32_t ntypes;
     strmap type_map;           /* name -> ctype* */
+    ctype *dropped;            /* Federation 1: types the upgrade removed (compose_subgraph_fed1.c) */
+    uint32_t ndropped;
     const char *root_names[3]; /* the names the subgraph gave its root types */
     cdirective *directives;    /* custom directive definitions */
     uint32_t ndirectives;
@@ -312,9 +315,11 @@ const char *compose_print(compose_ctx *c, size_t *len);
 
 /* compose_check.c: the checks composition runs (owned by `composeerrors`).
  * compose_check_subgraph runs on each subgraph before merging,
- * compose_check_merged on the merged result before printing; both report
+ * compose_check_prepare across the subgraphs just before merging,
+ * compose_check_merged on the merged result before printing; all report
  * through compose_error. */
 void compose_check_subgraph(compose_ctx *c, const csub *s);
+void compose_check_prepare(compose_ctx *c);
 void compose_check_merged(compose_ctx *c, const cmerged *m);
 
 /* @authenticated, @requiresScopes or @policy (by supergraph name): Apollo
@@ -322,6 +327,11 @@ void compose_check_merged(compose_ctx *c, const cmerged *m);
 bool compose_is_access_control(const char *name);
 
 /* Look-ups. */
+/* A @link url's feature identity ("https://x/feat/v1.2" -> "https://x/feat")
+ * and version (1, 2; 0, 0 when it has none). */
+const char *compose_feature_identity(arena *a, const char *url, uint32_t *major, uint32_t *minor);
+/* The url of the subgraph's first @link to that feature; NULL when none. */
+const char *csub_link_url(arena *a, const csub *s, const char *identity);
 const ctype *csub_type(const csub *s, const char *name);
 const cfield *ctype_field(const ctype *t, const char *name);
 cmtype *cmerged_type(const cmerged *m, const char *name);

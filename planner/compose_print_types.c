@@ -347,6 +347,8 @@ static void print_definition_args(sbuf *out, const cfield *const *args, uint32_t
             sbuf_puts(out, " = ");
             print_value(out, args[i]->default_value);
         }
+        if (args[i]->m.inaccessible) sbuf_puts(out, " @inaccessible");
+        print_meta_tail(out, &args[i]->m, false);
     }
     if (described) sbuf_putc(out, '\n');
     sbuf_putc(out, ')');

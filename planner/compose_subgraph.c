@@ -496,7 +496,7 @@ static bool import_item(const ast_value *v, const char **local, const char **spe
     return *spec != NULL;
 }
 
-/* The @link that imports a composed directive: the supergraph links it too. */
+/* The @link that imports a directive (a composed one's: the supergraph links it too). */
 static void find_link(const csub *s, cdirective *cd)
 {
     for (const ast_definition *d = s->doc->definitions; d; d = d->next) {
@@ -542,6 +542,7 @@ static void read_directives(compose_ctx *c, csub *s)
         cd->args = ARENA_ARRAY(c->arena, cfield, nargs + 1);
         for (const ast_field_def *a = d->arguments; a; a = a->next)
             read_field(c, s, &cd->args[cd->nargs++], a, NULL);
+        find_link(s, cd);
         strmap_put(&s->directive_map, cd->name, cd);
     }
     for (const ast_definition *d = s->doc->definitions; d; d = d->next) {
@@ -551,10 +552,7 @@ static void read_directives(compose_ctx *c, csub *s)
             const char *name = string_arg(dir, "name");
             cdirective *cd =
                 name && name[0] == '@' ? strmap_get(&s->directive_map, name + 1) : NULL;
-            if (cd) {
-                cd->composed = true;
-                find_link(s, cd);
-            }
+            if (cd) cd->composed = true;
         }
     }
 }

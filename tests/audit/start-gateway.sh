@@ -54,10 +54,11 @@ compose_through_the_mesh() {
     rm -rf "$dir/fedmesh"; mkdir -p "$dir/fedmesh"
     write_controlplane_config "$dir"
     trap 'kill $cp_pid $sidecar_pid 2>/dev/null; wait; exit 0' TERM INT
-    "$root/build/fedmesh-controlplane" --config "$dir/fedmesh/controlplane.yaml" &
+    # stdbuf: their lines reach the audit's gateway log as they are written.
+    stdbuf -oL "$root/build/fedmesh-controlplane" --config "$dir/fedmesh/controlplane.yaml" &
     cp_pid=$!
     wait_ok http://127.0.0.1:4090/v1/status "$cp_pid" ||
-        { echo "start-gateway: the control plane did not start" >&2; exit 1; }
+        { echo "start-gateway: the control plane did not start" >&2; kill "$cp_pid" 2>/dev/null; wait; exit 1; }
     for _ in $(seq 600); do # 30 s at most for the first composition
         version="$(curl -s -m 1 http://127.0.0.1:4090/v1/status | jq -r '.version // 0')"
         [ "$version" != 0 ] && break
@@ -71,13 +72,15 @@ compose_through_the_mesh() {
         kill "$cp_pid"; wait; exit 1
     fi
     curl -s -m 2 http://127.0.0.1:4090/v1/supergraph > "$dir/fedmesh-supergraph.graphql"
-    "$root/build/fedmesh-sidecar" --control-plane tcp://127.0.0.1:4092 --id audit \
+    stdbuf -oL "$root/build/fedmesh-sidecar" --control-plane tcp://127.0.0.1:4092 --id audit \
         --listen 127.0.0.1:4000 --admin 127.0.0.1:4094 &
     sidecar_pid=$!
     wait_ok http://127.0.0.1:4094/ready "$sidecar_pid" ||
-        { echo "start-gateway: the sidecar got no bundle" >&2; kill "$cp_pid" "$sidecar_pid"; wait; exit 1; }
-    wait -n "$cp_pid" "$sidecar_pid" || true
-    echo "start-gateway: a daemon of the mesh stopped" >&2
+        { echo "start-gateway: the sidecar got no bundle" >&2; kill "$cp_pid" "$sidecar_pid" 2>/dev/null; wait; exit 1; }
+    local rc=0 who=sidecar
+    wait -n "$cp_pid" "$sidecar_pid" || rc=$?
+    kill -0 "$cp_pid" 2>/dev/null || who=controlplane
+    echo "start-gateway: fedmesh-$who stopped (status $rc)" >&2
     kill "$cp_pid" "$sidecar_pid" 2>/dev/null; wait; exit 1
 }
 
