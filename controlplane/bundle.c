@@ -129,16 +129,29 @@ static void fill_subgraphs(arena *a, const bundle_spec *spec, Fedmesh__PlanBundl
     bundle->n_subgraphs = spec->nsubgraphs;
 }
 
-/* The loaded supergraph as an image, so that sidecars skip sg_load. */
-static void fill_image(arena *a, const supergraph *sg, Fedmesh__PlanBundle *bundle)
+/* The loaded supergraph as an image, so that sidecars skip sg_load. It is
+ * decoded here once: an image this build's decoder refuses (its checks are
+ * its own, not sg_load's) is left out, and sidecars load the SDL, rather
+ * than every sidecar rejecting the bundle. */
+static void fill_image(arena *a, const supergraph *sg, Fedmesh__PlanBundle *bundle,
+                       bundle_stats *stats)
 {
     sbuf image;
     sbuf_init(&image);
     sg_encode(sg, &image);
-    bundle->supergraph_image.len = image.len;
-    bundle->supergraph_image.data = arena_alloc(a, image.len);
-    memcpy(bundle->supergraph_image.data, image.data, image.len);
-    bundle->supergraph_image_format = SG_CODEC_VERSION;
+    arena check;
+    arena_init(&check, 1 << 16);
+    diag_list errs;
+    diag_init(&errs, &check);
+    if (sg_decode(&check, (const uint8_t *)image.data, image.len, &errs)) {
+        bundle->supergraph_image.len = image.len;
+        bundle->supergraph_image.data = arena_alloc(a, image.len);
+        memcpy(bundle->supergraph_image.data, image.data, image.len);
+        bundle->supergraph_image_format = SG_CODEC_VERSION;
+    } else {
+        snprintf(stats->image_failure, sizeof stats->image_failure, "%s", errs.first->message);
+    }
+    arena_free(&check);
     sbuf_free(&image);
 }
 
@@ -175,7 +188,7 @@ bool bundle_build(const bundle_spec *spec, sbuf *out, char sha256[WIRE_SHA256_HE
     bundle.created_unix_ms = spec->created_ms;
     bundle.supergraph_sdl = arena_strndup(&a, spec->supergraph, spec->supergraph_len);
     bundle.composed_from = (char *)spec->composed_from;
-    fill_image(&a, sg, &bundle);
+    fill_image(&a, sg, &bundle, stats);
     fill_subgraphs(&a, spec, &bundle);
     plan_all(&a, sg, spec, &bundle, stats);
     wrap(&bundle, out, sha256);

@@ -41,6 +41,7 @@ typedef struct bundle_stats {
     uint32_t planned, failed;
     char first_failure[256]; /* "" when none failed */
     uint64_t plan_us;        /* time spent planning */
+    char image_failure[256]; /* why the supergraph image was left out; "" when it is in */
 } bundle_stats;
 
 /* Appends the envelope to out and the bundle's SHA-256 to sha256. false when

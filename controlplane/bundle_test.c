@@ -126,6 +126,7 @@ TEST(the_bundle_carries_the_supergraph_image)
     diag_init(&errs, &a);
     Fedmesh__PlanBundle *b = open_bundle(&a, &out);
     CHECK(b && b->supergraph_image_format == SG_CODEC_VERSION && b->supergraph_image.len > 0);
+    CHECK_STR(stats.image_failure, "");
     supergraph *decoded =
         b ? sg_decode(&a, b->supergraph_image.data, b->supergraph_image.len, &errs) : NULL;
     supergraph *loaded = sg_load(&a, sdl, sdl_len, &errs);

@@ -161,6 +161,9 @@ static uint64_t publish(cpd *d, const composition *c, const composer_subgraph *s
         if (stats.failed)
             fprintf(stderr, "fedmesh-controlplane: an operation was left out: %s\n",
                     stats.first_failure);
+        if (stats.image_failure[0])
+            fprintf(stderr, "fedmesh-controlplane: no supergraph image in the bundle: %s\n",
+                    stats.image_failure);
     } else {
         snprintf(d->publish_error, sizeof d->publish_error, "%s", err);
         fprintf(stderr, "fedmesh-controlplane: composed but not published: %s\n", err);

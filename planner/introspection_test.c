@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "supergraph.h"
@@ -153,8 +154,9 @@ static bool differential(const char *schema_name, const char *query_name)
     return differential_with(schema_from_sdl, path, schema_name, query_name);
 }
 
-/* The API schema the supergraph loader derives from supergraphs/<name>.graphql
- * against what graphql-js answers for Apollo's API schema of it (api_<name>). */
+/* The API schema the supergraph loader derives from supergraph fixture <name>
+ * (tests/fixtures/supergraph/) against what graphql-js answers for Apollo's API
+ * schema of it (api_<name>). */
 static schema *api_schema_of_supergraph(arena *a, const char *sdl, size_t len, diag_list *errs)
 {
     supergraph *sg = sg_load(a, sdl, len, errs);
@@ -164,7 +166,7 @@ static schema *api_schema_of_supergraph(arena *a, const char *sdl, size_t len, d
 static bool supergraph_differential(const char *name, const char *query_name)
 {
     char path[256], schema_name[64];
-    snprintf(path, sizeof path, FIXTURES "supergraphs/%s.graphql", name);
+    fixture_supergraph_path(path, sizeof path, name);
     snprintf(schema_name, sizeof schema_name, "api_%s", name);
     return differential_with(api_schema_of_supergraph, path, schema_name, query_name);
 }
@@ -256,13 +258,17 @@ TEST(full_introspection_with_redefined_builtins)
 
 static const char *const supergraph_names[] = {"bench", "fed1", "renamed", "shop"};
 
+/* Apollo's API schemas of the supergraph fixtures (NAME.api.graphql there),
+ * built from their SDL: the expected results are those of api_NAME. */
 TEST(full_introspection_of_api_schemas)
 {
     for (size_t i = 0; i < sizeof supergraph_names / sizeof *supergraph_names; i++) {
-        char name[64];
+        char path[256], name[64];
+        snprintf(path, sizeof path, "tests/fixtures/supergraph/%s.api.graphql",
+                 supergraph_names[i]);
         snprintf(name, sizeof name, "api_%s", supergraph_names[i]);
-        CHECK(differential(name, "full"));
-        CHECK(differential(name, "full_all"));
+        CHECK(differential_with(schema_from_sdl, path, name, "full"));
+        CHECK(differential_with(schema_from_sdl, path, name, "full_all"));
     }
 }
 

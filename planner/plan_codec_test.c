@@ -3,57 +3,28 @@
  * the same printed plan, the same bytes when encoded again, the same
  * requires selections. Then bytes that are damaged, lie, nest too deep or do
  * not fit the supergraph are rejected with their reason. */
-#include <dirent.h>
-#include <stdlib.h>
-
-#include "ftest.h"
-#include "parser.h"
 #include "plan_codec.h"
-#include "planner.h"
 #include "printer.h"
-#include "validate.h"
-
-#define PLANS_DIR "tests/fixtures/plans"
-#define BENCH_SDL "bench/workload/supergraph.graphql"
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return b.data ? sbuf_take(&b) : calloc(1, 1);
-}
+#include "ptest.h"
 
 static supergraph *load_sg(arena *a, const char *path)
 {
-    size_t len;
-    char *sdl = slurp(path, &len);
+    char *sdl = fixture_read(a, path);
     diag_list errs;
     diag_init(&errs, a);
-    supergraph *sg = sdl ? sg_load(a, sdl, len, &errs) : NULL;
-    free(sdl);
-    return sg;
+    return sdl ? sg_load(a, sdl, strlen(sdl), &errs) : NULL;
 }
 
 /* Plans the query in query_path against sg; NULL when it does not plan. */
 static plan *plan_file(arena *a, const supergraph *sg, const char *query_path)
 {
-    size_t len;
-    char *query = slurp(query_path, &len);
+    char *query = fixture_read(a, query_path);
     diag_list errs;
     diag_init(&errs, a);
-    ast_document *doc = query ? parse_document(a, query, len, NULL, NULL) : NULL;
+    ast_document *doc = query ? parse_document(a, query, strlen(query), NULL, NULL) : NULL;
     const ast_definition *op = doc ? ast_find_operation(doc, NULL) : NULL;
     plan *p = NULL;
     if (op && validate_document(sg->api, doc, &errs)) p = qp_plan(a, sg, doc, op, &errs);
-    free(query);
     return p;
 }
 
@@ -125,14 +96,9 @@ static int round_trips, shapes_with_variants, fields_with_guards;
 
 static void check_round_trip(const char *name)
 {
-    char prefix[64], query[512], sdl[512];
-    size_t plen = strcspn(name, "-");
-    snprintf(prefix, sizeof prefix, "%.*s", (int)(plen < 63 ? plen : 63), name);
-    snprintf(query, sizeof query, PLANS_DIR "/%s", name);
-    if (strcmp(prefix, "bench") == 0)
-        snprintf(sdl, sizeof sdl, BENCH_SDL);
-    else
-        snprintf(sdl, sizeof sdl, "tests/fixtures/supergraph/%s.graphql", prefix);
+    char query[512], sdl[512];
+    snprintf(query, sizeof query, PTEST_PLANS_DIR "/%s", name);
+    ptest_plan_fixture_supergraph(sdl, sizeof sdl, name);
     arena a, b;
     arena_init(&a, 0);
     arena_init(&b, 0);
@@ -170,24 +136,10 @@ static void check_round_trip(const char *name)
     arena_free(&a);
 }
 
-static int by_name(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 TEST(every_fixture_plan_round_trips)
 {
-    DIR *dir = opendir(PLANS_DIR);
-    CHECK(dir != NULL);
-    if (!dir) return;
     char *names[256];
-    size_t n = 0;
-    for (struct dirent *e; (e = readdir(dir)) != NULL && n < 256;) {
-        size_t len = strlen(e->d_name);
-        if (len > 8 && strcmp(e->d_name + len - 8, ".graphql") == 0) names[n++] = strdup(e->d_name);
-    }
-    closedir(dir);
-    qsort(names, n, sizeof *names, by_name);
+    size_t n = ptest_plan_fixtures(names, 256);
     for (size_t i = 0; i < n; i++) {
         check_round_trip(names[i]);
         free(names[i]);
@@ -548,7 +500,7 @@ TEST(every_truncation_and_bit_flip_of_the_bench_plan_is_safe)
     arena_free(&a);
 }
 
-TEST_MAIN(arena_init(&bench_arena, 0); bench_sg = load_sg(&bench_arena, BENCH_SDL);
+TEST_MAIN(arena_init(&bench_arena, 0); bench_sg = load_sg(&bench_arena, FIXTURE_BENCH_SUPERGRAPH);
           RUN(every_fixture_plan_round_trips); RUN(sample_plan_decodes);
           RUN(plan_that_does_not_fit_the_supergraph_is_rejected);
           RUN(plan_the_executor_could_not_run_is_rejected); RUN(bad_headers_are_rejected);

@@ -4,7 +4,7 @@
  * topProducts in products, User.reviews in reviews. */
 #include "ptest.h"
 
-#define BENCH "bench/workload/supergraph.graphql"
+#define BENCH FIXTURE_BENCH_SUPERGRAPH
 
 /* The plan's nodes in one line: Seq[..] Par[..] If($v)[then][else] and a
  * fetch's subgraph name. */

@@ -36,7 +36,7 @@ static const char *hops_sdl = PTEST_SUPERGRAPH(
                     "  code: String! @join__field(graph: B) @join__field(graph: C)\n"
                     "  x: Int @join__field(graph: C)\n}\n";
 
-#define BENCH "bench/workload/supergraph.graphql"
+#define BENCH FIXTURE_BENCH_SUPERGRAPH
 #define SHOP "tests/fixtures/supergraph/shop.graphql"
 
 TEST(one_subgraph_is_one_fetch_with_aliases)

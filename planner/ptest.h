@@ -1,11 +1,14 @@
 /* ptest.h: set-up shared by the planner unit tests (header-only, included by
- * planner*_test.c): the definitions a hand-written supergraph starts with,
- * planning a query against a supergraph's SDL or fixture file, and the steps
- * of a plan. */
+ * planner*_test.c and plan_codec_test.c): the definitions a hand-written
+ * supergraph starts with, planning a query against a supergraph's SDL or
+ * fixture file, the steps of a plan, and the query fixtures of
+ * tests/fixtures/plans. */
 #ifndef FM_PTEST_H
 #define FM_PTEST_H
 
+#include <dirent.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -84,6 +87,40 @@ static inline const plan_node *ptest_step(const plan *p, uint32_t i)
 {
     if (p->root->kind != PLAN_SEQUENCE) return i == 0 ? p->root : NULL;
     return i < p->root->nchildren ? p->root->children[i] : NULL;
+}
+
+#define PTEST_PLANS_DIR "tests/fixtures/plans"
+
+static inline int ptest_by_name(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* The names of the query fixtures of PTEST_PLANS_DIR (NAME.graphql), at most
+ * max, sorted; each malloc'd, for the caller to free. */
+static inline size_t ptest_plan_fixtures(char **names, size_t max)
+{
+    DIR *dir = opendir(PTEST_PLANS_DIR);
+    CHECK(dir != NULL);
+    if (!dir) return 0;
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(dir)) != NULL && n < max;) {
+        size_t len = strlen(e->d_name);
+        if (len > 8 && strcmp(e->d_name + len - 8, ".graphql") == 0) names[n++] = strdup(e->d_name);
+    }
+    closedir(dir);
+    qsort(names, n, sizeof *names, ptest_by_name);
+    return n;
+}
+
+/* The path of the supergraph a plan fixture is planned against, written
+ * into buf (size bytes): the fixture its name starts with, up to a "-". */
+static inline const char *ptest_plan_fixture_supergraph(char *buf, size_t size, const char *name)
+{
+    char prefix[64];
+    size_t len = strcspn(name, "-");
+    snprintf(prefix, sizeof prefix, "%.*s", (int)(len < 63 ? len : 63), name);
+    return fixture_supergraph_path(buf, size, prefix);
 }
 
 #endif

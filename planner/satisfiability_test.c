@@ -5,9 +5,11 @@
  * same messages, word for word (compared as sets: both walk the query shapes
  * depth first, but not always in the same order). Mutants (mut-*: a composed
  * supergraph made unsatisfiable by a small edit) are kept as that edit,
- * NAME.edit, and rebuilt here. Hand-written supergraphs below cover what
+ * NAME.edit (see fixture_read_edit), and rebuilt here; so are supergraphs of
+ * other fixture folders (sg-*: an edit with no hunks). Hand-written supergraphs below cover what
  * composed ones cannot reach. */
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fixture.h"
 #include "ftest.h"
@@ -33,94 +35,16 @@ static uint32_t expected_messages(arena *a, char *text, const char **out, uint32
     return n;
 }
 
-/* The text a mutant's edit applies to. gen.mjs composes mutants with subgraph
- * URLs http://NAME.invalid/graphql; the supergraphs of tests/fixtures/compose
- * were composed with http://NAME.example/graphql and end without a newline. */
-static char *mutant_base(arena *a, const char *text)
-{
-    static const char example[] = ".example/graphql\"";
-    sbuf out;
-    sbuf_init(&out);
-    for (const char *at; (at = strstr(text, example)); text = at + strlen(example)) {
-        sbuf_append(&out, text, (size_t)(at - text));
-        sbuf_puts(&out, ".invalid/graphql\"");
-    }
-    sbuf_puts(&out, text);
-    if (out.len == 0 || out.data[out.len - 1] != '\n') sbuf_putc(&out, '\n');
-    char *base = arena_strdup(a, out.data);
-    sbuf_free(&out);
-    return base;
-}
-
-/* Empties a hunk: its old and new lines start with the newline before the
- * first line, so that they match whole lines only. */
-static void hunk_start(sbuf *old_lines, sbuf *new_lines)
-{
-    sbuf_reset(old_lines);
-    sbuf_reset(new_lines);
-    sbuf_putc(old_lines, '\n');
-    sbuf_putc(new_lines, '\n');
-}
-
-/* Replaces the first occurrence of a hunk's old lines by its new lines, and
- * starts the next hunk; NULL when the old lines do not occur. */
-static char *hunk_apply(arena *a, char *text, sbuf *old_lines, sbuf *new_lines)
-{
-    if (text && old_lines->len > 1) text = fixture_edit(a, text, old_lines->data, new_lines->data);
-    hunk_start(old_lines, new_lines);
-    return text;
-}
-
-/* Rebuilds mutant NAME from DIR/NAME.edit: a line "base PATH", then hunks,
- * each a line "@@" and lines " context", "-old" and "+new" (gen.mjs gives each
- * hunk enough context that its old lines stand once where it applies). */
-static char *mutant_sdl(arena *a, const char *name)
-{
-    char *edit = fixture_read(a, arena_sprintf(a, DIR "%s.edit", name));
-    char *line = edit ? strchr(edit, '\n') : NULL;
-    if (!line || strncmp(edit, "base ", 5) != 0) return NULL;
-    *line++ = '\0';
-    char *text = fixture_read(a, edit + 5);
-    text = text ? mutant_base(a, text) : NULL;
-    sbuf old_lines, new_lines;
-    sbuf_init(&old_lines);
-    sbuf_init(&new_lines);
-    hunk_start(&old_lines, &new_lines);
-    for (char *next; text && *line; line = next) {
-        char *eol = strchr(line, '\n');
-        size_t len = eol ? (size_t)(eol - line) : strlen(line);
-        next = line + len + (eol != NULL);
-        if (len == 2 && strncmp(line, "@@", 2) == 0) {
-            text = hunk_apply(a, text, &old_lines, &new_lines);
-        } else if (len > 0 && strchr(" -+", line[0])) {
-            if (line[0] != '+') {
-                sbuf_append(&old_lines, line + 1, len - 1);
-                sbuf_putc(&old_lines, '\n');
-            }
-            if (line[0] != '-') {
-                sbuf_append(&new_lines, line + 1, len - 1);
-                sbuf_putc(&new_lines, '\n');
-            }
-        } else {
-            fprintf(stderr, "%s.edit: not a hunk line: %.*s\n", name, (int)len, line);
-            text = NULL;
-        }
-    }
-    text = hunk_apply(a, text, &old_lines, &new_lines);
-    sbuf_free(&old_lines);
-    sbuf_free(&new_lines);
-    return text;
-}
-
-/* Loads DIR/name.graphql (a mutant: rebuilds it), checks it, and compares
- * with DIR/name.errors.txt. */
+/* Loads DIR/name.graphql (or rebuilds it from DIR/name.edit), checks it, and
+ * compares with DIR/name.errors.txt. */
 static bool matches_apollo(const char *name)
 {
     arena a;
     arena_init(&a, 0);
     bool ok = false;
-    char *sdl = strncmp(name, "mut-", 4) == 0
-                    ? mutant_sdl(&a, name)
+    const char *edit = arena_sprintf(&a, DIR "%s.edit", name);
+    char *sdl = access(edit, R_OK) == 0
+                    ? fixture_read_edit(&a, edit)
                     : fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
     char *want_text = fixture_read(&a, arena_sprintf(&a, DIR "%s.errors.txt", name));
     diag_list errs;

@@ -2,6 +2,7 @@
  * (tests/fixtures/schema-print, made by its generate.mjs) and against the API
  * schemas Apollo's federation library prints for the supergraph fixtures. */
 #include "schema_print.h"
+#include "fixture.h"
 #include "ftest.h"
 #include "supergraph.h"
 
@@ -15,7 +16,8 @@ static char *slurp(const char *path, size_t *len)
     sbuf_init(&b);
     char chunk[4096];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sbuf_append(&b, chunk, n);
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        sbuf_append(&b, chunk, n);
     fclose(f);
     *len = b.len;
     return sbuf_take(&b);
@@ -49,7 +51,7 @@ static void check_sdl(const char *sdl_file, const char *expected_file)
 static void check_api(const char *name)
 {
     char sg_file[128], api_file[128];
-    snprintf(sg_file, sizeof sg_file, "tests/fixtures/supergraph/%s.graphql", name);
+    fixture_supergraph_path(sg_file, sizeof sg_file, name);
     snprintf(api_file, sizeof api_file, "tests/fixtures/supergraph/%s.api.graphql", name);
     size_t len, elen;
     char *sdl = slurp(sg_file, &len), *expected = slurp(api_file, &elen);
@@ -121,4 +123,5 @@ TEST(uncommon_root_name_prints_schema_definition)
 }
 
 TEST_MAIN(RUN(rich_schema_matches_graphql_js); RUN(api_schemas_match_apollo);
-          RUN(common_root_names_print_no_schema_definition); RUN(uncommon_root_name_prints_schema_definition);)
+          RUN(common_root_names_print_no_schema_definition);
+          RUN(uncommon_root_name_prints_schema_definition);)

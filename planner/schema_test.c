@@ -4,6 +4,7 @@
  * quadratic work or unbounded recursion. Error messages are covered case by
  * case in schema_sdl_test.c. */
 #include "schema.h"
+#include "fixture.h"
 #include "ftest.h"
 #include "parser.h"
 #include "sbuf.h"
@@ -428,7 +429,7 @@ TEST(descriptions_everywhere)
 TEST(bench_supergraph_builds)
 {
     fixture f;
-    schema *s = build_file(&f, "tests/fixtures/schema/bench-supergraph.graphql");
+    schema *s = build_file(&f, FIXTURE_BENCH_SUPERGRAPH);
     CHECK(s != NULL);
     if (!s) return;
     CHECK_STR(s->query->name, "Query");

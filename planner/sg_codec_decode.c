@@ -17,6 +17,9 @@ static bool get_graphs(sgc_decoder *d)
     supergraph *sg = d->sg;
     if (!bytes_get_count(&d->r, "graph", MIN_GRAPH, &sg->ngraphs)) return false;
     sg->graphs = ARENA_ARRAY(d->a, sg_graph, sg->ngraphs ? sg->ngraphs : 1);
+    strmap names, enum_values; /* for duplicates, in linear time */
+    strmap_init(&names, d->a, sg->ngraphs);
+    strmap_init(&enum_values, d->a, sg->ngraphs);
     for (uint32_t i = 0; i < sg->ngraphs; i++) {
         sg_graph *g = &sg->graphs[i];
         g->index = i;
@@ -24,12 +27,10 @@ static bool get_graphs(sgc_decoder *d)
             !bytes_get_required_str(&d->r, "graph name", &g->name) ||
             !bytes_get_required_str(&d->r, "graph url", &g->url))
             return false;
-        for (uint32_t k = 0; k < i; k++) {
-            if (strcmp(sg->graphs[k].name, g->name) == 0)
-                return bytes_fail(&d->r, "subgraph %s is listed twice", g->name);
-            if (strcmp(sg->graphs[k].enum_value, g->enum_value) == 0)
-                return bytes_fail(&d->r, "graph enum value %s is listed twice", g->enum_value);
-        }
+        if (strmap_put(&enum_values, g->enum_value, g))
+            return bytes_fail(&d->r, "graph enum value %s is listed twice", g->enum_value);
+        if (strmap_put(&names, g->name, g))
+            return bytes_fail(&d->r, "subgraph %s is listed twice", g->name);
     }
     return true;
 }
@@ -161,7 +162,7 @@ static bool get_supergraph(sgc_decoder *d)
 
 supergraph *sg_decode(arena *a, const uint8_t *buf, size_t len, diag_list *errs)
 {
-    sgc_decoder d = {.a = a};
+    sgc_decoder d = {.a = a, .image_len = len};
     bytes_reader_init(&d.r, buf, len, errs, "Invalid supergraph image");
     if (len < 5 || memcmp(buf, "FMSG", 4) != 0) {
         bytes_fail(&d.r, "not a supergraph image (no FMSG header)");

@@ -211,34 +211,65 @@ static bool check_field_types(sgc_decoder *d, const schema_type *t)
     return true;
 }
 
-/* Interfaces are interfaces; an interface's possible types are the objects
- * that list it, once each (marks: the interface's index + 1 per type). */
-static bool check_abstract(sgc_decoder *d, const schema *s, uint32_t *marks, uint32_t *implementers)
+/* Which objects list each interface: counts, then one array in interface
+ * order (listers[start[i]..start[i + 1]) list interface i). Interfaces
+ * must be interfaces. */
+typedef struct implementers {
+    uint32_t *start; /* [ntypes + 1] */
+    const schema_type **listers;
+} implementers;
+
+static bool find_implementers(sgc_decoder *d, const schema *s, implementers *im)
 {
+    im->start = ARENA_ARRAY(d->a, uint32_t, s->ntypes + 1);
     for (uint32_t i = 0; i < s->ntypes; i++) {
         const schema_type *t = s->types[i];
         for (uint32_t k = 0; k < t->ninterfaces; k++) {
             if (t->interfaces[k]->kind != SCHEMA_INTERFACE || t->interfaces[k] == t)
                 return bytes_fail(&d->r, "type %s cannot implement %s", t->name,
                                   t->interfaces[k]->name);
-            if (t->kind == SCHEMA_OBJECT) implementers[t->interfaces[k]->index]++;
+            if (t->kind == SCHEMA_OBJECT) im->start[t->interfaces[k]->index + 1]++;
         }
     }
+    for (uint32_t i = 0; i < s->ntypes; i++)
+        im->start[i + 1] += im->start[i];
+    uint32_t *fill = ARENA_ARRAY(d->a, uint32_t, s->ntypes ? s->ntypes : 1);
+    memcpy(fill, im->start, sizeof *fill * s->ntypes);
+    im->listers = ARENA_ARRAY(d->a, const schema_type *, im->start[s->ntypes] + 1);
+    for (uint32_t i = 0; i < s->ntypes; i++)
+        for (uint32_t k = 0; s->types[i]->kind == SCHEMA_OBJECT && k < s->types[i]->ninterfaces;
+             k++)
+            im->listers[fill[s->types[i]->interfaces[k]->index]++] = s->types[i];
+    return true;
+}
+
+/* Possible types are objects, each once; an interface's are exactly the
+ * objects that list it. In time linear in the lists (marks: a type's index
+ * + 1 per abstract type looked at), whatever the image holds. */
+static bool check_abstract(sgc_decoder *d, const schema *s)
+{
+    implementers im = {0};
+    if (!find_implementers(d, s, &im)) return false;
+    uint32_t *listing = ARENA_ARRAY(d->a, uint32_t, s->ntypes ? 2 * s->ntypes : 1);
+    uint32_t *seen = listing + s->ntypes;
     for (uint32_t i = 0; i < s->ntypes; i++) {
         const schema_type *t = s->types[i];
+        uint32_t nlisters = im.start[i + 1] - im.start[i];
+        for (uint32_t k = 0; k < nlisters; k++)
+            listing[im.listers[im.start[i] + k]->index] = i + 1;
         for (uint32_t k = 0; k < t->npossible; k++) {
             const schema_type *p = t->possible[k];
-            bool fits = p->kind == SCHEMA_OBJECT && marks[p->index] != i + 1 &&
-                        (t->kind == SCHEMA_UNION || schema_implements(p, t));
+            bool fits = p->kind == SCHEMA_OBJECT && seen[p->index] != i + 1 &&
+                        (t->kind == SCHEMA_UNION || listing[p->index] == i + 1);
             if (!fits)
                 return bytes_fail(&d->r, "type %s cannot be a possible type of %s", p->name,
                                   t->name);
-            marks[p->index] = i + 1;
+            seen[p->index] = i + 1;
         }
-        if (t->kind == SCHEMA_INTERFACE && t->npossible != implementers[i])
+        if (t->kind == SCHEMA_INTERFACE && t->npossible != nlisters)
             return bytes_fail(&d->r,
                               "interface %s lists %u possible types, %u objects implement it",
-                              t->name, t->npossible, implementers[i]);
+                              t->name, t->npossible, nlisters);
     }
     return true;
 }
@@ -253,8 +284,7 @@ static bool check_schema(sgc_decoder *d, const schema *s)
                 return bytes_fail(&d->r, "argument @%s(%s:) cannot be of type %s",
                                   s->directives[i]->name, s->directives[i]->args[k].name,
                                   s->directives[i]->args[k].named->name);
-    uint32_t *marks = ARENA_ARRAY(d->a, uint32_t, s->ntypes ? 2 * s->ntypes : 1);
-    return check_abstract(d, s, marks, marks + s->ntypes);
+    return check_abstract(d, s);
 }
 
 static bool get_types(schema_reader *sr)

@@ -45,9 +45,9 @@ static bool get_keys(sgc_decoder *d, const schema_type *t, sg_type_graph *tg)
     return true;
 }
 
-/* Types of the full schema by index; each must pass `fits`. */
-static bool get_types(sgc_decoder *d, const char *what, const schema_type *t,
-                      bool (*fits)(const schema_type *t, const schema_type *other),
+/* Types of the full schema by index, of `kind` and among the interfaces or
+ * possible types of t (marked with t's index + 1 in d->type_marks). */
+static bool get_types(sgc_decoder *d, const char *what, const schema_type *t, schema_kind kind,
                       schema_type ***out, uint32_t *n)
 {
     const schema *s = d->sg->full;
@@ -57,21 +57,22 @@ static bool get_types(sgc_decoder *d, const char *what, const schema_type *t,
         uint32_t index;
         if (!bytes_get_small(&d->r, what, s->ntypes - 1, &index)) return false;
         (*out)[i] = s->types[index];
-        if (!fits(t, s->types[index]))
+        if (s->types[index]->kind != kind || d->type_marks[index] != t->index + 1)
             return bytes_fail(&d->r, "%s %s does not fit type %s", what, s->types[index]->name,
                               t->name);
     }
     return true;
 }
 
-static bool implements(const schema_type *t, const schema_type *iface)
+/* What a graph may say t implements or may be: t's own interfaces and
+ * possible types (an interface's possible types are its implementations:
+ * the schema decoder checked it), marked for look-ups in constant time. */
+static void mark_abstract(sgc_decoder *d, const schema_type *t)
 {
-    return iface->kind == SCHEMA_INTERFACE && schema_implements(t, iface);
-}
-
-static bool possible(const schema_type *t, const schema_type *obj)
-{
-    return obj->kind == SCHEMA_OBJECT && obj != t && schema_is_possible_type(t, obj);
+    for (uint32_t i = 0; i < t->ninterfaces; i++)
+        d->type_marks[t->interfaces[i]->index] = t->index + 1;
+    for (uint32_t i = 0; i < t->npossible; i++)
+        d->type_marks[t->possible[i]->index] = t->index + 1;
 }
 
 static bool get_values(sgc_decoder *d, const schema_type *t, sg_type_graph *tg)
@@ -96,16 +97,34 @@ static bool get_type_graph(sgc_decoder *d, const schema_type *t, uint32_t *last,
     tg->interface_object = flags & 1;
     tg->extension = flags & 2;
     return get_keys(d, t, tg) &&
-           get_types(d, "graph interface", t, implements, &tg->interfaces, &tg->ninterfaces) &&
-           get_types(d, "graph possible type", t, possible, &tg->possible, &tg->npossible) &&
+           get_types(d, "graph interface", t, SCHEMA_INTERFACE, &tg->interfaces,
+                     &tg->ninterfaces) &&
+           get_types(d, "graph possible type", t, SCHEMA_OBJECT, &tg->possible, &tg->npossible) &&
            get_values(d, t, tg);
+}
+
+/* The by_graph tables take a pointer per graph for every type and field,
+ * which an image does not pay for byte by byte: their size is bounded by the
+ * image's (a supergraph's SDL has about as many bytes per field as its image,
+ * so sg_load would take as much for it). */
+#define MAX_BY_GRAPH_POINTERS(image_len) (64 * (uint64_t)(image_len) + 65536)
+
+static bool by_graph_fits(sgc_decoder *d)
+{
+    const schema *s = d->sg->full;
+    uint64_t pointers = ((uint64_t)s->ntypes + s->nfields) * d->sg->ngraphs;
+    if (pointers <= MAX_BY_GRAPH_POINTERS(d->image_len)) return true;
+    return bytes_fail(&d->r, "%u graphs for %u types and %u fields is more than %zu bytes allow",
+                      d->sg->ngraphs, s->ntypes, s->nfields, d->image_len);
 }
 
 bool sgc_get_type_table(sgc_decoder *d)
 {
     supergraph *sg = d->sg;
     const schema *s = sg->full;
+    if (!by_graph_fits(d)) return false;
     sg->types = ARENA_ARRAY(d->a, sg_type, s->ntypes ? s->ntypes : 1);
+    d->type_marks = ARENA_ARRAY(d->a, uint32_t, s->ntypes ? s->ntypes : 1);
     sg_type_graph **by_graph =
         ARENA_ARRAY(d->a, sg_type_graph *, (size_t)s->ntypes * sg->ngraphs + 1);
     for (uint32_t t = 0; t < s->ntypes; t++) {
@@ -115,6 +134,7 @@ bool sgc_get_type_table(sgc_decoder *d)
         st->by_graph = by_graph + (size_t)t * sg->ngraphs;
         if (!bytes_get_count(&d->r, "type graph", MIN_TYPE_GRAPH, &st->ngraphs)) return false;
         st->graphs = st->ngraphs ? ARENA_ARRAY(d->a, sg_type_graph, st->ngraphs) : NULL;
+        if (st->ngraphs) mark_abstract(d, st->type);
         for (uint32_t i = 0; i < st->ngraphs; i++) {
             if (!get_type_graph(d, st->type, &last, &st->graphs[i])) return false;
             st->by_graph[st->graphs[i].graph->index] = &st->graphs[i];

@@ -13,12 +13,14 @@ typedef struct sgc_decoder {
     bytes_reader r;
     arena *a;
     supergraph *sg;
+    size_t image_len;
     ast_directive *directives; /* the image's directive table: applied directives, shared */
     uint32_t ndirectives;
     ast_value **string_values; /* [r.nstrings]: a shared value holding that string */
     ast_value *booleans[2], *null_value;
     ast_type **named_refs;   /* [ntypes] */
     ast_type **nonnull_refs; /* [ntypes] */
+    uint32_t *type_marks;    /* [full->ntypes], for the ownership tables' checks */
 } sgc_decoder;
 
 /* sg_codec_decode_ast.c: the syntax trees an image carries. */

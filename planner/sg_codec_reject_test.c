@@ -570,6 +570,19 @@ TAMPERED(
     ((ast_selection *)sg_field_in_graph(sg, field_of(sg->full, "T", "u"), 0)->provides.selection)
         ->kind = AST_SEL_FRAGMENT_SPREAD,
     "provides holds a fragment spread")
+TAMPERED(
+    fragment_on_a_type_without_fields,
+    {
+        ast_selection *sel = (ast_selection *)sg_field_in_graph(sg, field_of(sg->full, "T", "u"), 0)
+                                 ->provides.selection;
+        ast_selection *inner = ARENA_NEW(&f.a, ast_selection);
+        *inner = *sel;
+        sel->kind = AST_SEL_INLINE_FRAGMENT;
+        sel->name = NULL;
+        sel->type_condition = "Kind";
+        sel->selection_set = inner;
+    },
+    "provides: fragment on Kind, which is not a type with fields")
 TAMPERED(graph_interface_not_implemented,
          sg->types[type_of(sg->full, "T")->index].by_graph[0]->interfaces[0] = type_of(sg->full,
                                                                                        "U"),
@@ -591,9 +604,62 @@ TAMPERED(
     },
     "type Ghost is not in the supergraph")
 
-TEST_MAIN(RUN(rich_round_trips_and_owns_its_memory); RUN(headers); RUN(hand_made_bytes);
-          RUN(every_truncation_is_refused); RUN(bit_flips_never_crash); RUN(value_depth_bomb);
-          RUN(type_wrapper_bomb); RUN(selection_depth_bomb); RUN(non_null_of_non_null);
+/* Many graphs and many fields make by_graph tables of graphs x (types +
+ * fields) pointers, which the image does not pay for byte by byte: past a
+ * bound proportional to the image, it is refused before they are made. */
+TEST(by_graph_tables_bounded_by_the_image)
+{
+    fixture f;
+    fixture_open(&f);
+    supergraph *sg = f.sg;
+    enum { GRAPHS = 3000, FIELDS = 3000 };
+    sg_graph *graphs = ARENA_ARRAY(&f.a, sg_graph, GRAPHS);
+    for (uint32_t g = 0; g < GRAPHS; g++)
+        graphs[g] = (sg_graph){.index = g,
+                               .enum_value = arena_sprintf(&f.a, "G%u", g),
+                               .name = arena_sprintf(&f.a, "g%u", g),
+                               .url = "http://g"};
+    memcpy(graphs, sg->graphs, sizeof *graphs * sg->ngraphs); /* the graphs tables point at */
+    sg->graphs = graphs;
+    sg->ngraphs = GRAPHS;
+    /* join__ContextArgument is not in the API schema: nothing else points at its fields */
+    schema_type *input = type_of(sg->full, "join__ContextArgument");
+    schema_field *fields = ARENA_ARRAY(&f.a, schema_field, input->nfields + FIELDS);
+    memcpy(fields, input->fields, sizeof *fields * input->nfields);
+    for (uint32_t i = input->nfields; i < input->nfields + FIELDS; i++) {
+        fields[i] = fields[0];
+        fields[i].name = arena_sprintf(&f.a, "f%u", i);
+    }
+    input->fields = fields;
+    input->nfields += FIELDS;
+    sg_field *old = sg->fields;
+    sg->fields = ARENA_ARRAY(&f.a, sg_field, sg->full->nfields + FIELDS);
+    uint32_t next = 0;
+    for (uint32_t t = 0; t < sg->full->ntypes; t++) {
+        schema_type *type = sg->full->types[t];
+        for (uint32_t k = 0; k < type->nfields; k++) {
+            bool added = type == input && k >= input->nfields - FIELDS;
+            if (!added) sg->fields[next] = old[type->fields[k].index];
+            sg->fields[next].field = &type->fields[k];
+            type->fields[k].index = next++;
+        }
+    }
+    sg->full->nfields = next;
+    char want[160];
+    sbuf_reset(&f.image);
+    sg_encode(sg, &f.image);
+    snprintf(want, sizeof want,
+             "Invalid supergraph image: 3000 graphs for %u types and %u fields is more than %zu "
+             "bytes allow",
+             sg->full->ntypes, sg->full->nfields, f.image.len);
+    CHECK_STR(decode_error(&f.a, f.image.data, f.image.len), want);
+    fixture_close(&f);
+}
+
+TEST_MAIN(RUN(by_graph_tables_bounded_by_the_image); RUN(rich_round_trips_and_owns_its_memory);
+          RUN(headers); RUN(hand_made_bytes); RUN(every_truncation_is_refused);
+          RUN(bit_flips_never_crash); RUN(value_depth_bomb); RUN(type_wrapper_bomb);
+          RUN(selection_depth_bomb); RUN(non_null_of_non_null);
           RUN(api_field_mapped_to_another_name); RUN(api_field_mapped_to_another_parent);
           RUN(api_type_without_twin); RUN(output_field_of_input_type);
           RUN(input_field_of_output_type); RUN(argument_of_output_type); RUN(duplicate_type);
@@ -603,5 +669,6 @@ TEST_MAIN(RUN(rich_round_trips_and_owns_its_memory); RUN(headers); RUN(hand_made
           RUN(deprecated_without_reason); RUN(location_name_not_a_location);
           RUN(field_in_a_graph_without_its_type); RUN(graphs_out_of_order);
           RUN(key_selecting_an_unknown_field); RUN(requires_selecting_into_a_leaf);
-          RUN(provides_with_a_fragment_spread); RUN(graph_interface_not_implemented);
-          RUN(graph_union_member_not_a_member); RUN(type_override_to_an_unknown_type);)
+          RUN(provides_with_a_fragment_spread); RUN(fragment_on_a_type_without_fields);
+          RUN(graph_interface_not_implemented); RUN(graph_union_member_not_a_member);
+          RUN(type_override_to_an_unknown_type);)

@@ -189,7 +189,8 @@ static void check_api(const char *name)
     arena_init(&a, 0);
     diag_list errs;
     diag_init(&errs, &a);
-    char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
+    char path[128];
+    char *sdl = fixture_read(&a, fixture_supergraph_path(path, sizeof path, name));
     char *want = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.txt", name));
     char *want_sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.api.graphql", name));
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
@@ -236,7 +237,7 @@ TEST(bench_api_types)
     arena_init(&a, 0);
     diag_list errs;
     diag_init(&errs, &a);
-    char *sdl = fixture_read(&a, DIR "bench.graphql");
+    char *sdl = fixture_read(&a, FIXTURE_BENCH_SUPERGRAPH);
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
     CHECK(sg != NULL);
     if (sg) {
@@ -304,7 +305,7 @@ TEST(custom_defer_stream_dropped)
 {
     arena a;
     arena_init(&a, 0);
-    supergraph *sg = load_edited(&a, DIR "bench.graphql", "scalar join__FieldSet\n",
+    supergraph *sg = load_edited(&a, FIXTURE_BENCH_SUPERGRAPH, "scalar join__FieldSet\n",
                                  "scalar join__FieldSet\n"
                                  "directive @defer(label: String) on FRAGMENT_SPREAD | "
                                  "INLINE_FRAGMENT\ndirective @stream(label: String) on FIELD\n"
@@ -325,7 +326,7 @@ TEST(links_in_schema_extension)
 {
     arena a;
     arena_init(&a, 0);
-    supergraph *sg = load_edited(&a, DIR "bench.graphql", "schema\n  @link",
+    supergraph *sg = load_edited(&a, FIXTURE_BENCH_SUPERGRAPH, "schema\n  @link",
                                  "schema { query: Query }\nextend schema\n  @link",
                                  "{\n  query: Query\n}\n", "\n");
     CHECK(sg != NULL);

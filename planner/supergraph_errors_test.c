@@ -52,7 +52,7 @@ static void check_fails2(const char *file, const char *from1, const char *to1, c
     arena_free(&a);
 }
 
-#define BENCH DIR "bench.graphql"
+#define BENCH FIXTURE_BENCH_SUPERGRAPH
 
 TEST(malformed_sdl)
 {

@@ -98,7 +98,8 @@ static void check_graphs(const char *name)
     arena_init(&a, 0);
     diag_list errs;
     diag_init(&errs, &a);
-    char *sdl = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphql", name));
+    char path[128];
+    char *sdl = fixture_read(&a, fixture_supergraph_path(path, sizeof path, name));
     char *want = fixture_read(&a, arena_sprintf(&a, DIR "%s.graphs.txt", name));
     supergraph *sg = sdl ? sg_load(&a, sdl, strlen(sdl), &errs) : NULL;
     for (const diag *d = errs.first; d; d = d->next)

@@ -86,7 +86,7 @@ static const char *keys(const supergraph *sg, const char *t, const char *g)
 
 TEST(bench_graphs)
 {
-    supergraph *sg = load(DIR "bench.graphql");
+    supergraph *sg = load(FIXTURE_BENCH_SUPERGRAPH);
     CHECK(sg != NULL);
     if (!sg) return;
     CHECK_INT(sg->ngraphs, 4);
@@ -107,7 +107,7 @@ TEST(bench_graphs)
 
 TEST(bench_types_and_keys)
 {
-    supergraph *sg = load(DIR "bench.graphql");
+    supergraph *sg = load(FIXTURE_BENCH_SUPERGRAPH);
     CHECK(sg != NULL);
     if (!sg) return;
     CHECK_STR(type_graphs(sg, "Query"), "accounts inventory products reviews");
@@ -134,7 +134,7 @@ TEST(bench_types_and_keys)
 
 TEST(bench_fields)
 {
-    supergraph *sg = load(DIR "bench.graphql");
+    supergraph *sg = load(FIXTURE_BENCH_SUPERGRAPH);
     CHECK(sg != NULL);
     if (!sg) return;
     CHECK_STR(field_graphs(sg, "Query", "me"), "accounts");
@@ -166,7 +166,7 @@ TEST(bench_fields)
 
 TEST(bench_api_twins)
 {
-    supergraph *sg = load(DIR "bench.graphql");
+    supergraph *sg = load(FIXTURE_BENCH_SUPERGRAPH);
     CHECK(sg != NULL);
     if (!sg) return;
     schema_type *api_user = schema_get_type(sg->api, "User");

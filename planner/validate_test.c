@@ -90,8 +90,8 @@ TEST(bench_query_is_valid_against_the_api_schema)
     arena_init(&a, 0);
     diag_list errs;
     diag_init(&errs, &a);
-    const char *sdl = fixture_read(&a, "tests/fixtures/supergraph/bench.graphql");
-    const char *query = fixture_read(&a, "tests/fixtures/validate/bench-query.graphql");
+    const char *sdl = fixture_read(&a, FIXTURE_BENCH_SUPERGRAPH);
+    const char *query = fixture_read(&a, "bench/workload/query.graphql");
     CHECK(sdl && query);
     if (!sdl || !query) return;
     supergraph *sg = sg_load(&a, sdl, strlen(sdl), &errs);
