@@ -18,8 +18,10 @@
 
 #include "daemon.h"
 #include "fileio.h"
+#include "freeport.h"
 #include "ftest.h"
 #include "poller.h"
+#include "waitfor.h"
 #include "wire_envelope.h"
 #include "wire_fetch.h"
 #include "wire_report.h"
@@ -52,11 +54,8 @@ static void put(const char *name, const char *text)
 
 static void write_config(void)
 {
-    /* Below Linux's ephemeral range (32768-60999), where an outgoing
-     * connection of any other process could hold the port first. */
-    int base = 20000 + (int)(getpid() % 6000) * 2;
-    admin_port = base;
-    snprintf(fetch_url, sizeof fetch_url, "tcp://127.0.0.1:%d", base + 1);
+    admin_port = freeport_take();
+    snprintf(fetch_url, sizeof fetch_url, "tcp://127.0.0.1:%d", freeport_take());
     char yaml[2048];
     snprintf(yaml, sizeof yaml,
              "state_dir: state\n"
@@ -127,10 +126,10 @@ static Fedmesh__PlanBundle *open_envelope(const Fedmesh__BundleEnvelope *env)
     return b;
 }
 
-/* Fetches until the current version is `version` (5 s at most). */
+/* Fetches until the current version is `version` (WAITFOR_PATIENCE_MS at most). */
 static Fedmesh__PlanBundle *fetch_version(sidecar *s, uint64_t version)
 {
-    uint64_t end = poller_monotonic_ms() + 5000;
+    uint64_t end = poller_monotonic_ms() + WAITFOR_PATIENCE_MS;
     while (poller_monotonic_ms() < end) {
         Fedmesh__FetchReply *r = fetch(s, 0);
         if (r && r->envelope && r->envelope->version == version) return open_envelope(r->envelope);
@@ -161,10 +160,49 @@ static void report(sidecar *s, const wire_report *r)
     sbuf_free(&frame);
 }
 
+/* The ids of the pipes the daemon's PUB socket has started, from nng's
+ * statistics (the daemon runs in this process). A pipe's statistics appear
+ * once the protocol has started it: a subscriber listed here gets every
+ * announcement from then on. */
+static size_t pub_pipes(uint64_t *ids, size_t max)
+{
+    nng_stat *all;
+    if (nng_stats_get(&all) != 0) return 0;
+    uint64_t pub = 0;
+    for (nng_stat *st = nng_stat_child(all); st; st = nng_stat_next(st)) {
+        nng_stat *protocol = nng_stat_find(st, "protocol"), *id = nng_stat_find(st, "id");
+        if (strcmp(nng_stat_name(st), "socket") == 0 && protocol && id &&
+            strcmp(nng_stat_string(protocol), "pub") == 0)
+            pub = nng_stat_value(id);
+    }
+    size_t n = 0;
+    for (nng_stat *st = nng_stat_child(all); st && pub && n < max; st = nng_stat_next(st)) {
+        nng_stat *socket = nng_stat_find(st, "socket"), *id = nng_stat_find(st, "id");
+        if (strcmp(nng_stat_name(st), "pipe") == 0 && socket && id && nng_stat_value(socket) == pub)
+            ids[n++] = nng_stat_value(id);
+    }
+    nng_stats_free(all);
+    return n;
+}
+
+/* true when the PUB socket has a pipe that is not among old[0..nold). */
+static bool pub_has_new_pipe(const uint64_t *old, size_t nold)
+{
+    uint64_t now[16];
+    size_t n = pub_pipes(now, 16);
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < nold; j++)
+            seen |= now[i] == old[j];
+        if (!seen) return true;
+    }
+    return false;
+}
+
 static void connect_sidecar(sidecar *s)
 {
     CHECK(nng_req0_open(&s->req) == 0);
-    nng_socket_set_ms(s->req, NNG_OPT_RECVTIMEO, 2000);
+    nng_socket_set_ms(s->req, NNG_OPT_RECVTIMEO, 5000);
     /* A daemon that never came up fails the test instead of hanging it. */
     nng_socket_set_ms(s->req, NNG_OPT_SENDTIMEO, 500);
     CHECK(nng_dial(s->req, fetch_url, NULL, NNG_FLAG_NONBLOCK) == 0);
@@ -177,10 +215,13 @@ static void connect_sidecar(sidecar *s)
     if (!r) return;
     CHECK(nng_sub0_open(&s->sub) == 0);
     CHECK(nng_socket_set(s->sub, NNG_OPT_SUB_SUBSCRIBE, "", 0) == 0);
+    uint64_t before[16];
+    size_t nbefore = pub_pipes(before, 16);
     CHECK(nng_dial(s->sub, r->publish_url, NULL, 0) == 0);
     CHECK(nng_push0_open(&s->push) == 0);
     CHECK(nng_dial(s->push, r->report_url, NULL, 0) == 0);
-    usleep(100000); /* the PUB side learns of the subscriber */
+    WAIT_FOR(pub_has_new_pipe(before, nbefore)); /* the PUB side sends to us now */
+    CHECK(pub_has_new_pipe(before, nbefore));
 }
 
 static void close_sidecar(sidecar *s)
@@ -218,6 +259,26 @@ static const char *http(const char *method, const char *path, const char *body)
     return text;
 }
 
+/* The admin API's answer once it contains `want` (WAITFOR_PATIENCE_MS at most). */
+static const char *http_until(const char *path, const char *want)
+{
+    const char *got = "";
+    WAIT_FOR(strstr(got = http("GET", path, NULL), want) != NULL);
+    CHECK(strstr(got, want) != NULL);
+    return got;
+}
+
+/* /v1/status once it shows prices.graphql read as `sdl`. The daemon reads a
+ * file and composes in one step under its lock, so by then it has composed
+ * (and published, when it did) with it. */
+static const char *status_with_prices(const char *sdl)
+{
+    char sha[WIRE_SHA256_HEX_SIZE], want[128];
+    wire_sha256_hex(sdl, strlen(sdl), sha);
+    snprintf(want, sizeof want, "\"sdl_sha256\":\"%s\"", sha);
+    return http_until("/v1/status", want);
+}
+
 static bool has_plan(const Fedmesh__PlanBundle *b, const char *query, const char *name)
 {
     for (size_t i = 0; b && i < b->n_plans; i++)
@@ -245,36 +306,34 @@ TEST(first_version_and_a_change)
     CHECK(has_plan(v1, "query Top { products { name price } }", "Top"));
     CHECK(has_plan(v1, "query Top { products { name price } }", ""));
 
-    wire_report r = {.type = WIRE_REPORT_ACK};
+    /* Usage first: the daemon handles frames in order, so once /v1/sidecars
+     * shows the heartbeat, the usage counts for the next composition. */
+    wire_usage_op used[2] = {{"{ products { upc } }", NULL, 50}, {"{ nothing }", NULL, 9}};
+    wire_report r = {.type = WIRE_REPORT_USAGE};
+    r.usage = (wire_usage){"sc1", used, 2};
+    report(&s, &r);
+    r = (wire_report){.type = WIRE_REPORT_ACK};
     r.ack = (wire_ack){"sc1", "127.0.0.1:9001", 1, sha_zero, 42};
     report(&s, &r);
     r = (wire_report){.type = WIRE_REPORT_HEARTBEAT};
     r.heartbeat = (wire_heartbeat){"sc1", "127.0.0.1:9001", 1, "127.0.0.1:4001"};
     report(&s, &r);
-    wire_usage_op used[2] = {{"{ products { upc } }", NULL, 50}, {"{ nothing }", NULL, 9}};
-    r = (wire_report){.type = WIRE_REPORT_USAGE};
-    r.usage = (wire_usage){"sc1", used, 2};
-    report(&s, &r);
-    usleep(200000);
+    http_until("/v1/sidecars", "\"id\":\"sc1\",\"admin\":\"127.0.0.1:9001\",\"listen\":"
+                               "\"127.0.0.1:4001\",\"version\":1");
 
     put("prices.graphql", prices_v2_sdl);
-    Fedmesh__PlanBundle *v2 = announced(&s, 5000);
+    Fedmesh__PlanBundle *v2 = announced(&s, WAITFOR_PATIENCE_MS);
     CHECK(v2 && v2->version == 2);
     CHECK(v2 && strstr(v2->supergraph_sdl, "currency") != NULL);
     CHECK(has_plan(v2, "{ products { upc } }", "")); /* reported by the sidecar */
     CHECK(!has_plan(v2, "{ nothing }", ""));         /* does not validate: left out */
     CHECK(has_plan(v2, "query Top { products { name price } }", "Top"));
 
-    const char *sidecars = http("GET", "/v1/sidecars", NULL);
-    CHECK(strstr(sidecars, "\"id\":\"sc1\",\"admin\":\"127.0.0.1:9001\",\"listen\":"
-                           "\"127.0.0.1:4001\",\"version\":1") != NULL);
     r = (wire_report){.type = WIRE_REPORT_REJECT};
     r.reject = (wire_reject){"sc1", "127.0.0.1:9001", 2, sha_zero, "plan 3 does not decode"};
     report(&s, &r);
-    usleep(200000);
-    sidecars = http("GET", "/v1/sidecars", NULL);
-    CHECK(strstr(sidecars, "\"rejected\":{\"version\":2,\"reason\":\"plan 3 does not decode\"}") !=
-          NULL);
+    http_until("/v1/sidecars",
+               "\"rejected\":{\"version\":2,\"reason\":\"plan 3 does not decode\"}");
     close_sidecar(&s);
 }
 
@@ -283,8 +342,8 @@ TEST(a_change_that_does_not_compose_is_not_published)
     sidecar s;
     connect_sidecar(&s);
     put("prices.graphql", clashing_sdl);
-    CHECK(announced(&s, 800) == NULL);
-    const char *status = http("GET", "/v1/status", NULL);
+    const char *status = status_with_prices(clashing_sdl);
+    CHECK(announced(&s, 500) == NULL);
     CHECK(strncmp(status, "{\"version\":2,", 13) == 0);
     CHECK(strstr(status,
                  "\"composition\":{\"ok\":false,\"errors\":[{\"code\":\"FIELD_TYPE_MISMATCH\"") !=
@@ -307,7 +366,7 @@ TEST(rollback_is_a_new_version)
     const char *answer = http("POST", "/v1/rollback", "{\"version\":1}");
     const char *want = "{\"version\":3,\"rollback_of\":1,\"sha256\":\"";
     CHECK(strncmp(answer, want, strlen(want)) == 0);
-    Fedmesh__PlanBundle *v3 = announced(&s, 2000);
+    Fedmesh__PlanBundle *v3 = announced(&s, WAITFOR_PATIENCE_MS);
     CHECK(v3 && v3->version == 3);
     CHECK(v3 && strstr(v3->supergraph_sdl, "currency") == NULL);
     CHECK_STR(http("POST", "/v1/rollback", "{\"version\":30}"),
@@ -325,12 +384,12 @@ TEST(a_restart_keeps_the_sequence)
     CHECK(v3 && strstr(v3->supergraph_sdl, "currency") == NULL);
     /* back to what runs (3 is 1's content): nothing to publish, the error is over */
     put("prices.graphql", prices_sdl);
+    const char *status = status_with_prices(prices_sdl);
     CHECK(announced(&s, 500) == NULL);
-    const char *status = http("GET", "/v1/status", NULL);
     CHECK(strncmp(status, "{\"version\":3,", 13) == 0);
     CHECK(strstr(status, "\"composition\":{\"ok\":true,\"errors\":[]") != NULL);
     put("prices.graphql", prices_v2_sdl);
-    Fedmesh__PlanBundle *v4 = announced(&s, 5000);
+    Fedmesh__PlanBundle *v4 = announced(&s, WAITFOR_PATIENCE_MS);
     CHECK(v4 && v4->version == 4);
     CHECK(v4 && strstr(v4->supergraph_sdl, "currency") != NULL);
     CHECK_INT(stop_daemon(), 0);

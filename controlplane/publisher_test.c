@@ -10,26 +10,17 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "freeport.h"
 #include "ftest.h"
 #include "poller.h"
 #include "publisher.h"
+#include "waitfor.h"
 #include "wire_envelope.h"
 #include "wire_fetch.h"
 
 static char err[512];
 static const pub_addresses local = {
     "tcp://127.0.0.1:0", "tcp://127.0.0.1:0", "tcp://127.0.0.1:0", "", "", ""};
-
-/* The URL of p's fetch socket (its REP): the publish URL's port is not it,
- * so tests bind the fetch socket to a known port instead. */
-static int free_port(void)
-{
-    static int next = 0;
-    /* Below Linux's ephemeral range (32768-60999), where an outgoing
-     * connection of any other process could hold the port first. */
-    if (!next) next = 20000 + (int)(getpid() % 12000);
-    return next++;
-}
 
 static bool recv_within(nng_socket s, char **buf, size_t *len, int ms)
 {
@@ -54,7 +45,7 @@ TEST(announcements_reach_subscribers)
     char *buf = NULL;
     size_t len = 0;
     bool got = false;
-    for (int i = 0; i < 100 && !got; i++) { /* until the subscription is connected */
+    for (int i = 0; i < 500 && !got; i++) { /* until the subscription is connected */
         CHECK(pub_announce(&p, "envelope-1", 10));
         got = recv_within(sub, &buf, &len, 20);
     }
@@ -70,7 +61,7 @@ static Fedmesh__FetchReply *fetch(publisher *p, nng_socket req, arena *a, const 
                                   size_t len, const Fedmesh__BundleEnvelope *current)
 {
     CHECK(nng_send(req, (void *)body, len, 0) == 0);
-    uint64_t end = poller_monotonic_ms() + 2000;
+    uint64_t end = poller_monotonic_ms() + WAITFOR_PATIENCE_MS;
     while (poller_monotonic_ms() < end) {
         pub_serve_fetches(p, current);
         char *buf = NULL;
@@ -88,10 +79,12 @@ static Fedmesh__FetchReply *fetch(publisher *p, nng_socket req, arena *a, const 
     return NULL;
 }
 
+/* The publisher tells the publish and report URLs, not the fetch one, so
+ * the tests bind the fetch socket to a known free port. */
 TEST(fetches)
 {
     char fetch_url[64];
-    snprintf(fetch_url, sizeof fetch_url, "tcp://127.0.0.1:%d", free_port());
+    snprintf(fetch_url, sizeof fetch_url, "tcp://127.0.0.1:%d", freeport_take());
     pub_addresses addrs = local;
     addrs.fetch = fetch_url;
     addrs.advertise_host = "cp.example";
@@ -101,7 +94,7 @@ TEST(fetches)
     CHECK(strncmp(p.report_url, "tcp://cp.example:", 17) == 0);
     nng_socket req;
     CHECK(nng_req0_open(&req) == 0);
-    nng_socket_set_ms(req, NNG_OPT_SENDTIMEO, 2000); /* fail, never hang */
+    nng_socket_set_ms(req, NNG_OPT_SENDTIMEO, 10000); /* fail, never hang */
     CHECK(nng_dial(req, fetch_url, NULL, 0) == 0);
     arena a;
     arena_init(&a, 0);
@@ -163,7 +156,7 @@ static void on_drop(void *ctx, const char *reason)
 
 static void drain_until(publisher *p, seen *s, int total)
 {
-    uint64_t end = poller_monotonic_ms() + 2000;
+    uint64_t end = poller_monotonic_ms() + WAITFOR_PATIENCE_MS;
     while (s->reports + s->drops < total && poller_monotonic_ms() < end) {
         pub_drain_reports(p, on_report, on_drop, s);
         usleep(1000);
@@ -211,7 +204,7 @@ TEST(reports)
 TEST(fetch_over_tls)
 {
     char url[64];
-    snprintf(url, sizeof url, "tls+tcp://127.0.0.1:%d", free_port());
+    snprintf(url, sizeof url, "tls+tcp://127.0.0.1:%d", freeport_take());
     pub_addresses addrs = local;
     addrs.fetch = url;
     addrs.tls_cert_file = "tests/fixtures/tls/cert.pem";
@@ -220,7 +213,7 @@ TEST(fetch_over_tls)
     CHECK(pub_start(&p, &addrs, err, sizeof err));
     nng_socket req;
     CHECK(nng_req0_open(&req) == 0);
-    nng_socket_set_ms(req, NNG_OPT_SENDTIMEO, 2000); /* fail, never hang */
+    nng_socket_set_ms(req, NNG_OPT_SENDTIMEO, 10000); /* fail, never hang */
     nng_tls_config *tls = NULL;
     CHECK(nng_tls_config_alloc(&tls, NNG_TLS_MODE_CLIENT) == 0);
     CHECK(nng_tls_config_auth_mode(tls, NNG_TLS_AUTH_MODE_NONE) == 0);
@@ -251,7 +244,7 @@ TEST(fetch_over_tls)
 TEST(start_failures)
 {
     char url[64];
-    snprintf(url, sizeof url, "tcp://127.0.0.1:%d", free_port());
+    snprintf(url, sizeof url, "tcp://127.0.0.1:%d", freeport_take());
     pub_addresses addrs = local;
     addrs.fetch = url;
     publisher a, b;

@@ -12,16 +12,25 @@
  * selections, context arguments, overrides), the @join__directive list and
  * the API-to-full field map. Source locations are not kept (they are zeros
  * after decoding: nothing reads a supergraph's SDL locations once it is
- * loaded). Name look-up maps are rebuilt while decoding.
+ * loaded). Name look-up maps are rebuilt while decoding. Read-only nodes
+ * many places hold alike are shared after decoding: one ast_directive per
+ * distinct applied directive (their `next` links are NULL: the schema's
+ * arrays list them), one value per distinct scalar argument value, one named
+ * type node (bare and non-null) per type.
  *
  * Decoding trusts nothing: every count is checked against the bytes left
  * before anything is allocated for it, every index against its range, every
  * nesting against SG_CODEC_MAX_DEPTH; and the result is checked to be a
  * supergraph the planner can rely on (unique names, types of the right kinds
- * where the schema rules want them, fields that key, requires and provides
- * select existing, API fields whose twins have their names...). Pointers
- * that must agree (a field's parent, by_graph against graphs, the sg tables
- * against the schema) are not in the image at all: the decoder derives them.
+ * where the schema rules want them, interfaces' possible types exactly their
+ * implementations, fields that key, requires and provides select existing,
+ * API fields whose twins have their names...). Pointers that must agree (a
+ * field's parent, by_graph against graphs, the sg tables against the schema)
+ * are not in the image at all: the decoder derives them. All of it in time
+ * linear in the image (so one rule sg_load applies is left out: whether a
+ * FieldSet's inline fragment can ever apply), and in memory a small multiple
+ * of it, but for the by_graph tables (a pointer per graph for every type and
+ * field), which may take up to 64 pointers per byte of image.
  *
  * Layout (integers are LEB128 varints; bytes.h):
  *   "FMSG" version                      magic, then SG_CODEC_VERSION as one byte

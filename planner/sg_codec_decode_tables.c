@@ -23,11 +23,6 @@ static bool get_graph_index(sgc_decoder *d, uint32_t *last, uint32_t *g)
     return true;
 }
 
-static bool get_flags(sgc_decoder *d, const char *what, uint32_t max, uint32_t *flags)
-{
-    return bytes_get_small(&d->r, what, max, flags);
-}
-
 static bool get_keys(sgc_decoder *d, const schema_type *t, sg_type_graph *tg)
 {
     if (!bytes_get_count(&d->r, "key", MIN_KEY, &tg->nkeys)) return false;
@@ -35,7 +30,7 @@ static bool get_keys(sgc_decoder *d, const schema_type *t, sg_type_graph *tg)
     for (uint32_t k = 0; k < tg->nkeys; k++) {
         sg_key *key = &tg->keys[k];
         uint32_t flags;
-        if (!sgc_get_fieldset(d, &key->fields) || !get_flags(d, "key flags", 3, &flags))
+        if (!sgc_get_fieldset(d, &key->fields) || !bytes_get_small(&d->r, "key flags", 3, &flags))
             return false;
         if (!key->fields.selection) return bytes_fail(&d->r, "key of %s is empty", t->name);
         if (!sgc_check_fieldset(d, t, &key->fields, "key")) return false;
@@ -92,7 +87,8 @@ static bool get_values(sgc_decoder *d, const schema_type *t, sg_type_graph *tg)
 static bool get_type_graph(sgc_decoder *d, const schema_type *t, uint32_t *last, sg_type_graph *tg)
 {
     uint32_t g, flags;
-    if (!get_graph_index(d, last, &g) || !get_flags(d, "type graph flags", 3, &flags)) return false;
+    if (!get_graph_index(d, last, &g) || !bytes_get_small(&d->r, "type graph flags", 3, &flags))
+        return false;
     tg->graph = &d->sg->graphs[g];
     tg->interface_object = flags & 1;
     tg->extension = flags & 2;
@@ -191,7 +187,7 @@ static bool get_field_graph(sgc_decoder *d, const sg_field *sf, uint32_t *last, 
     if (!sgc_get_fieldset(d, &fg->requires) || !sgc_get_fieldset(d, &fg->provides) ||
         !sgc_check_fieldset(d, f->parent, &fg->requires, "requires") ||
         !sgc_check_fieldset(d, f->named, &fg->provides, "provides") || !get_type_override(d, fg) ||
-        !get_flags(d, "field graph flags", 3, &flags) ||
+        !bytes_get_small(&d->r, "field graph flags", 3, &flags) ||
         !bytes_get_str(&d->r, &fg->override_from) || !bytes_get_str(&d->r, &fg->override_label) ||
         !get_context_args(d, fg))
         return false;

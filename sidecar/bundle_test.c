@@ -5,7 +5,6 @@
 #include "bundle.h"
 
 #include <pthread.h>
-#include <time.h>
 
 #include "ftest.h"
 #include "plan_codec.h"
@@ -13,6 +12,7 @@
 #include "mesh_testutil.h"
 #include "schema_print.h"
 #include "sg_codec.h"
+#include "waitfor.h"
 #include "worker.h"
 
 static bundle *load_fields(int port, const char *fields, uint64_t version)
@@ -29,12 +29,6 @@ static bundle *load_fields(int port, const char *fields, uint64_t version)
     sbuf_free(&reason);
     free(sdl);
     return b;
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000};
-    nanosleep(&ts, NULL);
 }
 
 TEST(load_keeps_metadata)
@@ -481,21 +475,23 @@ static void *call_hello(void *arg)
 TEST(request_in_flight_keeps_the_old_bundle)
 {
     tm_stub stub;
-    tm_stub_start(&stub, 300 * 1000);
+    tm_stub_start(&stub, 0);
+    atomic_store(&stub.hold, 1);
     mini_sidecar m;
     mini_start(&m, load_fields(stub.port, "hello: String", 1));
     slow_call c = {.port = m.port};
     sbuf_init(&c.body);
     pthread_t t;
     pthread_create(&t, NULL, call_hello, &c);
-    sleep_ms(100); /* the request waits on the stub now */
+    WAIT_FOR(atomic_load(&stub.requests) == 1);
+    CHECK_INT(atomic_load(&stub.requests), 1); /* the request waits on the stub now */
     mini_swap(&m, load_fields(stub.port, "hello: String extra: Int", 2));
-    sleep_ms(50);
     CHECK_INT(bundle_live_count(), 2);
+    atomic_store(&stub.hold, 0);
     pthread_join(t, NULL);
     CHECK_INT(c.status, 200);
     CHECK_STR(c.body.data, "{\"data\":{\"hello\":\"world\"}}");
-    sleep_ms(50);
+    WAIT_FOR(bundle_live_count() == 1); /* the worker lets go once the response is out */
     CHECK_INT(bundle_live_count(), 1);
     CURL *h = curl_easy_init();
     CHECK_INT(post_query(h, m.port, "{ extra }", &c.body), 200);
@@ -540,7 +536,7 @@ TEST(local_subgraph_routes)
 typedef struct client {
     int port;
     atomic_int *stop;
-    long ok, failed;
+    atomic_long ok, failed;
 } client;
 
 static void *client_loop(void *arg)
@@ -552,17 +548,27 @@ static void *client_loop(void *arg)
     while (!atomic_load(c->stop)) {
         long status = post_query(h, c->port, "{ hello }", &body);
         if (status == 200 && strcmp(body.data, "{\"data\":{\"hello\":\"world\"}}") == 0)
-            c->ok++;
+            atomic_fetch_add(&c->ok, 1);
         else
-            c->failed++;
+            atomic_fetch_add(&c->failed, 1);
     }
     sbuf_free(&body);
     curl_easy_cleanup(h);
     return NULL;
 }
 
+static long completed(client *c, int n)
+{
+    long total = 0;
+    for (int i = 0; i < n; i++)
+        total += atomic_load(&c[i].ok) + atomic_load(&c[i].failed);
+    return total;
+}
+
 /* 100 swaps while clients keep requests in flight: none fails, and in the
- * end only the current bundle is alive. */
+ * end only the current bundle is alive. After each swap, the next waits
+ * for a request to complete, so that requests run between all of them at
+ * any speed of the machine. */
 TEST(hundred_swaps_under_load)
 {
     tm_stub stub;
@@ -578,20 +584,21 @@ TEST(hundred_swaps_under_load)
     }
     for (int i = 0; i < 100; i++) {
         const char *fields = i % 2 ? "hello: String" : "hello: String extra: Int";
+        long before = completed(c, 3);
         mini_swap(&m, load_fields(stub.port, fields, (uint64_t)i + 2));
-        sleep_ms(10);
+        WAIT_FOR(completed(c, 3) > before);
     }
     atomic_store(&stop, 1);
     long ok = 0, failed = 0;
     for (int i = 0; i < 3; i++) {
         pthread_join(t[i], NULL);
-        ok += c[i].ok;
-        failed += c[i].failed;
+        ok += atomic_load(&c[i].ok);
+        failed += atomic_load(&c[i].failed);
     }
-    CHECK(ok > 100);
+    CHECK(ok >= 100);
     CHECK_INT(failed, 0);
     CHECK_INT(atomic_load(&m.slot.swaps), 100);
-    sleep_ms(50);
+    WAIT_FOR(bundle_live_count() == 1);
     CHECK_INT(bundle_live_count(), 1);
     mini_stop(&m);
     tm_stub_stop(&stub);

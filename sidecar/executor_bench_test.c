@@ -14,8 +14,10 @@
 
 #include "exec_testutil.h"
 #include "executor.h"
+#include "freeport.h"
 #include "ftest.h"
 #include "planner.h"
+#include "waitfor.h"
 
 #define SUBGRAPHS_BIN "build/fedmesh-bench-subgraphs"
 #define NSUBGRAPHS 4
@@ -51,14 +53,16 @@ static bool port_accepts(unsigned port)
     return ok;
 }
 
-/* Starts the subgraphs on a port base nobody uses; false when it cannot. */
+/* Starts the subgraphs on a port base nobody uses (below the ephemeral
+ * range, see freeport.h); false when it cannot. */
 static bool subgraphs_start(void)
 {
     for (unsigned attempt = 0; attempt < 8; attempt++) {
-        unsigned base = 21000 + (unsigned)((getpid() * 7 + attempt * 97) % 30000);
+        unsigned base = FREEPORT_FIRST + (unsigned)((getpid() * 7 + attempt * 97) %
+                                                    (FREEPORT_COUNT - NSUBGRAPHS - 1));
         bool taken = false;
         for (unsigned i = 1; i <= NSUBGRAPHS; i++)
-            taken |= port_accepts(base + i);
+            taken |= !freeport_is_free((int)(base + i));
         if (taken) continue;
         pid_t pid = fork();
         if (pid == 0) {
@@ -68,7 +72,7 @@ static bool subgraphs_start(void)
             execl(SUBGRAPHS_BIN, SUBGRAPHS_BIN, (char *)NULL);
             _exit(127);
         }
-        for (int wait_ms = 0; wait_ms < 5000; wait_ms += 20) {
+        for (long until = waitfor_now_ms() + WAITFOR_PATIENCE_MS; waitfor_now_ms() < until;) {
             bool up = true;
             for (unsigned i = 1; i <= NSUBGRAPHS; i++)
                 up &= port_accepts(base + i);
@@ -139,7 +143,7 @@ static const char *bench_run(bench *b, executor *ex, arena *request)
     executor_job job = {.sg = b->sg, .plan = b->plan, .arena = request, .done = on_done, .ctx = b};
     if (!executor_start(ex, &job)) return "(not started)";
     time_t start = time(NULL);
-    while (executor_pending(ex) && time(NULL) - start < 10) {
+    while (executor_pending(ex) && time(NULL) - start < 30) {
         curl_multi_poll(executor_multi(ex), NULL, 0, 100, NULL);
         executor_drive(ex);
     }
@@ -170,7 +174,7 @@ TEST(bench_query_gives_the_expected_response)
         return;
     }
     const char *want = expected_response(&b.a);
-    executor *ex = executor_new(&(executor_config){.timeout_ms = 5000});
+    executor *ex = executor_new(&(executor_config){.timeout_ms = 10000});
     arena request;
     arena_init(&request, 0);
     /* Several times on one executor: pooled handles and kept-alive connections. */

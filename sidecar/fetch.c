@@ -152,9 +152,12 @@ static const char *failure_reason(fetch_client *c, fetch_transfer *t, CURLcode c
         snprintf(t->error, sizeof t->error, "the response is larger than %zu bytes",
                  t->max_response);
     } else if (code == CURLE_OPERATION_TIMEDOUT) {
-        double connected = 0;
-        curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME, &connected);
-        if (connected > 0)
+        /* The time until the request went out: 0 when it never did. Not
+         * CURLINFO_CONNECT_TIME, which is 0 on a reused keep-alive
+         * connection too, where the wait was for the response. */
+        double sent = 0;
+        curl_easy_getinfo(t->easy, CURLINFO_PRETRANSFER_TIME, &sent);
+        if (sent > 0)
             snprintf(t->error, sizeof t->error, "no response within %ld ms", t->timeout_ms);
         else
             snprintf(t->error, sizeof t->error, "could not connect within %ld ms",

@@ -1,9 +1,9 @@
 /* mesh_testutil.h: helpers for the unit tests of the sidecar's process
  * structure (bundles, swaps, admin, control-plane client): a one-subgraph
  * supergraph whose Query fields the test chooses, a stub subgraph that
- * answers every request after a delay, a listening socket on a free port and
- * a small HTTP client. Header-only (static inline) so each test binary stays
- * one file. */
+ * answers every request after a delay (or holds it until told), a listening
+ * socket on a free port and a small HTTP client. Header-only (static inline) so each test binary
+ * stays one file. */
 #ifndef FM_MESH_TESTUTIL_H
 #define FM_MESH_TESTUTIL_H
 
@@ -11,6 +11,7 @@
 #include <curl/curl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,11 +52,16 @@ static inline char *tm_supergraph(int port, const char *fields)
     return sbuf_take(&b);
 }
 
-/* The stub subgraph: answers every POST with the same data after delay_us. */
+/* The stub subgraph: answers every POST with the same data after delay_us.
+ * While `hold` is set, requests wait for it to clear (30 s at most) first: a
+ * test knows a request is in flight, however slow the machine, once
+ * `requests` counts it. */
 typedef struct tm_stub {
     struct MHD_Daemon *daemon;
     unsigned delay_us;
     int port;
+    atomic_int hold;
+    atomic_int requests; /* arrived so far */
 } tm_stub;
 
 static inline enum MHD_Result tm_stub_handle(void *cls, struct MHD_Connection *conn,
@@ -73,6 +79,9 @@ static inline enum MHD_Result tm_stub_handle(void *cls, struct MHD_Connection *c
         *upload_size = 0;
         return MHD_YES;
     }
+    atomic_fetch_add(&s->requests, 1);
+    for (int waited_ms = 0; atomic_load(&s->hold) && waited_ms < 30000; waited_ms++)
+        usleep(1000);
     usleep(s->delay_us);
     static const char body[] = "{\"data\":{\"hello\":\"world\",\"extra\":7}}";
     struct MHD_Response *r =
@@ -86,6 +95,8 @@ static inline enum MHD_Result tm_stub_handle(void *cls, struct MHD_Connection *c
 static inline void tm_stub_start(tm_stub *s, unsigned delay_us)
 {
     s->delay_us = delay_us;
+    atomic_init(&s->hold, 0);
+    atomic_init(&s->requests, 0);
     s->daemon = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION, 0,
                                  NULL, NULL, tm_stub_handle, s, MHD_OPTION_END);
     if (!s->daemon) abort();

@@ -23,10 +23,17 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Node.js is not installed from Debian here: Debian 12's nodejs is 18, and
+# packages tests/package.json pins want 20 or newer (the Hive planner's
+# engines field, make-fetch-happen 15 under @apollo/gateway).
 command -v node >/dev/null && command -v npm >/dev/null || {
-    echo "deps: node and npm are needed for the test subgraphs (apt-get install nodejs npm)" >&2
+    echo "deps: node (20 or newer) and npm are needed for the test subgraphs and oracles;" \
+        "Debian 12's nodejs is 18: install Node.js 20, e.g. NodeSource's nodejs package" >&2
     exit 1
 }
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$node_major" -ge 20 ] ||
+    echo "deps: warning: node $(node --version) is older than 20, which the pinned npm packages want" >&2
 if [ ! -d tests/node_modules/graphql ] || [ tests/package.json -nt tests/node_modules/.fedmesh-stamp ]; then
     echo "deps: npm install in tests/"
     (cd tests && npm install --no-audit --no-fund --loglevel=error)

@@ -21,10 +21,10 @@ tally() { # reads "name: N passed, M failed" lines from a binary's output
     passed=$((passed + p)); failed=$((failed + f))
 }
 
-run_suite() { # label, binary...
+run_suite() { # label, binary... (each 10 min at most: a hung one fails, not the whole run)
     local label="$1"; shift
     for bin in "$@"; do
-        out=$("$bin" 2>&1); rc=$?
+        out=$(timeout 600 "$bin" 2>&1); rc=$?
         printf '%s\n' "$out" >> "$log"
         tally "$out"
         if [ $rc -ne 0 ]; then

@@ -16,7 +16,7 @@ sed -i "s/^  weight: Int\$/  weight: Int\n  note$n: String/" "$sdl"
 start=$(date +%s%3N)
 echo "products: added the field note$n: String; the mesh runs version $before"
 want=$((before + 1))
-for _ in $(seq 200); do
+for _ in $(seq 600); do # 30 s at most
     on=$(curl -s "$cp/v1/sidecars" | jq "[.[] | select(.version == $want)] | length")
     [ "$on" = 4 ] && break
     sleep 0.05

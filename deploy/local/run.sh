@@ -27,7 +27,8 @@ pids=()
 stop() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; }
 trap stop EXIT
 trap 'exit 0' INT TERM
-wait_http() { for _ in $(seq 100); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return; sleep 0.1; done
+wait_http() { # 30 s at most: a loaded machine starts slowly
+    for _ in $(seq 300); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return; sleep 0.1; done
     echo "run: $1 did not come up (logs in $logs/)" >&2; exit 1; }
 
 local=build/local

@@ -41,10 +41,11 @@ write_controlplane_config() {
     } > "$conf"
 }
 
-# Polls URL until it answers 200 (10 s at most, or until process PID ends).
+# Polls URL until it answers 200 (30 s at most: a loaded machine starts
+# slowly; or until process PID ends).
 wait_ok() {
     local url="$1" pid="$2"
-    for _ in $(seq 200); do
+    for _ in $(seq 600); do
         curl -sf -m 1 "$url" >/dev/null 2>&1 && return 0
         kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.05
@@ -62,7 +63,7 @@ compose_through_the_mesh() {
     cp_pid=$!
     wait_ok http://127.0.0.1:$mesh/v1/status "$cp_pid" ||
         { echo "start-gateway: the control plane did not start" >&2; kill "$cp_pid" 2>/dev/null; wait; exit 1; }
-    for _ in $(seq 200); do
+    for _ in $(seq 600); do # 30 s at most for the first composition
         version="$(curl -s -m 1 http://127.0.0.1:$mesh/v1/status | jq -r '.version // 0')"
         [ "$version" != 0 ] && break
         curl -s -m 1 http://127.0.0.1:$mesh/v1/status |

@@ -13,6 +13,12 @@ cd "$(dirname "$0")/../.."
 make -s build/fedmesh-sidecar build/fedmesh-controlplane build/fedmesh-bench-subgraphs
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { # a multiple of 10 at or after $1 (one) whose next four ports are free too
+    local p=$1
+    while port_busy "$p" || port_busy $((p + 1)) || port_busy $((p + 2)) || port_busy $((p + 3)) ||
+        port_busy $((p + 4)); do p=$((p + 10)); done
+    echo "$p"
+}
 pids=()
 tmp=$(mktemp -d)
 cleanup() { # a gateway the test stopped is gone already: not an error (set -e)
@@ -25,13 +31,17 @@ expect() { # what, got, want
     if [ "$2" = "$3" ]; then echo "ok: $1"; else echo "FAIL: $1: got '$2', want '$3'"; fail=1; fi
 }
 
-base=14640
-export GATEWAY_PORT=14650 MESH_PORT_BASE=14660
+# Free ports, not fixed ones: a run beside this one (another checkout's tests) held
+# 14641 once. The subgraphs are on base+1..base+4 (420N becomes base/10 N below).
+base=$(free_port 14640)
+GATEWAY_PORT=$(free_port $((base + 10)))
+MESH_PORT_BASE=$(free_port $((GATEWAY_PORT + 10))) # control plane +0..+3, sidecar admin +4
+export GATEWAY_PORT MESH_PORT_BASE
 gateway="http://127.0.0.1:$GATEWAY_PORT"
 admin="http://127.0.0.1:$MESH_PORT_BASE"
 PORT_BASE=$base build/fedmesh-bench-subgraphs --data bench/workload --threads 1 &
 pids+=($!)
-for _ in $(seq 100); do curl -sf -m 1 "http://127.0.0.1:$((base + 4))/health" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 300); do curl -sf -m 1 "http://127.0.0.1:$((base + 4))/health" >/dev/null && break; sleep 0.1; done
 
 # The suite folders the audit gives: the bench supergraph, and its subgraphs.
 mkdir -p "$tmp/static" "$tmp/compose" "$tmp/broken"
@@ -53,7 +63,8 @@ check_mode() {
     tests/audit/start-gateway.sh "$mode" "$tmp/$mode" > "$tmp/$mode.log" 2>&1 &
     gw=$!
     pids+=("$gw")
-    for _ in $(seq 300); do curl -sf -m 1 $gateway/health >/dev/null && break; sleep 0.1; done
+    # start-gateway.sh may take 30 s for each of its two steps on a loaded machine
+    for _ in $(seq 900); do curl -sf -m 1 $gateway/health >/dev/null && break; sleep 0.1; done
     expect "$mode: /health" "$(curl -s -o /dev/null -w '%{http_code}' -m 2 $gateway/health)" 200
     curl -s -m 10 -H 'content-type: application/json' --data-binary @bench/workload/body.json \
         $gateway/graphql > "$tmp/$mode.json"

@@ -60,11 +60,11 @@ expect "ratio" "$(bench_ratio 478 14)" 34.14x
 expect "ratio below one" "$(bench_ratio 1 40)" 0.03x
 expect "ratio to zero" "$(bench_ratio 5 0)" -
 
-# A live session: a shell whose child burns CPU (at most 20 s), polled until
-# the session has used 0.2 s of it (slow on a busy machine).
-setsid bash -c 'timeout 20 bash -c "while :; do :; done" & sleep 30' >/dev/null 2>&1 &
+# A live session: a shell whose child burns CPU (at most 60 s), polled until
+# the session has used 0.2 s of it (slow on a busy machine: 30 s at most).
+setsid bash -c 'timeout 60 bash -c "while :; do :; done" & sleep 90' >/dev/null 2>&1 &
 sid=$!
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     [ "$(bench_session_cpu_ticks "$sid")" -gt 20 ] && break
     sleep 0.1
 done
@@ -85,7 +85,7 @@ expect "unknown gateway message" "$(tail -n 1 <<<"$out")" "bench: unknown gatewa
 # Ports taken by someone else's subgraphs: refused before anything starts.
 PORT_BASE=15960 setsid build/fedmesh-bench-subgraphs --data bench/workload >/dev/null 2>&1 &
 sid=$!
-for _ in $(seq 100); do
+for _ in $(seq 300); do
     curl -sf http://127.0.0.1:15964/health >/dev/null 2>&1 && break
     sleep 0.1
 done

@@ -35,7 +35,7 @@ check_binary() { # passes, binary, options...: every fixture `passes` times
     base=$(free_base)
     PORT_BASE=$base "$bin" --data bench/workload --threads 2 "$@" &
     pid=$!
-    for _ in $(seq 100); do
+    for _ in $(seq 300); do # 30 s at most: a loaded machine starts slowly
         curl -sf "http://127.0.0.1:$((base + 4))/health" >/dev/null 2>&1 && break
         sleep 0.1
     done

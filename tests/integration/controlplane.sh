@@ -19,7 +19,10 @@ free_port() { # a free port at or after $1, with its next four free too
         port_free $((p + 3)) && port_free $((p + 4)); }; do p=$((p + 10)); done
     echo "$p"
 }
-wait_http() { for _ in $(seq 100); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return; sleep 0.1; done; }
+wait_http() { # url: until it answers 2xx; 60 s at most (a loaded machine starts slowly)
+    for _ in $(seq 600); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "FAIL: $1 did not answer within 60 s"; return 1
+}
 
 pids=()
 tmp=$(mktemp -d)
@@ -81,8 +84,8 @@ stop_cp() { # SIGTERM; its exit status in stop_rc
     wait "$cp_pid" || stop_rc=$?
 }
 status() { curl -s -m 5 "$admin/v1/status"; }
-wait_for() { # jq filter that must become true, within 10 s
-    for _ in $(seq 100); do
+wait_for() { # jq filter that must become true, within 30 s (a loaded machine is slow)
+    for _ in $(seq 300); do
         [ "$(status | jq -r "$1")" = true ] && return 0
         sleep 0.1
     done
@@ -144,9 +147,10 @@ expect "no sidecars yet" "$(curl -s "$admin/v1/sidecars")" "[]"
 # edited list are restored; the sequence goes on.
 stop_cp
 expect "SIGTERM stops it cleanly" "$stop_rc" 0
+restarted=$(date +%s%3N)
 start_cp
 expect "restored version" "$(status | jq .version)" 5
-sleep 1
+wait_for "[.subgraphs[] | select(.last_poll_ms >= $restarted)] | length == 4" # polled since
 expect "the rollback holds" "$(status | jq -c '[.version, .composition.ok]')" "[5,true]"
 sed -i 's/^  color: String$/  color: String\n  size: Int/' "$sdl/products.graphql"
 wait_for '.version == 6'

@@ -15,7 +15,10 @@ free_port() { # a free port at or after $1, with its next four free too
         port_free $((p + 3)) && port_free $((p + 4)); }; do p=$((p + 10)); done
     echo "$p"
 }
-wait_http() { for _ in $(seq 100); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return; sleep 0.1; done; }
+wait_http() { # url: until it answers 2xx; 60 s at most (a loaded machine starts slowly)
+    for _ in $(seq 600); do curl -sf -m 1 "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
+    echo "FAIL: $1 did not answer within 60 s"; return 1
+}
 
 pids=()
 tmp=$(mktemp -d)

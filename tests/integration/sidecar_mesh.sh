@@ -27,7 +27,7 @@ free_port() { # a free port at or after $1, with its next four free too
         port_free $((p + 3)) && port_free $((p + 4)); }; do p=$((p + 10)); done
     echo "$p"
 }
-tries=100 # of wait_for and wait_version, 0.1 s apart; more under valgrind
+tries=300 # of wait_for and wait_version, 0.1 s apart (a loaded machine is slow); more under valgrind
 wait_for() { # url, want-status
     for _ in $(seq "$tries"); do
         [ "$(curl -s -m 1 -o /dev/null -w '%{http_code}' "$1" 2>/dev/null)" = "$2" ] && return 0
@@ -146,7 +146,8 @@ checker() {
 }
 checker &
 checker_pid=$!
-BODY=bench/workload/body.json wrk -t2 -c8 -d5s -s bench/workload/post.lua "$graphql" \
+# (--timeout: a reply slower than wrk's default 2 s on a loaded machine is no error.)
+BODY=bench/workload/body.json wrk -t2 -c8 -d5s --timeout 30s -s bench/workload/post.lua "$graphql" \
     > "$tmp/wrk.txt" 2>&1 &
 wrk_pid=$!
 for v in $(seq 2 21); do # alternating contents
@@ -173,8 +174,12 @@ acks=$(awk '$1 == "ack" { print $3 }' "$tmp/reports" | tr '\n' ' ')
 expect "acks rise strictly to 21" \
     "$(awk '$1 == "ack" { if ($3 <= last) bad = 1; last = $3 } END { print bad ? "no" : last }' \
         "$tmp/reports")" 21
+# Most versions are acked from their announcement: all 20 on an idle machine.
+# A loaded one may take longer than the 0.2 s between announcements to load
+# and store a bundle, and a fetch (every second) then skips queued ones; with
+# announcements lost, only the fetches would bring versions: about 5.
 nacks=$(wc -w <<<"$acks")
-if [ "$nacks" -ge 15 ]; then echo "ok: $nacks acks ($acks)"; else
+if [ "$nacks" -gt 11 ]; then echo "ok: $nacks acks ($acks)"; else
     echo "FAIL: $nacks acks: $acks"; fail=1; fi
 expect "one swap per ack after the first" "$(metric fedmesh_sidecar_bundle_swaps_total)" \
     $((nacks - 1))
@@ -189,20 +194,22 @@ awk '$1 == "announce" { at[$2] = $3 } $1 == "ack" && ($3 in at) { print $5 - at[
 echo "announcement to swap, ms, over $(wc -l < "$tmp/latency") swaps under load:" \
     "median $(awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }' "$tmp/latency")," \
     "max $(tail -n 1 "$tmp/latency")"
-sleep 0.5
+# The last requests on an old bundle may still be finishing: wait for them (30 s at most).
+for _ in $(seq 300); do [ "$(metric fedmesh_sidecar_bundles_live)" = 1 ] && break; sleep 0.1; done
 expect "only the current bundle in memory" "$(metric fedmesh_sidecar_bundles_live)" 1
 
 publish corrupt 22 "$tmp/a.graphql"
-for _ in $(seq 50); do grep -q '^reject mesh-test 22 ' "$tmp/reports" && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q '^reject mesh-test 22 ' "$tmp/reports" && break; sleep 0.1; done
 expect "corrupt envelope rejected with its reason" \
     "$(grep '^reject mesh-test 22 ' "$tmp/reports" | cut -d' ' -f4-6)" "bundle sha256 is"
 expect "rejections counted" "$(metric fedmesh_sidecar_bundle_rejections_total)" 1
 expect "old bundle keeps serving" "$(version_of version)" 21
 expect "query after the rejection" "$(answers_same)" same
+# Heartbeats go out every second, usage frames every 5 s: give the next ones time to come.
+for _ in $(seq 300); do grep -q '^heartbeat mesh-test 21 ' "$tmp/reports" && break; sleep 0.1; done
 grep -q '^heartbeat mesh-test 21 ' "$tmp/reports" && echo "ok: heartbeats carry the version" ||
     { echo "FAIL: no heartbeat with version 21"; fail=1; }
-# Usage frames go out every 5 s: give the next one time to come.
-for _ in $(seq 80); do grep -q '^usage mesh-test [0-9]' "$tmp/reports" && break; sleep 0.1; done
+for _ in $(seq 300); do grep -q '^usage mesh-test [0-9]' "$tmp/reports" && break; sleep 0.1; done
 grep -q '^usage mesh-test [0-9]' "$tmp/reports" && echo "ok: usage frames" ||
     { echo "FAIL: no usage frame"; fail=1; }
 
@@ -245,7 +252,7 @@ fi
 
 # Valgrind: a swap, a request, a stop: no error, every block freed.
 if command -v valgrind >/dev/null; then
-    tries=600 # a loaded machine makes valgrind slow to start
+    tries=1200 # a loaded machine makes valgrind slow to start
     start_sidecar valgrind --error-exitcode=9 --leak-check=full --show-leak-kinds=all \
         --errors-for-leak-kinds=all --log-file="$tmp/valgrind.log" build/fedmesh-sidecar
     wait_version 33 || true

@@ -35,15 +35,29 @@ export function listQueries(scenario) {
         });
 }
 
-function freePort() {
-    return new Promise((ok, fail) => {
+// A port for a server started later: one nothing listens on now, below Linux's ephemeral range
+// (32768-60999), where an outgoing connection could take it before the server binds it, or a
+// connection to it get it as its own source port and so connect to itself. Candidates start at
+// an offset from the process id, so that runs side by side rarely try the same ones, and none is
+// given out twice.
+const FIRST_PORT = 20000, PORT_COUNT = 12000;
+let nextPort = process.pid % PORT_COUNT;
+
+function listenable(port) {
+    return new Promise((ok) => {
         const server = createServer();
-        server.on("error", fail);
-        server.listen(0, "127.0.0.1", () => {
-            const { port } = server.address();
-            server.close(() => ok(port));
-        });
+        server.on("error", () => ok(false));
+        server.listen(port, "127.0.0.1", () => server.close(() => ok(true)));
     });
+}
+
+async function freePort() {
+    for (let tries = 0; tries < PORT_COUNT; tries++) {
+        const port = FIRST_PORT + nextPort;
+        nextPort = (nextPort + 1) % PORT_COUNT;
+        if (await listenable(port)) return port;
+    }
+    throw new Error("no free port below 32000");
 }
 
 // Every process group started and not yet stopped, ended too if this process is interrupted.
