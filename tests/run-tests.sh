@@ -88,10 +88,14 @@ fi
 echo "== integration"
 for t in tests/integration/*.sh; do
     [ -e "$t" ] || continue
-    out=$(timeout 600 bash "$t" 2>&1); rc=$?
-    printf '%s\n' "$out" >> "$log"
+    # Into a file, not $(...): a background process the script left behind
+    # would hold a pipe open and stall the run; timeout kills the script's
+    # process group.
+    rc=0
+    timeout -k 10 600 bash "$t" > "$log.one" 2>&1 || rc=$?
+    cat "$log.one" >> "$log"
     if [ $rc -eq 0 ]; then passed=$((passed + 1)); else
-        echo "FAILED integration: $t"; tail -30 <<<"$out"; failed=$((failed + 1)); fi
+        echo "FAILED integration: $t (status $rc)"; tail -30 "$log.one"; failed=$((failed + 1)); fi
 done
 
 echo "tests: $passed passed, $failed failed"

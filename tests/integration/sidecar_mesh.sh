@@ -139,13 +139,14 @@ fi
 # curl loop that checks every body byte for byte.
 checker() {
     local ok=0 bad=0
-    while [ ! -e "$tmp/stop" ]; do
+    while [ ! -e "$tmp/stop" ] && [ -d "$tmp" ]; do # the script may have ended
         if [ "$(answers_same)" = same ]; then ok=$((ok + 1)); else bad=$((bad + 1)); fi
     done
     echo "$ok $bad" > "$tmp/checker"
 }
 checker &
 checker_pid=$!
+pids+=($checker_pid)
 # (--timeout: a reply slower than wrk's default 2 s on a loaded machine is no error.)
 BODY=bench/workload/body.json wrk -t2 -c8 -d5s --timeout 30s -s bench/workload/post.lua "$graphql" \
     > "$tmp/wrk.txt" 2>&1 &
@@ -234,6 +235,7 @@ wait_version 23 || true
 rm -f "$tmp/stop"
 checker &
 checker_pid=$!
+pids+=($checker_pid)
 for v in $(seq 24 33); do publish bundle "$v" "$tmp/b.graphql"; sleep 0.2; done
 touch "$tmp/stop"
 wait "$checker_pid"
