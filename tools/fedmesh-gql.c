@@ -24,23 +24,17 @@
 #include "schema_print.h"
 #include "supergraph.h"
 #include "validate.h"
+#include "tool_io.h"
 
+/* The file's bytes; exits when it cannot be read. */
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    char *data = tool_read_file(path, len);
+    if (!data) {
         perror(path);
         exit(1);
     }
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return sbuf_take(&b);
+    return data;
 }
 
 static void print_diags(const char *file, const diag_list *errs)

@@ -10,18 +10,7 @@
 
 #include "parser.h"
 #include "printer.h"
-
-static char *read_all(FILE *f, size_t *len)
-{
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    *len = b.len;
-    return sbuf_take(&b);
-}
+#include "tool_io.h"
 
 /* Prints the tree for `mode`; false when src does not parse. */
 static bool print_source(const char *mode, const char *src, size_t len, sbuf *out, parse_error *err,
@@ -63,7 +52,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t len;
-    char *src = read_all(stdin, &len);
+    char *src = tool_read_stream(stdin, &len);
     arena a;
     arena_init(&a, 0);
     sbuf out;

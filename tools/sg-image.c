@@ -9,21 +9,7 @@
 #include <stdlib.h>
 
 #include "sg_codec.h"
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return b.data ? sbuf_take(&b) : calloc(1, 1);
-}
+#include "tool_io.h"
 
 static int fail(const diag_list *errs)
 {
@@ -39,7 +25,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t len;
-    char *sdl = read_file(argv[1], &len);
+    char *sdl = tool_read_file(argv[1], &len);
     if (!sdl) {
         perror(argv[1]);
         return 1;

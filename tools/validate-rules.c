@@ -17,19 +17,7 @@
 #include "schema.h"
 #include "validate.h"
 #include "validate_rules.h"
-
-static char *read_stream(FILE *f, size_t *len)
-{
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    sbuf_putc(&b, '\0'); /* an empty input still gets a buffer */
-    *len = b.len - 1;
-    return sbuf_take(&b);
-}
+#include "tool_io.h"
 
 static void run_group(const char *group, const schema *s, const ast_document *doc, diag_list *errs)
 {
@@ -81,7 +69,7 @@ int main(int argc, char **argv)
         return 2;
     }
     size_t sdl_len, len;
-    char *sdl = read_stream(f, &sdl_len);
+    char *sdl = tool_read_stream(f, &sdl_len);
     fclose(f);
     arena sa;
     arena_init(&sa, 0);
@@ -92,7 +80,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s: %s\n", argv[2], errs.first ? errs.first->message : "bad schema");
         return 2;
     }
-    char *input = read_stream(stdin, &len);
+    char *input = tool_read_stream(stdin, &len);
     for (char *doc = input; doc < input + len;) {
         char *end = strstr(doc, "\n\f\n");
         size_t n = end ? (size_t)(end - doc) + 1 : (size_t)(input + len - doc);

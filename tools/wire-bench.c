@@ -4,8 +4,8 @@
  *
  * prints the median CPU time (11 rounds of about 0.2 s each) and the arena bytes
  * of sg_load on SUPERGRAPH against sg_decode on its image (sg_codec.h: what a
- * bundle with a supergraph image costs instead), the image's size, and with QUERY: planning it from text (parse,
- * validate, plan: a plan cache miss) against decoding its precompiled plan
+ * bundle with a supergraph image costs instead), the image's size, and with QUERY: planning it from
+ * text (parse, validate, plan: a plan cache miss) against decoding its precompiled plan
  * (plan_decode: what a warm bundle costs instead), and plan_encode. The
  * figures are in docs/PERFORMANCE.md. */
 #include <stdio.h>
@@ -18,24 +18,10 @@
 #include "planner.h"
 #include "sg_codec.h"
 #include "validate.h"
+#include "tool_io.h"
 
 #define ROUNDS 11
 #define ROUND_SECONDS 0.2
-
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    sbuf b;
-    sbuf_init(&b);
-    char chunk[8192];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sbuf_append(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return b.data ? sbuf_take(&b) : calloc(1, 1);
-}
 
 /* CPU time of this thread: the machine is shared, and wall time would
  * count the time other processes hold the cores. */
@@ -138,7 +124,7 @@ int main(int argc, char **argv)
         return 2;
     }
     job j = {0};
-    char *sdl = read_file(argv[1], &j.sdl_len);
+    char *sdl = tool_read_file(argv[1], &j.sdl_len);
     if (!sdl) {
         perror(argv[1]);
         return 1;
@@ -170,7 +156,7 @@ int main(int argc, char **argv)
         free(sdl);
         return 0;
     }
-    char *query = read_file(argv[2], &j.query_len);
+    char *query = tool_read_file(argv[2], &j.query_len);
     if (!query) {
         perror(argv[2]);
         return 1;
