@@ -54,7 +54,7 @@ wait_ok() {
 }
 
 compose_through_the_mesh() {
-    local dir="$1" cp_pid sidecar_pid version
+    local dir="$1" cp_pid sidecar_pid status version
     rm -rf "$dir/fedmesh"; mkdir -p "$dir/fedmesh"
     write_controlplane_config "$dir"
     trap 'kill $cp_pid $sidecar_pid 2>/dev/null; wait; exit 0' TERM INT
@@ -64,15 +64,15 @@ compose_through_the_mesh() {
     wait_ok http://127.0.0.1:$mesh/v1/status "$cp_pid" ||
         { echo "start-gateway: the control plane did not start" >&2; kill "$cp_pid" 2>/dev/null; wait; exit 1; }
     for _ in $(seq 600); do # 30 s at most for the first composition
-        version="$(curl -s -m 1 http://127.0.0.1:$mesh/v1/status | jq -r '.version // 0')"
-        [ "$version" != 0 ] && break
-        curl -s -m 1 http://127.0.0.1:$mesh/v1/status |
-            jq -e '.composition.errors | length > 0' >/dev/null 2>&1 && break
+        status="$(curl -s -m 1 http://127.0.0.1:$mesh/v1/status)"
+        version="$(jq -r '.version // 0' <<<"$status")"
+        [ "${version:-0}" != 0 ] && break # empty: no answer this time
+        jq -e '.composition.errors | length > 0' <<<"$status" >/dev/null 2>&1 && break
         sleep 0.05
     done
     if [ "${version:-0}" = 0 ]; then
         echo "start-gateway: composition failed:" >&2
-        curl -s -m 1 http://127.0.0.1:$mesh/v1/status | jq -r '.composition.errors[] | "\(.code): \(.message)"' >&2
+        jq -r '.composition.errors[] | "\(.code): \(.message)"' <<<"$status" >&2
         kill "$cp_pid"; wait; exit 1
     fi
     curl -s -m 2 http://127.0.0.1:$mesh/v1/supergraph > "$dir/fedmesh-supergraph.graphql"
