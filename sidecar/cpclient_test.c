@@ -338,24 +338,32 @@ TEST(fetch_then_announcements)
     free(sdl2);
 }
 
+/* Starts a client without a state directory on f serving version 4 of
+ * sdl, and waits until it serves it and its SUB is connected, so that what f
+ * announces next reaches it. */
+static cpclient *start_subscribed(fake_cp *f, client_fixture *c, const char *sdl)
+{
+    fake_set(f, 4, sdl);
+    fixture_init(c, f);
+    c->cfg.state_dir = NULL;
+    cpclient *cp = cpclient_start(&c->cfg);
+    CHECK(wait_version(&c->slot, 4, WAITFOR_PATIENCE_MS));
+    WAIT_FOR(atomic_load(&f->subscribers) == 1);
+    CHECK_INT(atomic_load(&f->subscribers), 1);
+    return cp;
+}
+
 TEST(rejections_keep_the_old_bundle)
 {
     fake_cp f;
     fake_start(&f, true);
     char *sdl = tm_supergraph(1, "hello: String");
-    fake_set(&f, 4, sdl);
     client_fixture c;
-    fixture_init(&c, &f);
-    c.cfg.state_dir = NULL;
-    cpclient *cp = cpclient_start(&c.cfg);
-    CHECK(wait_version(&c.slot, 4, WAITFOR_PATIENCE_MS));
+    cpclient *cp = start_subscribed(&f, &c, sdl);
     arena a;
     arena_init(&a, 4096);
     wire_report r;
-    CHECK(next_report(&f, WIRE_REPORT_HEARTBEAT, WAITFOR_PATIENCE_MS, &a,
-                      &r));                     /* reports are connected */
-    WAIT_FOR(atomic_load(&f.subscribers) == 1); /* and so is SUB */
-    CHECK_INT(atomic_load(&f.subscribers), 1);
+    CHECK(next_report(&f, WIRE_REPORT_HEARTBEAT, WAITFOR_PATIENCE_MS, &a, &r)); /* reports too */
     /* Bytes changed in transit: the hash does not match. */
     fake_announce(&f, 5, sdl, true);
     CHECK(next_report(&f, WIRE_REPORT_REJECT, WAITFOR_PATIENCE_MS, &a, &r));
@@ -399,17 +407,11 @@ TEST(supergraph_images)
     fake_cp f;
     fake_start(&f, true);
     char *sdl = tm_supergraph(1, "hello: String");
-    fake_set(&f, 4, sdl);
     client_fixture c;
-    fixture_init(&c, &f);
-    c.cfg.state_dir = NULL;
-    cpclient *cp = cpclient_start(&c.cfg);
-    CHECK(wait_version(&c.slot, 4, WAITFOR_PATIENCE_MS));
+    cpclient *cp = start_subscribed(&f, &c, sdl);
     arena a;
     arena_init(&a, 4096);
     wire_report r;
-    WAIT_FOR(atomic_load(&f.subscribers) == 1); /* announcements reach the client */
-    CHECK_INT(atomic_load(&f.subscribers), 1);
     fake_announce_with_image(&f, 5, sdl, "FMSG\x01", 5);
     CHECK(next_report(&f, WIRE_REPORT_REJECT, WAITFOR_PATIENCE_MS, &a, &r));
     CHECK_INT(r.reject.version, 5);
